@@ -1,0 +1,78 @@
+import { apiRoutes, type ApiInput, type ApiOutput, type ApiRouteName } from '../../../shared/api/routes'
+import { Problem$ } from '../../../shared/api/problem'
+import type { IpcErrorCode } from '../../../shared/ipc/contract'
+import type { HttpTransport } from './http-transport'
+
+/** A failure that is safe to show to staff: `message` is Japanese, `code` crosses IPC unchanged. */
+export class BackendError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message)
+  }
+}
+
+const codeForStatus = (status: number, problemCode: string | undefined): IpcErrorCode => {
+  if (status === 400) return 'invalidRequest'
+  if (status === 401) return 'notAuthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'notFound'
+  if (status === 409) return 'conflict'
+  if (status === 423 || problemCode === 'accountLocked') return 'locked'
+  if (status === 429) return 'rateLimited'
+  return 'backendRejected'
+}
+
+/** Typed calls of the HTTP contract: input parsed before sending, output parsed before returning. */
+export class BackendClient {
+  constructor(
+    private readonly transport: HttpTransport,
+    readonly origin: string,
+  ) {}
+
+  async call<K extends ApiRouteName>(name: K, input: ApiInput<K>, token?: string | null): Promise<ApiOutput<K>> {
+    const spec = apiRoutes[name]
+    const checked = spec.input.safeParse(input)
+    if (!checked.success)
+      throw new BackendError('invalidRequest', checked.error.issues[0]?.message ?? '入力内容に誤りがあります')
+    const body = checked.data
+    const url = new URL(spec.path, this.origin)
+    if (spec.method === 'GET') {
+      for (const [k, v] of Object.entries(body as Record<string, unknown>)) url.searchParams.set(k, String(v))
+    }
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (token) headers.authorization = `Bearer ${token}`
+    if (spec.method === 'POST') headers['content-type'] = 'application/json'
+    let response
+    try {
+      response = await this.transport.request({
+        method: spec.method,
+        url: url.toString(),
+        headers,
+        ...(spec.method === 'POST' ? { body: JSON.stringify(body) } : {}),
+      })
+    } catch {
+      throw new BackendError('backendUnavailable', 'サーバーに接続できません。ネットワークを確認してください')
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(response.body)
+    } catch {
+      throw new BackendError('backendRejected', 'サーバーから不正な応答がありました', response.status)
+    }
+    if (response.status >= 400) {
+      const problem = Problem$.safeParse(json)
+      throw new BackendError(
+        codeForStatus(response.status, problem.success ? problem.data.code : undefined),
+        problem.success ? problem.data.title : 'サーバーでエラーが発生しました',
+        response.status,
+      )
+    }
+    const parsed = spec.output.safeParse(json)
+    if (!parsed.success)
+      throw new BackendError('backendRejected', 'サーバーから不正な応答がありました', response.status)
+    return parsed.data as ApiOutput<K>
+  }
+}

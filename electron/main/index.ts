@@ -1,0 +1,160 @@
+/**
+ * The composition root of the Electron main process: the only place (with platform/ and the preload) that
+ * value-imports 'electron'. It wires the real Electron objects into the security guards and services, which
+ * are otherwise plain modules tested in Node. Change only with a security review.
+ */
+import { readFile } from 'node:fs/promises'
+import * as fs from 'node:fs/promises'
+import path from 'node:path'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron'
+import { createAppServices } from './app-services'
+import { ElectronSessionTransport } from './backend/electron-session-transport'
+import type { HttpTransport } from './backend/http-transport'
+import { NodeHttpsTransport } from './backend/node-https-transport'
+import { isTrustedSender } from './ipc/sender'
+import { registerIpcChannels } from './platform/electron-ipc'
+import { createSecurityLog } from './platform/security-log'
+import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
+import { installPinning } from './security/cert-pinning'
+import { installClientCertSelection } from './security/client-cert'
+import { installContentProtection } from './security/content-protection'
+import { applyKioskMode, installCrashRecovery, installKioskAutoLogout } from './security/kiosk'
+import { installNavigationGuards } from './security/navigation'
+import { createPinnedAgent, readClientCredentials } from './security/node-tls-agent'
+import { UI_ENTRY_URL } from './security/origins'
+import { hardenSession } from './security/session-hardening'
+import { enforceSingleInstance } from './security/single-instance'
+import { createMainWindowOptions } from './security/window-options'
+import { IdleLock } from './services/idle-lock'
+import { loadTerminalPolicy } from './services/terminal-policy-loader'
+import type { TerminalPolicy } from '../../shared/policy/terminal-policy'
+
+const isPackaged = app.isPackaged
+const audit = createSecurityLog()
+const trustedWebContents = new Set<number>()
+let mainWindow: BrowserWindow | null = null
+let quitting = false
+
+// Before 'ready': privileged app:// scheme, sandbox everywhere, one instance, guards for every webContents.
+protocol.registerSchemesAsPrivileged(appSchemePrivileges())
+app.enableSandbox()
+if (enforceSingleInstance(app, () => mainWindow)) {
+  installNavigationGuards(app, { isPackaged }, audit)
+  installContentProtection(app)
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start, (error: unknown) => fatal(error))
+}
+
+function fatal(error: unknown): void {
+  dialog.showErrorBox('kaigo-desk', error instanceof Error ? error.message : '起動できませんでした')
+  app.quit()
+}
+
+/** The backend transport named by the policy: OS certificate store (Chromium stack) or a certificate file (Node stack). */
+async function backendTransport(policy: TerminalPolicy): Promise<HttpTransport> {
+  if ('sha256' in policy.clientCertificate) {
+    const backend = session.fromPartition('backend', { cache: false })
+    backend.setSSLConfig({ minVersion: 'tls1.2' })
+    // Pinning must be installed before the first request (electron#41448).
+    installPinning(backend, { host: new URL(policy.backendOrigin).hostname, pins: policy.serverPins }, audit)
+    installClientCertSelection(
+      app,
+      { backendOrigin: policy.backendOrigin, sha256: policy.clientCertificate.sha256 },
+      audit,
+    )
+    hardenSession(backend, { backendOrigin: policy.backendOrigin, isPackaged }, audit)
+    return new ElectronSessionTransport(backend)
+  }
+  const credentials = await readClientCredentials(policy.clientCertificate, (p) => readFile(p))
+  const agent = createPinnedAgent({
+    ...credentials,
+    pins: policy.serverPins,
+    ...(policy.serverCaPath ? { ca: await readFile(policy.serverCaPath, 'utf8') } : {}),
+  })
+  return new NodeHttpsTransport(agent)
+}
+
+async function start(): Promise<void> {
+  const loaded = await loadTerminalPolicy({
+    fs,
+    platform: process.platform,
+    isPackaged,
+    ...(!isPackaged && process.env.KAIGO_DEV_POLICY ? { devPathOverride: process.env.KAIGO_DEV_POLICY } : {}),
+  })
+  if (!loaded.ok) {
+    fatal(new Error(loaded.message))
+    return
+  }
+  const policy = loaded.policy
+
+  hardenSession(session.defaultSession, { backendOrigin: policy.backendOrigin, isPackaged }, audit)
+  protocol.handle('app', createAppProtocolHandler({ rootDir: path.join(import.meta.dirname, '../renderer'), readFile }))
+
+  const services = createAppServices({
+    transport: await backendTransport(policy),
+    backendOrigin: policy.backendOrigin,
+    // A development build never talks to production, a packaged build never to a demo server (C-23).
+    allowedServerModes: isPackaged ? ['production'] : ['demo'],
+    appInfo: { shell: 'electron', verificationMode: !isPackaged, version: app.getVersion() },
+    isTrustedSender: (sender) => isTrustedSender(sender, trustedWebContents),
+    onRefused: (event) => audit.record({ kind: 'ipc-refused', channel: event.channel, reason: event.reason }),
+  })
+  registerIpcChannels(ipcMain, services.router)
+
+  const window = new BrowserWindow(
+    createMainWindowOptions({
+      preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+      isPackaged,
+      kiosk: policy.kiosk,
+    }),
+  )
+  mainWindow = window
+  trustedWebContents.add(window.webContents.id)
+  window.on('closed', () => {
+    trustedWebContents.delete(window.webContents.id)
+    mainWindow = null
+  })
+  if (isPackaged || policy.kiosk) Menu.setApplicationMenu(null)
+  applyKioskMode(policy, {
+    window,
+    setApplicationMenu: (m) => Menu.setApplicationMenu(m),
+    isQuitting: () => quitting,
+    isPackaged,
+  })
+
+  const backToLogin = async () => {
+    await services.auth.logout()
+    await window.webContents.loadURL(UI_ENTRY_URL)
+  }
+  installCrashRecovery(window.webContents, {
+    logout: () => services.auth.logout(),
+    loadLogin: () => window.webContents.loadURL(UI_ENTRY_URL),
+    giveUp: () => app.quit(),
+    audit,
+  })
+
+  // C-31 / C-35: lock on idle, OS lock and suspend; the clipboard is cleared and child windows closed.
+  // Until the lock screen lands (issue 5), a lock ends the session and returns to the login screen.
+  const idleLock = new IdleLock({
+    idle: powerMonitor,
+    timer: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) },
+    idleLockMinutes: policy.idleLockMinutes,
+    clearClipboard: () => clipboard.clear(),
+    closeChildWindows: () =>
+      BrowserWindow.getAllWindows()
+        .filter((w) => w !== window)
+        .forEach((w) => w.close()),
+  })
+  if (!installKioskAutoLogout(policy, idleLock, backToLogin)) idleLock.onLock(() => void backToLogin())
+  idleLock.start()
+  app.on('before-quit', () => {
+    idleLock.lock('quit')
+    void services.auth.logout()
+  })
+
+  window.once('ready-to-show', () => window.show())
+  await window.loadURL(UI_ENTRY_URL)
+}

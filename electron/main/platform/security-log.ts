@@ -1,0 +1,16 @@
+import type { SecurityAuditSink, SecurityEvent } from '../security/audit'
+
+/**
+ * The local security log: refused requests, permissions, certificates. Events carry no personal data
+ * (URLs are redacted by the guards); they are written as JSON lines to the main process's stderr, which the
+ * terminal's OS log collection picks up. Forwarding to the server audit comes with the export ledger (issue 5).
+ */
+export function createSecurityLog(
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): SecurityAuditSink {
+  return {
+    record(event: SecurityEvent) {
+      write(JSON.stringify({ at: new Date().toISOString(), source: 'security', ...event }))
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import { createTheme } from '@mui/material/styles'
+
+export const theme = createTheme({
+  palette: {
+    primary: { main: '#1d5d9b' },
+    secondary: { main: '#6b4c9a' },
+    background: { default: '#f4f6f8' },
+  },
+  typography: {
+    fontFamily: ['"Noto Sans JP"', '"Noto Sans CJK JP"', '"Yu Gothic UI"', 'Meiryo', 'sans-serif'].join(','),
+    fontSize: 14,
+  },
+  components: {
+    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiTextField: { defaultProps: { size: 'small' } },
+  },
+})

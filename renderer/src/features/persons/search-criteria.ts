@@ -1,0 +1,35 @@
+import type { PersonSearchQuery } from '../../../../shared/api/person'
+import { parseJapaneseDate } from '../../../../shared/domain'
+import { isKanaOnly } from '../../../../shared/text/kana'
+import type { SearchForm } from '../../stores/person-search-store'
+
+export type CriteriaResult = { ok: true; query: PersonSearchQuery } | { ok: false; message: string }
+
+/** Turns the form into a query, with a Japanese message for the first problem found. */
+export function toSearchQuery(form: SearchForm, page = 1): CriteriaResult {
+  const query: PersonSearchQuery = { page, pageSize: 50 }
+  const kana = form.kana.trim()
+  const name = form.name.trim()
+  const birth = form.birthDate.trim()
+  const number = form.insuredNumber.trim().normalize('NFKC')
+  if (kana) {
+    if (!isKanaOnly(kana)) return { ok: false, message: 'カナ氏名にはカナを入力してください' }
+    query.kana = kana
+  }
+  if (name) query.name = name
+  if (birth) {
+    try {
+      query.birthDate = parseJapaneseDate(birth)
+    } catch {
+      return { ok: false, message: '生年月日は「S35.4.1」「昭和35年4月1日」「1960-04-01」のように入力してください' }
+    }
+  }
+  if (number) {
+    if (!/^\d{10}$/.test(number)) return { ok: false, message: '被保険者番号は10桁の数字で入力してください' }
+    query.insuredNumber = number
+  }
+  if (!query.kana && !query.name && !query.birthDate && !query.insuredNumber) {
+    return { ok: false, message: '検索条件を1つ以上入力してください' }
+  }
+  return { ok: true, query }
+}

@@ -1,0 +1,191 @@
+/**
+ * Development / test PKI (never used in production, never committed): a ward CA, a server certificate
+ * for localhost/127.0.0.1 and terminal (client) certificates, plus a CRL. Production uses the ward's own CA.
+ * control C-02 (mutual TLS), C-03 (TLS + pinning).
+ */
+import { createHash, randomBytes, webcrypto, X509Certificate } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import 'reflect-metadata'
+import * as x509 from '@peculiar/x509'
+
+type CryptoKey = webcrypto.CryptoKey
+type CryptoKeyPair = webcrypto.CryptoKeyPair
+
+x509.cryptoProvider.set(webcrypto as never)
+
+const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
+const DAY_MS = 86_400_000
+
+export interface KeyPairPem {
+  certPem: string
+  keyPem: string
+}
+
+export interface IssuedCertificate extends KeyPairPem {
+  serialNumber: string
+  /** SHA-256 of the DER certificate, hex (what a terminal policy pins a client certificate by). */
+  sha256: string
+}
+
+export interface CertificateAuthority extends KeyPairPem {
+  name: string
+  issue(
+    kind: 'server' | 'client',
+    commonName: string,
+    options?: { validDays?: number; hosts?: string[] },
+  ): Promise<IssuedCertificate>
+  crl(revokedSerials: readonly string[]): Promise<string>
+}
+
+async function toPkcs8Pem(key: CryptoKey): Promise<string> {
+  const der = await webcrypto.subtle.exportKey('pkcs8', key)
+  return x509.PemConverter.encode(der, 'PRIVATE KEY')
+}
+
+const serial = () => '01' + randomBytes(15).toString('hex')
+
+/** SPKI SHA-256 (base64) of a PEM certificate: the pin format shared by the Chromium and Node stacks. */
+export function spkiPinOf(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' })
+  return createHash('sha256').update(spki).digest('base64')
+}
+
+export function derSha256Of(certPem: string): string {
+  return createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex')
+}
+
+export async function createCertificateAuthority(name: string, validDays = 3650): Promise<CertificateAuthority> {
+  const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair
+  const now = new Date()
+  const caCert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial(),
+    name: `CN=${name}, O=kaigo-desk development`,
+    notBefore: new Date(now.getTime() - DAY_MS),
+    notAfter: new Date(now.getTime() + validDays * DAY_MS),
+    keys: keys as never,
+    signingAlgorithm: ALG,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
+    ],
+  })
+  const caKeyPem = await toPkcs8Pem(keys.privateKey)
+
+  return {
+    name,
+    certPem: caCert.toString('pem'),
+    keyPem: caKeyPem,
+    async issue(kind, commonName, options = {}) {
+      const leafKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair
+      const serialNumber = serial()
+      const hosts = options.hosts ?? ['localhost', '127.0.0.1']
+      const cert = await x509.X509CertificateGenerator.create({
+        serialNumber,
+        subject: `CN=${commonName}, OU=${kind === 'server' ? 'backend' : 'terminal'}, O=kaigo-desk development`,
+        issuer: caCert.subject,
+        notBefore: new Date(Date.now() - DAY_MS),
+        notAfter: new Date(Date.now() + (options.validDays ?? 825) * DAY_MS),
+        signingKey: keys.privateKey as never,
+        publicKey: leafKeys.publicKey as never,
+        signingAlgorithm: ALG,
+        extensions: [
+          new x509.BasicConstraintsExtension(false, undefined, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
+          new x509.ExtendedKeyUsageExtension([
+            kind === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth,
+          ]),
+          await x509.AuthorityKeyIdentifierExtension.create(caCert),
+          ...(kind === 'server'
+            ? [
+                new x509.SubjectAlternativeNameExtension(
+                  hosts.map((h) =>
+                    /^[\d.]+$/.test(h) ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h },
+                  ),
+                ),
+              ]
+            : []),
+        ],
+      })
+      const certPem = cert.toString('pem')
+      return { certPem, keyPem: await toPkcs8Pem(leafKeys.privateKey), serialNumber, sha256: derSha256Of(certPem) }
+    },
+    async crl(revokedSerials) {
+      const crl = await x509.X509CrlGenerator.create({
+        issuer: caCert.subject,
+        thisUpdate: new Date(Date.now() - 60_000),
+        nextUpdate: new Date(Date.now() + 7 * DAY_MS),
+        entries: revokedSerials.map((serialNumber) => ({
+          serialNumber,
+          revocationDate: new Date(Date.now() - 60_000),
+        })),
+        signingKey: keys.privateKey as never,
+        signingAlgorithm: ALG,
+        extensions: [await x509.AuthorityKeyIdentifierExtension.create(caCert)],
+      })
+      // OpenSSL (and so Node's tls) expects the 'X509 CRL' PEM label.
+      return x509.PemConverter.encode(crl.rawData, 'X509 CRL')
+    },
+  }
+}
+
+/** Files of the development PKI directory. */
+export interface DevPkiFiles {
+  dir: string
+  caCert: string
+  crl: string
+  serverCert: string
+  serverKey: string
+  terminalCert: string
+  terminalKey: string
+  /** JSON: { serverSpkiPins: string[], terminalId, terminalSha256 } */
+  info: string
+}
+
+export function devPkiFiles(dir: string): DevPkiFiles {
+  return {
+    dir,
+    caCert: join(dir, 'ca.pem'),
+    crl: join(dir, 'ca.crl.pem'),
+    serverCert: join(dir, 'server.pem'),
+    serverKey: join(dir, 'server.key'),
+    terminalCert: join(dir, 'terminal.pem'),
+    terminalKey: join(dir, 'terminal.key'),
+    info: join(dir, 'pki.json'),
+  }
+}
+
+export interface DevPkiInfo {
+  terminalId: string
+  terminalSha256: string
+  serverSpkiPins: string[]
+}
+
+/** Creates the development PKI in `dir` unless it is already complete. Keys are written with mode 0600. */
+export async function ensureDevPki(dir: string, terminalId = 'KD-DEV-0001'): Promise<DevPkiFiles> {
+  const files = devPkiFiles(dir)
+  if (Object.values(files).every((f) => f === dir || existsSync(f))) return files
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const ca = await createCertificateAuthority('kaigo-desk dev ward CA')
+  const server = await ca.issue('server', 'localhost')
+  const terminal = await ca.issue('client', terminalId)
+  const write = (path: string, text: string, mode = 0o644) => writeFileSync(path, text, { mode })
+  write(files.caCert, ca.certPem)
+  write(files.crl, await ca.crl([]))
+  write(files.serverCert, server.certPem)
+  write(files.serverKey, server.keyPem, 0o600)
+  write(files.terminalCert, terminal.certPem)
+  write(files.terminalKey, terminal.keyPem, 0o600)
+  const info: DevPkiInfo = {
+    terminalId,
+    terminalSha256: terminal.sha256,
+    serverSpkiPins: [spkiPinOf(server.certPem), spkiPinOf(ca.certPem)],
+  }
+  write(files.info, JSON.stringify(info, null, 2) + '\n')
+  return files
+}
+
+export function readDevPkiInfo(files: DevPkiFiles): DevPkiInfo {
+  return JSON.parse(readFileSync(files.info, 'utf8')) as DevPkiInfo
+}

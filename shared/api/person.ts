@@ -1,0 +1,75 @@
+import { z } from 'zod'
+
+export const IsoDate$ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD 形式の日付を指定してください')
+export const InsuredNumber$ = z.string().regex(/^\d{10}$/, '被保険者番号は10桁の数字です')
+export const Sex$ = z.enum(['male', 'female'])
+
+/** Person search (資格担当の検索). At least one criterion is required. Sent as a POST body so terms never reach URLs or logs. */
+export const PersonSearchQuery$ = z
+  .object({
+    kana: z.string().trim().max(60).optional(),
+    name: z.string().trim().max(60).optional(),
+    birthDate: IsoDate$.optional(),
+    insuredNumber: InsuredNumber$.optional(),
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(50),
+  })
+  .strict()
+  .refine((q) => Boolean(q.kana || q.name || q.birthDate || q.insuredNumber), {
+    message: '検索条件を1つ以上入力してください',
+  })
+export type PersonSearchQuery = z.input<typeof PersonSearchQuery$>
+
+export const PersonSearchItem$ = z
+  .object({
+    id: z.number().int(),
+    insuredNumber: z.string().nullable(),
+    name: z.string(),
+    nameKana: z.string(),
+    birthDate: IsoDate$,
+    sex: Sex$,
+    /** null when masked (支援措置対象者 without the specific permission). */
+    address: z.string().nullable(),
+    isProtected: z.boolean(),
+  })
+  .strict()
+export type PersonSearchItem = z.infer<typeof PersonSearchItem$>
+
+export const PersonSearchResult$ = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    items: z.array(PersonSearchItem$),
+  })
+  .strict()
+export type PersonSearchResult = z.infer<typeof PersonSearchResult$>
+
+export const PersonId$ = z.object({ personId: z.number().int().positive() }).strict()
+
+export const HouseholdMember$ = z
+  .object({ id: z.number().int(), name: z.string(), relationship: z.string(), birthDate: IsoDate$ })
+  .strict()
+
+export const PersonSummary$ = z
+  .object({
+    id: z.number().int(),
+    residentCode: z.string(),
+    insuredNumber: z.string().nullable(),
+    insuredCategory: z.union([z.literal(1), z.literal(2)]).nullable(),
+    acquiredOn: IsoDate$.nullable(),
+    name: z.string(),
+    nameKana: z.string(),
+    birthDate: IsoDate$,
+    sex: Sex$,
+    postalCode: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    isProtected: z.boolean(),
+    /** Always masked in the summary: revealing needs step-up and a reason (issue 3). */
+    individualNumberMasked: z.string(),
+    householdCode: z.string(),
+    householdMembers: z.array(HouseholdMember$),
+  })
+  .strict()
+export type PersonSummary = z.infer<typeof PersonSummary$>

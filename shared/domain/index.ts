@@ -1,0 +1,107 @@
+/**
+ * shared/domain — the rules of 介護保険 as a pure, dated library (issue 4). See docs/domain.md.
+ */
+
+// Dates
+export type { IsoDate, CivilDate } from './dates'
+export {
+  InvalidDateError,
+  addDays,
+  ageAttainmentDate,
+  daysBetween,
+  endOfMonth,
+  fiscalYearOf,
+  fiscalYearStart,
+  isLeapYear,
+  parseIsoDate,
+  periodEndByMonths,
+} from './dates'
+export { formatWareki, parseJapaneseDate } from './wareki'
+
+// Eligibility
+export type { LossEvent } from './eligibility'
+export { category1AcquisitionDate, category2AcquisitionDate, liableMonths, lossDate } from './eligibility'
+
+// Premium
+export type { PensionIncomeBand, PremiumStageInput, RoundingRule, StageTable, TotalIncomeBand } from './premium'
+export {
+  annualPremium,
+  directPaymentInstallments,
+  finalWithholdingAmounts,
+  nationalStandardStageTable,
+  premiumStage,
+  proratedPremium,
+  shinjukuProvisionalStageTable,
+} from './premium'
+export type { LateChargeInput } from './collection'
+export { lateCharge, limitationEndDate } from './collection'
+
+// Arrears
+export type { BenefitRestrictionLevel } from './arrears'
+export { benefitReductionMonths, benefitRestrictionLevel, reducedCopayRate } from './arrears'
+
+// Benefits
+export type { CopayRateInput, FacilityReliefDailyAmounts, FacilityReliefStageInput, HighCostCapInput } from './benefits'
+export {
+  copayRate,
+  facilityReliefDailyAmounts,
+  facilityReliefStage,
+  highCostCap,
+  monthlyBenefitCap,
+  serviceCost,
+  splitCost,
+  unitPrice,
+} from './benefits'
+
+// Certification
+export type {
+  ApplicationKind,
+  CareLevelFactors,
+  ChecklistOptions,
+  DementiaIndependence,
+  ValidityPeriodInput,
+} from './certification'
+export {
+  basicChecklistResult,
+  careLevelFromMinutes,
+  decisionDeadline,
+  maxValidityMonths,
+  renewalApplicationOpens,
+  validityPeriod,
+} from './certification'
+
+// Numbers
+export { checkDigit } from './numbers'
+
+// Parameters (dated tables and ward defaults)
+export type { Versioned } from './versioned'
+export { ParameterNotFoundError, valueAt, versionAt } from './versioned'
+export type { BenefitLevel, FacilityReliefStage, PersonnelRatio, RoomType } from './parameters/benefits'
+export type { CareLevel } from './parameters/certification'
+export type { StageRate } from './parameters/premium'
+export type { InstallmentRule, LateChargeMethod, LateChargeRate, RemainderPlacement } from './parameters/shinjuku'
+export {
+  DEFAULT_BENEFIT_REDUCTION_ROUNDING,
+  DEFAULT_CHECKLIST_COUNTS_DEPRESSION,
+  SHINJUKU_BASE_PREMIUM,
+  SHINJUKU_DIRECT_PAYMENT,
+  SHINJUKU_FINAL_WITHHOLDING,
+  SHINJUKU_INSURER_NUMBER,
+  SHINJUKU_LATE_CHARGE_METHOD,
+  SHINJUKU_LATE_CHARGE_RATES,
+  SHINJUKU_PREMIUM_ROUNDING,
+  SHINJUKU_REGION_GRADE,
+  SHINJUKU_STAGE_COUNT,
+  SHINJUKU_UNVERIFIED,
+} from './parameters/shinjuku'
+export {
+  COPAY_THRESHOLDS,
+  FACILITY_RELIEF_AMOUNTS,
+  FACILITY_RELIEF_THRESHOLDS,
+  HIGH_COST_CAPS,
+  MONTHLY_BENEFIT_CAPS,
+  RELIEF_PENSION_INCOME_BOUNDARY,
+  UNIT_PRICE_RATIOS,
+} from './parameters/benefits'
+export { NATIONAL_STANDARD_STAGES, PENSION_INCOME_BOUNDARY } from './parameters/premium'
+export { VALIDITY_LIMITS } from './parameters/certification'

@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { startDemoStack } from '../../scripts/lib/demo-stack'
+
+/**
+ * Starts the real stack once for the suite: a fresh PKI and an in-memory embedded database seeded with a
+ * small dummy ward. Tests open E2E_LAUNCH_URL (the bridge URL with its token in the fragment).
+ */
+export default async function globalSetup() {
+  const pkiDir = mkdtempSync(join(tmpdir(), 'kaigo-e2e-pki-'))
+  const logs: string[] = []
+  const stack = await startDemoStack({
+    dataDir: 'memory',
+    scale: 1_000,
+    pkiDir,
+    logStream: new Writable({
+      write(chunk, _enc, done) {
+        logs.push(String(chunk))
+        done()
+      },
+    }),
+  })
+  process.env.E2E_LAUNCH_URL = stack.headless.bridge.launchUrl
+  process.env.E2E_BRIDGE_ORIGIN = stack.headless.bridge.origin
+  return async () => {
+    await stack.close()
+  }
+}
