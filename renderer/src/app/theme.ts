@@ -11,7 +11,7 @@ export const theme = createTheme({
     fontSize: 14,
   },
   components: {
-    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     MuiTextField: { defaultProps: { size: 'small' } },
   },
 })
