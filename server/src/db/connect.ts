@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
 
@@ -16,6 +17,17 @@ export interface DatabaseHandle {
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
 /**
+ * Migration streams, applied in order. Each area that owns tables may have its own drizzle folder and
+ * tracking table, so areas can evolve their schema independently; the core stream comes first.
+ */
+export const migrationStreams: readonly { folder: string; table: string }[] = [
+  { folder: migrationsFolder, table: '__drizzle_migrations' },
+  { folder: fileURLToPath(new URL('../../drizzle-masters', import.meta.url)), table: '__drizzle_migrations_masters' },
+]
+
+const existingStreams = () => migrationStreams.filter((s) => existsSync(join(s.folder, 'meta', '_journal.json')))
+
+/**
  * Opens PostgreSQL when `databaseUrl` is given, otherwise the embedded PGlite (file-backed in `dataDir`,
  * or in memory when `dataDir` is 'memory'), and applies the migrations.
  */
@@ -26,7 +38,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 })
     const db = drizzle(pool, { schema })
-    await migrate(db, { migrationsFolder })
+    for (const stream of existingStreams()) await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
@@ -35,6 +47,6 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   if (options.dataDir !== 'memory') mkdirSync(options.dataDir, { recursive: true })
   const client = options.dataDir === 'memory' ? new PGlite() : new PGlite(options.dataDir)
   const db = drizzle(client, { schema })
-  await migrate(db, { migrationsFolder })
+  for (const stream of existingStreams()) await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
 }
