@@ -33,7 +33,7 @@ export interface CertificateAuthority extends KeyPairPem {
   issue(
     kind: 'server' | 'client',
     commonName: string,
-    options?: { validDays?: number; hosts?: string[] },
+    options?: { validDays?: number; hosts?: string[]; notBefore?: Date; notAfter?: Date },
   ): Promise<IssuedCertificate>
   crl(revokedSerials: readonly string[]): Promise<string>
 }
@@ -85,8 +85,8 @@ export async function createCertificateAuthority(name: string, validDays = 3650)
         serialNumber,
         subject: `CN=${commonName}, OU=${kind === 'server' ? 'backend' : 'terminal'}, O=kaigo-desk development`,
         issuer: caCert.subject,
-        notBefore: new Date(Date.now() - DAY_MS),
-        notAfter: new Date(Date.now() + (options.validDays ?? 825) * DAY_MS),
+        notBefore: options.notBefore ?? new Date(Date.now() - DAY_MS),
+        notAfter: options.notAfter ?? new Date(Date.now() + (options.validDays ?? 825) * DAY_MS),
         signingKey: keys.privateKey as never,
         publicKey: leafKeys.publicKey as never,
         signingAlgorithm: ALG,
