@@ -38,7 +38,8 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 })
     const db = drizzle(pool, { schema })
-    for (const stream of existingStreams()) await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
+    for (const stream of existingStreams())
+      await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
@@ -47,6 +48,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   if (options.dataDir !== 'memory') mkdirSync(options.dataDir, { recursive: true })
   const client = options.dataDir === 'memory' ? new PGlite() : new PGlite(options.dataDir)
   const db = drizzle(client, { schema })
-  for (const stream of existingStreams()) await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
+  for (const stream of existingStreams())
+    await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
 }
