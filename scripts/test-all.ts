@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { runElectronegativityGate } from './lib/electronegativity-gate'
 
 const root = resolve(import.meta.dirname, '..')
 const tmp = join(root, '.tmp')
@@ -34,6 +35,21 @@ function step(name: string, cmd: string, args: string[]) {
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0'])
 step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 step('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn'])
+
+// Electronegativity: HIGH findings fail unless docs/security.md explains them (electron-security.md §14).
+{
+  console.log('\n━━ electronegativity')
+  let ok = false
+  try {
+    const { findings, unexplained } = runElectronegativityGate(root)
+    for (const f of findings) console.log(`  ${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location}`)
+    for (const f of unexplained) console.log(`  ✗ unexplained HIGH finding: ${f.check} in ${f.file}:${f.location}`)
+    ok = unexplained.length === 0
+  } catch (error) {
+    console.log(`  ✗ ${error instanceof Error ? error.message : String(error)}`)
+  }
+  tallies.push({ name: 'electronegativity', passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 })
+}
 
 // Vitest: read the JSON report; a crash before the report counts as one failure.
 const vitestReport = join(tmp, 'vitest.json')
