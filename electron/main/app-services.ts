@@ -1,13 +1,20 @@
 import type { ServerMeta } from '../../shared/api/auth'
 import type { AppInfo } from '../../shared/ipc/contract'
+import { defaultTerminalPolicy } from '../../shared/policy/terminal-policy'
 import { BackendClient } from './backend/backend-client'
 import type { HttpTransport } from './backend/http-transport'
 import { createIpcHandlers } from './ipc/handlers'
-import { createIpcRouter, type IpcRouter, type IpcRouterOptions } from './ipc/router'
+import { createIpcRouter, type IpcHandlers, type IpcRouter, type IpcRouterOptions } from './ipc/router'
 import type { IpcSender } from './ipc/sender'
 import { AuthService } from './services/auth-service'
+import { ExportService, type ExportServiceDeps } from './services/export/export-service'
+import { PrintService, type PrintServiceDeps } from './services/print/print-service'
+import { guardLockedHandlers, LockService } from './services/lock/lock-service'
+import { RendererEvents } from './services/lock/renderer-events'
 import { LoginSession } from './services/login-session'
 import { PersonService } from './services/person-service'
+import { syncMastersAfterLogin } from './services/master-cache/login-hook'
+import { MasterService } from './services/master-cache/master-service'
 
 export interface AppServicesOptions {
   transport: HttpTransport
@@ -17,6 +24,19 @@ export interface AppServicesOptions {
   isTrustedSender(sender: IpcSender): boolean
   onRefused?: IpcRouterOptions['onRefused']
   onError?: IpcRouterOptions['onError']
+  /** Terminal policy requireTotpOnUnlock (C-31); default true. */
+  requireTotpOnUnlock?: boolean
+  /** Called after every logout through IPC (C-35: the composition root clears the clipboard, closes child windows). */
+  onLogout?(): void
+  /** Export control (issue 5): destination dialog, OS volume check, file writer, policy. Absent: export refused. */
+  exports?: ExportServiceDeps
+  /** Printing (issue 5): the policy's allowlist and the printer adapter. Absent: no printer at all. */
+  printing?: PrintServiceDeps
+  /**
+   * Master cache (issue 6): its directory in the user profile (absent or null: in memory) and the terminal policy's
+   * sync interval (default: the policy default).
+   */
+  masterCache?: { dir: string | null | (() => string | null); syncIntervalMinutes?: number }
 }
 
 export interface AppServices {
@@ -24,6 +44,12 @@ export interface AppServices {
   auth: AuthService
   persons: PersonService
   router: IpcRouter
+  /** Main → renderer events (C-31). */
+  events: RendererEvents
+  lock: LockService
+  masters: MasterService
+  exports: ExportService
+  printing: PrintService
 }
 
 /** Wires the main-process services; shared by the Electron composition root and the headless (browser-mode) main. */
@@ -32,11 +58,74 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const session = new LoginSession()
   const auth = new AuthService(backend, session, { allowedServerModes: options.allowedServerModes })
   const persons = new PersonService(backend, auth)
+  const events = new RendererEvents()
+  // The lock screen re-authenticates with the password and the TOTP code together (C-31): LockService calls
+  // login({ loginId, password }), so the code of the pending 'lock.unlock' request is handed over here.
+  let unlockCode: string | undefined
+  const lockAuth = {
+    currentUser: () => auth.currentUser(),
+    logout: () => auth.logout(),
+    login: (req: { loginId: string; password: string; totpCode?: string }) =>
+      auth.loginWithCode({ ...req, totpCode: req.totpCode ?? unlockCode }),
+  }
+  const lock = new LockService(lockAuth, events, {
+    requireTotpOnUnlock: options.requireTotpOnUnlock ?? true,
+    backendSupportsTotp: true,
+  })
+  const exports = new ExportService(backend, auth, options.exports ?? refuseExports)
+  const printing = new PrintService(backend, auth, options.printing ?? noPrinters)
+  const masters = new MasterService(backend, auth, {
+    cacheDir: options.masterCache?.dir ?? null,
+    syncIntervalMinutes: options.masterCache?.syncIntervalMinutes ?? defaultTerminalPolicy.syncIntervalMinutes,
+  })
+  masters.start()
   const router = createIpcRouter({
-    handlers: createIpcHandlers({ auth, persons, appInfo: options.appInfo }),
+    handlers: guardLockedHandlers(
+      syncMastersAfterLogin(
+        withUnlockCode(
+          createIpcHandlers({ auth, persons, lock, exports, printing, masters, appInfo: options.appInfo }),
+          (code) => void (unlockCode = code),
+        ),
+        masters,
+        () => auth.currentUser() !== null,
+      ),
+      lock,
+      options.onLogout,
+    ),
     isTrustedSender: options.isTrustedSender,
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   })
-  return { session, auth, persons, router }
+  return { session, auth, persons, router, events, lock, masters, exports, printing }
+}
+
+/** Hands the TOTP code of a 'lock.unlock' request to the lock's re-authentication for that request only. */
+function withUnlockCode(handlers: IpcHandlers, setCode: (code: string | undefined) => void): IpcHandlers {
+  return {
+    ...handlers,
+    'lock.unlock': async (req, sender) => {
+      setCode(req.totpCode)
+      try {
+        return await handlers['lock.unlock'](req, sender)
+      } finally {
+        setCode(undefined)
+      }
+    },
+  }
+}
+
+/** No export configuration: every export is refused (control C-21, fail closed). */
+const refuseExports: ExportServiceDeps = {
+  policy: { exportAllowed: false, allowRemovableExport: false, allowNetworkExport: false },
+  chooseDestination: async () => null,
+  classify: async () => 'unknown',
+  writeFile: async () => {
+    throw new Error('export is not configured')
+  },
+}
+
+/** No printer configuration: no printer is offered (control C-28, fail closed). */
+const noPrinters: PrintServiceDeps = {
+  printersAllowlist: [],
+  printers: { list: async () => [], print: async () => Promise.reject(new Error('printing is not configured')) },
 }

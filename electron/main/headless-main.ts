@@ -9,6 +9,10 @@ import { createPinnedAgent } from './security/node-tls-agent'
 import { createAppServices, type AppServices } from './app-services'
 import { NodeHttpsTransport } from './backend/node-https-transport'
 import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-bridge'
+import { IdleLock } from './services/idle-lock'
+import { ActivityIdleSource } from './services/lock/activity-idle-source'
+import { join } from 'node:path'
+import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 
 export interface HeadlessMainOptions {
   backendOrigin: string
@@ -17,14 +21,30 @@ export interface HeadlessMainOptions {
   tls: { caPath: string; certPath: string; keyPath: string; serverSpkiPins: readonly string[] }
   version: string
   port?: number
+  /** Terminal policy idleLockMinutes for browser mode (default 5). */
+  idleLockMinutes?: number
+  /**
+   * E2E test hooks on the bridge (POST /__bridge/test/idle drives the fake idle source). Defaults to
+   * process.env.KAIGO_E2E === '1'; the Electron build never contains this module.
+   */
+  e2eHooks?: boolean
+  /**
+   * Browser mode's export directory (C-21), chosen by the harness under its data directory: it stands in for
+   * the save dialog. Absent: export refused. Removable and network destinations are refused as in Electron.
+   */
+  exportDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
 }
 
 export interface HeadlessMain {
   bridge: LoopbackBridge
   services: AppServices
+  idleLock: IdleLock
   close(): Promise<void>
 }
+
+/** Browser mode's stand-in printer: printing in Chromium itself stays the browser's business. */
+export const BROWSER_MODE_PRINTER = '事務室プリンタ（検証モード）'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -53,17 +73,64 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
     // The bridge has already checked origin, host and token; it is the only sender in browser mode.
     isTrustedSender: (sender) => sender.kind === 'bridge',
     ...(options.onSecurityEvent ? { onRefused: options.onSecurityEvent } : {}),
+    // C-28 in browser mode: a stand-in office printer (allowlisted) and a virtual PDF printer (always refused).
+    printing: {
+      printersAllowlist: [BROWSER_MODE_PRINTER],
+      printers: {
+        list: async () => [{ name: BROWSER_MODE_PRINTER }, { name: 'Microsoft Print to PDF' }],
+        print: async () => undefined,
+      },
+    },
+    ...(options.exportDir
+      ? {
+          exports: {
+            policy: { exportAllowed: true, allowRemovableExport: false, allowNetworkExport: false },
+            chooseDestination: async (name: string) => join(options.exportDir!, name),
+            classify: destinationClassifierFor(process.platform),
+            writeFile: writeNewFile,
+          },
+        }
+      : {}),
   })
+  // C-31: idle lock on renderer inactivity (no powerMonitor here); no clipboard or child windows in main here.
+  const idleSource = new ActivityIdleSource()
+  const idleLock = new IdleLock({
+    idle: idleSource,
+    timer: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) },
+    idleLockMinutes: options.idleLockMinutes ?? 5,
+    clearClipboard: () => undefined,
+    closeChildWindows: () => undefined,
+  })
+  idleLock.onLock((e) => void services.lock.handleLock(e.reason))
+  services.lock.onUnlocked(() => idleLock.unlock())
+  idleLock.start()
+  const e2eHooks = options.e2eHooks ?? process.env.KAIGO_E2E === '1'
+  const testHooks = {
+    /** E2E: pretend `seconds` of inactivity and check once (the idle lock fires when over the limit). */
+    idle: async (payload: unknown) => {
+      const seconds = Number((payload as { seconds?: unknown } | null)?.seconds ?? 0)
+      idleSource.force(Number.isFinite(seconds) ? seconds : 0)
+      idleLock.poll()
+      idleSource.force(null)
+      idleSource.touch()
+      return { locked: services.lock.isLocked() }
+    },
+  }
   const bridge = await startLoopbackBridge({
     router: services.router,
     rendererDir: options.rendererDir,
     contentSecurityPolicy: UI_CSP,
+    events: services.events,
+    onIpc: () => idleSource.touch(),
+    ...(e2eHooks ? { testHooks } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   })
   return {
     bridge,
     services,
+    idleLock,
     async close() {
+      idleLock.stop()
       await services.auth.logout().catch(() => undefined)
       await bridge.close()
       agent.destroy()

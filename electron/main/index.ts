@@ -14,6 +14,10 @@ import { NodeHttpsTransport } from './backend/node-https-transport'
 import { isTrustedSender } from './ipc/sender'
 import { registerIpcChannels } from './platform/electron-ipc'
 import { createSecurityLog } from './platform/security-log'
+import { securityLogWriter } from './platform/security-log-file'
+import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
+import { saveDialogChooser } from './platform/save-dialog'
+import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
 import { installClientCertSelection } from './security/client-cert'
@@ -30,7 +34,8 @@ import { loadTerminalPolicy } from './services/terminal-policy-loader'
 import type { TerminalPolicy } from '../../shared/policy/terminal-policy'
 
 const isPackaged = app.isPackaged
-const audit = createSecurityLog()
+// C-01 audit: the security events go to a local security log file (and stderr for the OS log collection).
+const audit = createSecurityLog(securityLogWriter(() => path.join(app.getPath('logs'), 'security.log')))
 const trustedWebContents = new Set<number>()
 let mainWindow: BrowserWindow | null = null
 let quitting = false
@@ -101,8 +106,26 @@ async function start(): Promise<void> {
     appInfo: { shell: 'electron', verificationMode: !isPackaged, version: app.getVersion() },
     isTrustedSender: (sender) => isTrustedSender(sender, trustedWebContents),
     onRefused: (event) => audit.record({ kind: 'ipc-refused', channel: event.channel, reason: event.reason }),
+    requireTotpOnUnlock: policy.requireTotpOnUnlock,
+    // C-35: a logout through IPC runs the same clean-up as a lock (clipboard, child windows).
+    onLogout: () => idleLockRef.current?.lock('logout'),
+    // Issue 6: the master cache file in the user profile (opened on first use), synced every policy interval.
+    masterCache: { dir: () => app.getPath('userData'), syncIntervalMinutes: policy.syncIntervalMinutes },
+    // C-21: the one export path — save dialog in main, OS volume check, encrypted file, ledger on the server.
+    exports: {
+      policy,
+      chooseDestination: saveDialogChooser(() => mainWindow),
+      classify: destinationClassifierFor(process.platform),
+      writeFile: writeNewFile,
+    },
+    // C-28: printing only through main, to the policy's printers.
+    printing: {
+      printersAllowlist: policy.printersAllowlist,
+      printers: electronPrinterAdapter(() => mainWindow?.webContents ?? null),
+    },
   })
   registerIpcChannels(ipcMain, services.router)
+  const idleLockRef: { current: IdleLock | null } = { current: null }
 
   const window = new BrowserWindow(
     createMainWindowOptions({
@@ -136,9 +159,15 @@ async function start(): Promise<void> {
     audit,
   })
 
+  // C-31: main → renderer events go to the app's own top frame only.
+  services.events.subscribe((record) => {
+    if (!window.isDestroyed() && trustedWebContents.has(window.webContents.id))
+      window.webContents.send(record.event, record.payload)
+  })
+
   // C-31 / C-35: lock on idle, OS lock and suspend; the clipboard is cleared and child windows closed.
-  // Until the lock screen lands (issue 5), a lock ends the session and returns to the login screen.
-  const idleLock = new IdleLock({
+  // The lock screen (LockService) ends the server session and asks the same user's password; kiosk logs out.
+  const lock = new IdleLock({
     idle: powerMonitor,
     timer: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) },
     idleLockMinutes: policy.idleLockMinutes,
@@ -148,10 +177,16 @@ async function start(): Promise<void> {
         .filter((w) => w !== window)
         .forEach((w) => w.close()),
   })
-  if (!installKioskAutoLogout(policy, idleLock, backToLogin)) idleLock.onLock(() => void backToLogin())
-  idleLock.start()
+  idleLockRef.current = lock
+  services.lock.onUnlocked(() => lock.unlock())
+  const kioskLogout = async () => {
+    await backToLogin()
+    lock.unlock()
+  }
+  if (!installKioskAutoLogout(policy, lock, kioskLogout)) lock.onLock((e) => void services.lock.handleLock(e.reason))
+  lock.start()
   app.on('before-quit', () => {
-    idleLock.lock('quit')
+    lock.lock('quit')
     void services.auth.logout()
   })
 

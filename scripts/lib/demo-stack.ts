@@ -3,7 +3,7 @@
  * PostgreSQL) in demo mode, and the headless main process behind the loopback bridge. Used by `npm start`
  * (browser mode) and by the Playwright E2E setup.
  */
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startHeadlessMain, type HeadlessMain } from '../../electron/main/headless-main'
 import { loadServerConfig } from '../../server/src/config'
@@ -23,6 +23,11 @@ export interface DemoStackOptions {
   serverPort?: number
   bridgePort?: number
   rendererDir?: string
+  /**
+   * The client's data directory in browser mode (issue 5): exports are written to its exports/ folder (the save
+   * dialog's stand-in). Absent: export refused.
+   */
+  clientDataDir?: string
   logStream?: NodeJS.WritableStream
   onSeeded?(result: { persons: number; households: number; ms: number }): void
 }
@@ -68,6 +73,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       serverSpkiPins: pki.serverSpkiPins,
     },
     version,
+    ...(options.clientDataDir ? { exportDir: ensureDir(resolve(options.clientDataDir, 'exports')) } : {}),
     ...(options.bridgePort !== undefined ? { port: options.bridgePort } : {}),
   })
   return {
@@ -84,3 +90,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 }
 
 export { devPkiFiles }
+
+function ensureDir(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  return dir
+}

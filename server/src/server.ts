@@ -1,52 +1,184 @@
+import { statSync } from 'node:fs'
+import type { TLSSocket } from 'node:tls'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
+import { AuditLog } from './audit/audit-log'
+import { auditRoutes } from './audit/audit-routes'
 import { authRoutes } from './auth/auth-routes'
+import { systemClock, type Clock } from './clock'
 import type { ServerConfig } from './config'
 import { openDatabase, type DatabaseHandle } from './db/connect'
 import { buildApp } from './http/app'
-import { serverTlsOptions } from './http/tls-options'
+import { startProbeListener, type ProbeState } from './http/health'
+import type { RouteDefinition } from './http/route'
+import { normalSerial, revokedSerials, serverTlsOptions } from './http/tls-options'
+import { opsRoutes } from './ops/ops-routes'
 import { personRoutes } from './persons/person-routes'
+import { cardRoutes } from './forms/card-routes'
+import { eligibilityRoutes } from './eligibility/eligibility-routes'
+import { intakeRoutes } from './intake/intake-routes'
+import { masterRoutes } from './masters/routes'
+import { ensureShippedMasters } from './masters/shipped'
+import { exportRoutes } from './export/export-routes'
+import { printRoutes } from './export/print-routes'
+import { deriveServerKeys, type ServerKeys } from './secrets'
+import { demoUsers } from './seed/seed-database'
+import { userRoutes } from './users/user-routes'
+import type { ApiRouteName } from '../../shared/api/routes'
 
 export interface RunningServer {
   app: FastifyInstance
   database: DatabaseHandle
   origin: string
+  /** The plaintext loopback probe listener, when configured (KAIGO_HEALTH_PORT). */
+  probeOrigin: string | null
+  /** Re-reads the TLS files (new CRL) and drops open connections of terminals the CRL now revokes. */
+  reloadTls(): { revoked: number; dropped: number }
+  /** Stops accepting, finishes in-flight requests (bounded by the shutdown timeout), then closes. */
   close(): Promise<void>
 }
 
-export function allRoutes(config: ServerConfig) {
-  return [...authRoutes(config), ...personRoutes()]
+export interface RouteContext {
+  auditLog: AuditLog
+  keys: ServerKeys
+  databaseKind: 'pglite' | 'postgres'
+  startedAt: Date
 }
 
-/** Opens the database, builds the app with mutual TLS and listens. `close()` drains in-flight requests first. */
+const demoLoginIds = new Set(demoUsers.map((u) => u.loginId))
+
+/** Every route of the server (each declares its access, audit and effect: server/src/http/route.ts). */
+export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinition<ApiRouteName>[] {
+  let personalDataActions = new Set<string>()
+  const routes: RouteDefinition<ApiRouteName>[] = [
+    ...authRoutes({
+      config,
+      keys: ctx.keys,
+      auditLog: ctx.auditLog,
+      replayExempt: (loginId) => config.mode === 'demo' && demoLoginIds.has(loginId),
+    }),
+    ...personRoutes(),
+    ...cardRoutes(config.insurerName),
+    ...eligibilityRoutes(),
+    ...intakeRoutes(),
+    ...auditRoutes(() => personalDataActions),
+    ...userRoutes(),
+    ...masterRoutes(),
+    ...exportRoutes(),
+    ...printRoutes(),
+    ...opsRoutes({ mode: config.mode, database: ctx.databaseKind, startedAt: ctx.startedAt }),
+  ] as RouteDefinition<ApiRouteName>[]
+  personalDataActions = new Set(routes.flatMap((r) => (r.personalData && r.audit ? [r.audit.action] : [])))
+  return routes
+}
+
+/** Opens the database, builds the app with mutual TLS and listens. */
 export async function startServer(
   config: ServerConfig,
-  options: { database?: DatabaseHandle; logStream?: NodeJS.WritableStream } = {},
+  options: { database?: DatabaseHandle; logStream?: NodeJS.WritableStream; clock?: Clock } = {},
 ): Promise<RunningServer> {
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrate }))
+  // The masters shipped with this release (issue 6): published once, a restart writes nothing.
+  await ensureShippedMasters(database.db)
   const logger = pino(
     { level: process.env.KAIGO_LOG_LEVEL ?? 'info', base: { service: 'kaigo-desk-server' } },
     options.logStream ?? process.stdout,
   )
+  const clock = options.clock ?? systemClock
+  const keys = deriveServerKeys(config.serverSecret)
+  const auditLog = new AuditLog(keys.auditKey)
+  const probeState: ProbeState = { closing: false }
   const app = buildApp({
     db: database.db,
     config,
-    routes: allRoutes(config),
+    routes: allRoutes(config, { auditLog, keys, databaseKind: database.kind, startedAt: clock() }),
+    auditLog,
+    clock,
     https: serverTlsOptions(config.tls),
     logger,
+    probeState,
   })
+
+  // control C-02: open connections are tracked by certificate serial so a new CRL also ends live sessions.
+  const sockets = new Map<TLSSocket, string>()
+  app.server.on('secureConnection', (socket: TLSSocket) => {
+    const serial = socket.getPeerCertificate()?.serialNumber
+    if (!serial) return
+    sockets.set(socket, normalSerial(serial))
+    socket.once('close', () => sockets.delete(socket))
+  })
+  const reloadTls = () => {
+    const options = serverTlsOptions(config.tls)
+    ;(app.server as unknown as { setSecureContext(o: object): void }).setSecureContext(options)
+    const revoked = options.crl ? revokedSerials(options.crl.toString('utf8')) : new Set<string>()
+    let dropped = 0
+    for (const [socket, serial] of sockets) {
+      if (revoked.has(serial)) {
+        socket.destroy()
+        dropped++
+      }
+    }
+    logger.info({ event: 'tlsReloaded', revoked: revoked.size, dropped }, 'TLS context reloaded')
+    return { revoked: revoked.size, dropped }
+  }
+  const crlStamp = () => {
+    try {
+      const s = statSync(config.tls.crlPath)
+      return `${s.mtimeMs}:${s.size}`
+    } catch {
+      return 'absent'
+    }
+  }
+  let lastStamp = crlStamp()
+  const watcher =
+    config.tls.reloadSeconds > 0
+      ? setInterval(() => {
+          const stamp = crlStamp()
+          if (stamp === lastStamp) return
+          lastStamp = stamp
+          try {
+            reloadTls()
+          } catch {
+            logger.error({ event: 'tlsReloadFailed' }, 'TLS reload failed; the previous context stays in force')
+          }
+        }, config.tls.reloadSeconds * 1000)
+      : null
+  watcher?.unref()
+
   await app.listen({ host: config.host, port: config.port })
+  const probes = config.health ? await startProbeListener(database.db, probeState, config.health) : null
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  let closed: Promise<void> | null = null
   return {
     app,
     database,
     origin: `https://${host}:${port}`,
-    async close() {
-      await app.close()
-      if (!options.database) await database.close()
+    probeOrigin: probes?.origin ?? null,
+    reloadTls,
+    close() {
+      closed ??= (async () => {
+        probeState.closing = true
+        if (watcher) clearInterval(watcher)
+        // Fastify stops accepting, answers new requests on kept-alive connections with 503, closes idle
+        // connections and waits for in-flight requests; after the timeout the rest are cut.
+        const timer = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000)
+        // A kept-alive connection whose request finished after the close began is idle now: close it too.
+        const sweeper = setInterval(() => app.server.closeIdleConnections(), 100)
+        try {
+          await app.close()
+        } finally {
+          clearTimeout(timer)
+          clearInterval(sweeper)
+        }
+        await probes?.app.close()
+        if (!options.database) await database.close()
+        logger.info({ event: 'stopped' }, 'server stopped')
+      })()
+      return closed
     },
   }
 }

@@ -11,11 +11,21 @@ export const PersonSearchQuery$ = z
     name: z.string().trim().max(60).optional(),
     birthDate: IsoDate$.optional(),
     insuredNumber: InsuredNumber$.optional(),
+    /** Address fragment (part of the street address, e.g. '西新宿2-8'); never matches a protected person's address. */
+    address: z.string().trim().max(80).optional(),
+    /** Phone number or its last digits (4 or more; hyphens ignored); never matches a protected person's number. */
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[\d０-９\-－()（） ]*$/, '電話番号は数字とハイフンで入力してください')
+      .refine((v) => v.normalize('NFKC').replace(/\D/g, '').length >= 4, '電話番号は4桁以上入力してください')
+      .optional(),
     page: z.number().int().min(1).max(10_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(50),
   })
   .strict()
-  .refine((q) => Boolean(q.kana || q.name || q.birthDate || q.insuredNumber), {
+  .refine((q) => Boolean(q.kana || q.name || q.birthDate || q.insuredNumber || q.address || q.phone), {
     message: '検索条件を1つ以上入力してください',
   })
 export type PersonSearchQuery = z.input<typeof PersonSearchQuery$>
@@ -73,3 +83,25 @@ export const PersonSummary$ = z
   })
   .strict()
 export type PersonSummary = z.infer<typeof PersonSummary$>
+
+/** Why a protected value is revealed: recorded as the purpose of the audit row (control C-08, C-28). */
+export const RevealReason$ = z.string().trim().min(4, '表示する理由を4文字以上で入力してください').max(200)
+
+/** Revealing a マイナンバー: the specific permission, a stated reason and a recent step-up (control C-28). */
+export const RevealIndividualNumberRequest$ = z
+  .object({ personId: z.number().int().positive(), reason: RevealReason$ })
+  .strict()
+export const RevealedIndividualNumber$ = z
+  .object({ personId: z.number().int(), individualNumber: z.string().regex(/^\d{12}$/) })
+  .strict()
+
+/** Revealing the address of a 支援措置対象者: the specific permission, a stated reason and a recent step-up. */
+export const RevealAddressRequest$ = RevealIndividualNumberRequest$
+export const RevealedAddress$ = z
+  .object({
+    personId: z.number().int(),
+    postalCode: z.string(),
+    address: z.string(),
+    phone: z.string().nullable(),
+  })
+  .strict()

@@ -1,7 +1,74 @@
 import type { z } from 'zod'
-import { Empty$, LoginRequest$, LoginResponse$, Ok$, ServerMeta$, UserProfile$ } from './auth'
-import { PersonId$, PersonSearchQuery$, PersonSearchResult$, PersonSummary$ } from './person'
+import {
+  ExportApproveInput$,
+  ExportCompleteInput$,
+  ExportData$,
+  ExportLedger$,
+  ExportLedgerRow$,
+  ExportRequestId$,
+  ExportRequestInput$,
+  ExportRequestList$,
+  ExportRequestSummary$,
+} from './export'
+import { PrintRecordInput$ } from './print'
+import {
+  DesignationCorrectRequest$,
+  DesignationCreateRequest$,
+  Designation$,
+  DesignationList$,
+  RecordHistory$,
+  UserCreateRequest$,
+  UserId$,
+  UserList$,
+  UserStatusRequest$,
+  UserSummary$,
+  UserUpdateRequest$,
+} from './admin'
+import { AuditReport$, AuditReportRequest$ } from './audit'
+import {
+  ChangePasswordRequest$,
+  Empty$,
+  LoginRequest$,
+  LoginResponse$,
+  Ok$,
+  ServerMeta$,
+  SignedIn$,
+  StepUpRequest$,
+  StepUpResponse$,
+  TotpVerifyRequest$,
+  UserProfile$,
+} from './auth'
+import { OpsStatus$ } from './ops'
+import {
+  Age65BatchRequest$,
+  Age65BatchResult$,
+  EligibilityHistory$,
+  EligibilityHistoryQuery$,
+  IssueInsuranceCardRequest$,
+  IssuedInsuranceCard$,
+} from '../eligibility/contract'
+import { IntakeRequest$, IntakeResult$ } from '../eligibility/intake'
+import {
+  PersonId$,
+  PersonSearchQuery$,
+  PersonSearchResult$,
+  PersonSummary$,
+  RevealAddressRequest$,
+  RevealedAddress$,
+  RevealedIndividualNumber$,
+  RevealIndividualNumberRequest$,
+} from './person'
 
+import {
+  DecideWardChange$,
+  MasterManifest$,
+  MasterRowsPage$,
+  MasterRowsRequest$,
+  ProposeWardChange$,
+  WardChangeDetail$,
+  WardChangeId$,
+  WardChangeList$,
+} from '../masters/api'
 /**
  * The HTTP contract between the client's main process and the server: one entry per route.
  * The server validates `input` (unknown fields rejected) and the client validates `output`.
@@ -10,8 +77,16 @@ import { PersonId$, PersonSearchQuery$, PersonSearchResult$, PersonSummary$ } fr
 export const apiRoutes = {
   'meta.get': { method: 'GET', path: '/api/v1/meta', input: Empty$, output: ServerMeta$ },
   'auth.login': { method: 'POST', path: '/api/v1/auth/login', input: LoginRequest$, output: LoginResponse$ },
+  'auth.verifyTotp': { method: 'POST', path: '/api/v1/auth/totp', input: TotpVerifyRequest$, output: SignedIn$ },
   'auth.logout': { method: 'POST', path: '/api/v1/auth/logout', input: Empty$, output: Ok$ },
   'auth.session': { method: 'GET', path: '/api/v1/auth/session', input: Empty$, output: UserProfile$ },
+  'auth.stepUp': { method: 'POST', path: '/api/v1/auth/step-up', input: StepUpRequest$, output: StepUpResponse$ },
+  'auth.changePassword': {
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    input: ChangePasswordRequest$,
+    output: Ok$,
+  },
   'person.search': {
     method: 'POST',
     path: '/api/v1/persons/search',
@@ -19,6 +94,137 @@ export const apiRoutes = {
     output: PersonSearchResult$,
   },
   'person.summary': { method: 'POST', path: '/api/v1/persons/summary', input: PersonId$, output: PersonSummary$ },
+  'person.revealIndividualNumber': {
+    method: 'POST',
+    path: '/api/v1/persons/individual-number',
+    input: RevealIndividualNumberRequest$,
+    output: RevealedIndividualNumber$,
+  },
+  'person.revealAddress': {
+    method: 'POST',
+    path: '/api/v1/persons/protected-address',
+    input: RevealAddressRequest$,
+    output: RevealedAddress$,
+  },
+  'audit.report': { method: 'POST', path: '/api/v1/audit/report', input: AuditReportRequest$, output: AuditReport$ },
+  'user.list': { method: 'POST', path: '/api/v1/users/list', input: Empty$, output: UserList$ },
+  'user.history': { method: 'POST', path: '/api/v1/users/history', input: UserId$, output: RecordHistory$ },
+  'user.create': { method: 'POST', path: '/api/v1/users/create', input: UserCreateRequest$, output: UserSummary$ },
+  'user.update': { method: 'POST', path: '/api/v1/users/update', input: UserUpdateRequest$, output: UserSummary$ },
+  'user.unlock': { method: 'POST', path: '/api/v1/users/unlock', input: UserStatusRequest$, output: UserSummary$ },
+  'user.deactivate': {
+    method: 'POST',
+    path: '/api/v1/users/deactivate',
+    input: UserStatusRequest$,
+    output: UserSummary$,
+  },
+  'user.resetTotp': {
+    method: 'POST',
+    path: '/api/v1/users/reset-totp',
+    input: UserStatusRequest$,
+    output: UserSummary$,
+  },
+  'designation.list': { method: 'POST', path: '/api/v1/designations/list', input: UserId$, output: DesignationList$ },
+  'designation.create': {
+    method: 'POST',
+    path: '/api/v1/designations/create',
+    input: DesignationCreateRequest$,
+    output: Designation$,
+  },
+  'designation.correct': {
+    method: 'POST',
+    path: '/api/v1/designations/correct',
+    input: DesignationCorrectRequest$,
+    output: Designation$,
+  },
+  'ops.status': { method: 'GET', path: '/api/v1/ops/status', input: Empty$, output: OpsStatus$ },
+  // Export control (issue 5; C-21, C-22): request, four-eyes approval, one-time data issue, 持出管理簿.
+  'export.request': {
+    method: 'POST',
+    path: '/api/v1/exports/requests',
+    input: ExportRequestInput$,
+    output: ExportRequestSummary$,
+  },
+  'export.myRequests': {
+    method: 'GET',
+    path: '/api/v1/exports/requests/mine',
+    input: Empty$,
+    output: ExportRequestList$,
+  },
+  'export.pending': {
+    method: 'GET',
+    path: '/api/v1/exports/requests/pending',
+    input: Empty$,
+    output: ExportRequestList$,
+  },
+  'export.approve': {
+    method: 'POST',
+    path: '/api/v1/exports/requests/approve',
+    input: ExportApproveInput$,
+    output: ExportRequestSummary$,
+  },
+  'export.data': { method: 'POST', path: '/api/v1/exports/data', input: ExportRequestId$, output: ExportData$ },
+  'export.complete': {
+    method: 'POST',
+    path: '/api/v1/exports/complete',
+    input: ExportCompleteInput$,
+    output: ExportLedgerRow$,
+  },
+  'export.ledger': { method: 'GET', path: '/api/v1/exports/ledger', input: Empty$, output: ExportLedger$ },
+  // Print audit (issue 5; C-28).
+  'print.record': { method: 'POST', path: '/api/v1/prints', input: PrintRecordInput$, output: Ok$ },
+  // Master data (issue 6): delta sync for the terminal cache, ward-parameter changes with four-eyes approval.
+  'masters.manifest': { method: 'GET', path: '/api/v1/masters/manifest', input: Empty$, output: MasterManifest$ },
+  'masters.rows': { method: 'POST', path: '/api/v1/masters/rows', input: MasterRowsRequest$, output: MasterRowsPage$ },
+  'masters.wardChanges': {
+    method: 'GET',
+    path: '/api/v1/masters/ward-parameters/changes',
+    input: Empty$,
+    output: WardChangeList$,
+  },
+  'masters.wardChange': {
+    method: 'POST',
+    path: '/api/v1/masters/ward-parameters/changes/get',
+    input: WardChangeId$,
+    output: WardChangeDetail$,
+  },
+  'masters.proposeWardChange': {
+    method: 'POST',
+    path: '/api/v1/masters/ward-parameters/changes',
+    input: ProposeWardChange$,
+    output: WardChangeDetail$,
+  },
+  'masters.decideWardChange': {
+    method: 'POST',
+    path: '/api/v1/masters/ward-parameters/changes/decide',
+    input: DecideWardChange$,
+    output: WardChangeDetail$,
+  },
+  // 資格 (issue 7): eligibility history, the 65-attainment batch, 住基異動 intake.
+  'eligibility.history': {
+    method: 'POST',
+    path: '/api/v1/eligibility/history',
+    input: EligibilityHistoryQuery$,
+    output: EligibilityHistory$,
+  },
+  'eligibility.runAge65Batch': {
+    method: 'POST',
+    path: '/api/v1/eligibility/batches/age65',
+    input: Age65BatchRequest$,
+    output: Age65BatchResult$,
+  },
+  'eligibility.importResidentChanges': {
+    method: 'POST',
+    path: '/api/v1/eligibility/resident-changes',
+    input: IntakeRequest$,
+    output: IntakeResult$,
+  },
+  'eligibility.issueInsuranceCard': {
+    method: 'POST',
+    path: '/api/v1/eligibility/insurance-cards',
+    input: IssueInsuranceCardRequest$,
+    output: IssuedInsuranceCard$,
+  },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType }>
 
 export type ApiRouteName = keyof typeof apiRoutes

@@ -1,5 +1,5 @@
 import type { IpcChannelName } from './channels'
-import type { IpcChannel, IpcRequest, IpcResponse, IpcResult } from './contract'
+import type { IpcChannel, IpcEvent, IpcEventPayload, IpcRequest, IpcResponse, IpcResult } from './contract'
 
 type AreaOf<K extends string> = K extends `${infer A}.${string}` ? A : never
 type VerbOf<K extends string, A extends string> = K extends `${A}.${infer V}` ? V : never
@@ -14,12 +14,21 @@ export type RendererApi = {
       req: IpcRequest<`${A}.${V}` & IpcChannel>,
     ) => Promise<IpcResult<IpcResponse<`${A}.${V}` & IpcChannel>>>
   }
+} & RendererEventApi
+
+/** Main → renderer events (C-31): `api.on('session.locked', cb)` returns the unsubscribe function. */
+export type RendererEventApi = {
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void
 }
+
+/** How a shell delivers events: the preload wraps ipcRenderer.on, browser mode long-polls the bridge. */
+export type EventSubscriber = (event: IpcEvent, listener: (payload: unknown) => void) => () => void
 
 /** Builds a RendererApi from a single invoke function (used by the preload and by the loopback bridge client). */
 export function buildRendererApi(
   channels: readonly IpcChannelName[],
   invoke: (channel: IpcChannelName, req: unknown) => Promise<unknown>,
+  subscribe: EventSubscriber = () => () => undefined,
 ): RendererApi {
   const api: Record<string, Record<string, (req: unknown) => Promise<unknown>>> = {}
   for (const channel of channels) {
@@ -28,5 +37,6 @@ export function buildRendererApi(
     // Exactly one argument crosses the boundary, whatever the caller passes (GitHub Desktop's invokeProxy habit).
     group[verb] = (req: unknown) => invoke(channel, req)
   }
-  return api as unknown as RendererApi
+  const on = (event: IpcEvent, listener: (payload: unknown) => void) => subscribe(event, listener)
+  return Object.assign(api, { on }) as unknown as RendererApi
 }

@@ -5,10 +5,43 @@
 export const ipcChannelNames = [
   'app.info',
   'auth.login',
+  'auth.verifyTotp',
+  'auth.stepUp',
   'auth.logout',
   'auth.currentUser',
   'person.search',
   'person.summary',
+  'person.revealIndividualNumber',
+  'eligibility.history',
+  'eligibility.runAge65Batch',
+  'eligibility.importResidentChanges',
+  'eligibility.issueInsuranceCard',
+  'lock.status',
+  'lock.unlock',
+  // Export control (issue 5; C-21, C-22)
+  'export.request',
+  'export.myRequests',
+  'export.pending',
+  'export.approve',
+  'export.execute',
+  'export.ledger',
+  // Printing (issue 5; C-28)
+  'print.printers',
+  'print.print',
+  // Master cache (issue 6)
+  'masters.status',
+  'masters.sync',
+  'masters.search',
+  'masters.premiumTable',
+  'masters.wardChanges',
+  'masters.wardChange',
+  'masters.proposeWardChange',
+  'masters.decideWardChange',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]
+
+/** Main → renderer event names (C-31): delivered by webContents.send in Electron, by long-poll on the loopback bridge. */
+export const ipcEventNames = ['session.locked', 'session.unlocked'] as const
+
+export type IpcEventName = (typeof ipcEventNames)[number]

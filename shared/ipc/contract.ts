@@ -1,7 +1,67 @@
 import { z } from 'zod'
-import { LoginRequest$, Empty$, Ok$, UserProfile$ } from '../api/auth'
-import { PersonId$, PersonSearchQuery$, PersonSearchResult$, PersonSummary$ } from '../api/person'
-import type { IpcChannelName } from './channels'
+import { LoginRequest$, Empty$, Ok$, StepUpRequest$, StepUpResponse$, TotpCode$, UserProfile$ } from '../api/auth'
+import {
+  PersonId$,
+  PersonSearchQuery$,
+  PersonSearchResult$,
+  PersonSummary$,
+  RevealedIndividualNumber$,
+  RevealIndividualNumberRequest$,
+} from '../api/person'
+import {
+  Age65BatchRequest$,
+  Age65BatchResult$,
+  EligibilityHistory$,
+  EligibilityHistoryQuery$,
+  IssueInsuranceCardRequest$,
+  IssuedInsuranceCard$,
+} from '../eligibility/contract'
+import { IntakeRequest$, IntakeResult$ } from '../eligibility/intake'
+import type { IpcChannelName, IpcEventName } from './channels'
+import { LockStatus$, SessionLockedEvent$, SessionUnlockedEvent$, UnlockRequest$ } from './lock'
+import {
+  ExportLedger$,
+  ExportRequestId$,
+  ExportRequestList$,
+  ExportRequestSummary$,
+  ExportResult$,
+} from '../api/export'
+import { ExportRequestDraft$ } from './export'
+import { PrinterList$, PrintRequest$ } from '../api/print'
+import {
+  DecideWardChange$,
+  ProposeWardChange$,
+  WardChangeDetail$,
+  WardChangeId$,
+  WardChangeList$,
+} from '../masters/api'
+import {
+  MasterCacheStatus$,
+  MasterSearchRequest$,
+  MasterSearchResult$,
+  PremiumTable$,
+  PremiumTableRequest$,
+} from '../masters/ipc'
+
+/**
+ * The first sign-in step as the renderer sees it (controls C-06, C-30): signed in, or a TOTP code is needed
+ * next ('auth.verifyTotp'). The challenge and the session token stay in main; an account without TOTP gets its
+ * new secret once, to add to the authenticator app.
+ */
+export const LoginStep$ = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signedIn'), user: UserProfile$ }).strict(),
+  z.object({ status: z.literal('totpRequired') }).strict(),
+  z
+    .object({
+      status: z.literal('totpEnrolmentRequired'),
+      secret: z.string(),
+      otpauthUri: z.string(),
+    })
+    .strict(),
+])
+export type LoginStep = z.infer<typeof LoginStep$>
+
+export const TotpVerify$ = z.object({ code: TotpCode$ }).strict()
 
 export const AppInfo$ = z
   .object({
@@ -22,11 +82,39 @@ export type AppInfo = z.infer<typeof AppInfo$>
  */
 export const ipcChannels = {
   'app.info': { req: Empty$, res: AppInfo$ },
-  'auth.login': { req: LoginRequest$, res: UserProfile$ },
+  'auth.login': { req: LoginRequest$, res: LoginStep$ },
+  'auth.verifyTotp': { req: TotpVerify$, res: UserProfile$ },
+  'auth.stepUp': { req: StepUpRequest$, res: StepUpResponse$ },
   'auth.logout': { req: Empty$, res: Ok$ },
   'auth.currentUser': { req: Empty$, res: UserProfile$.nullable() },
   'person.search': { req: PersonSearchQuery$, res: PersonSearchResult$ },
   'person.summary': { req: PersonId$, res: PersonSummary$ },
+  'person.revealIndividualNumber': { req: RevealIndividualNumberRequest$, res: RevealedIndividualNumber$ },
+  'eligibility.history': { req: EligibilityHistoryQuery$, res: EligibilityHistory$ },
+  'eligibility.runAge65Batch': { req: Age65BatchRequest$, res: Age65BatchResult$ },
+  'eligibility.importResidentChanges': { req: IntakeRequest$, res: IntakeResult$ },
+  'eligibility.issueInsuranceCard': { req: IssueInsuranceCardRequest$, res: IssuedInsuranceCard$ },
+  'lock.status': { req: Empty$, res: LockStatus$ },
+  'lock.unlock': { req: UnlockRequest$, res: UserProfile$ },
+  // Export control (issue 5; C-21, C-22): data never reaches the renderer, only the file name, SHA-256, password.
+  'export.request': { req: ExportRequestDraft$, res: ExportRequestSummary$ },
+  'export.myRequests': { req: Empty$, res: ExportRequestList$ },
+  'export.pending': { req: Empty$, res: ExportRequestList$ },
+  'export.approve': { req: ExportRequestId$, res: ExportRequestSummary$ },
+  'export.execute': { req: ExportRequestId$, res: ExportResult$ },
+  'export.ledger': { req: Empty$, res: ExportLedger$ },
+  // Printing (issue 5; C-28): allowlisted printers only, audited on the server before printing.
+  'print.printers': { req: Empty$, res: PrinterList$ },
+  'print.print': { req: PrintRequest$, res: Ok$ },
+  // Master cache (issue 6): status/age, sync now, offline lookups and premiums, ward-parameter changes.
+  'masters.status': { req: Empty$, res: MasterCacheStatus$ },
+  'masters.sync': { req: Empty$, res: MasterCacheStatus$ },
+  'masters.search': { req: MasterSearchRequest$, res: MasterSearchResult$ },
+  'masters.premiumTable': { req: PremiumTableRequest$, res: PremiumTable$ },
+  'masters.wardChanges': { req: Empty$, res: WardChangeList$ },
+  'masters.wardChange': { req: WardChangeId$, res: WardChangeDetail$ },
+  'masters.proposeWardChange': { req: ProposeWardChange$, res: WardChangeDetail$ },
+  'masters.decideWardChange': { req: DecideWardChange$, res: WardChangeDetail$ },
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels
@@ -39,6 +127,15 @@ const _sameChannels: [IpcChannel] extends [IpcChannelName]
     : never
   : never = true
 void _sameChannels
+
+/** Main → renderer events (C-31): main parses every payload with its schema before sending. */
+export const ipcEvents = {
+  'session.locked': SessionLockedEvent$,
+  'session.unlocked': SessionUnlockedEvent$,
+} as const satisfies Record<IpcEventName, z.ZodType>
+
+export type IpcEvent = keyof typeof ipcEvents
+export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEvents)[E]>
 
 /** Stable error codes crossing IPC; `message` is Japanese and safe to show to staff. */
 export const IpcErrorCode$ = z.enum([

@@ -16,14 +16,41 @@ const SMALL_TO_LARGE: Readonly<Record<string, string>> = {
   ヶ: 'ケ',
 }
 
+/** 四つ仮名: ヂ/ジ and ヅ/ズ are spelt either way in names (ミヅホ / ミズホ), so the key keeps one of each pair. */
+const YOTSUGANA: Readonly<Record<string, string>> = { ヂ: 'ジ', ヅ: 'ズ' }
+
 /**
- * The search key of a カナ name: NFKC (half-width ｶﾅ → full-width), hiragana → katakana, small kana → large,
- * without spaces (full-width or half-width) and the middle dot. Voiced marks are kept: ガ ≠ カ.
+ * Voiced (濁音・半濁音) katakana and their plain forms, in step, for the voiced-mark-tolerant key. The same two strings
+ * are used by SQL `translate()` in the expression index of the eligibility migration stream (a unit test checks it).
+ */
+export const VOICED_KANA = 'ガギグゲゴザジズゼゾダデドバビブベボパピプペポヴヷヺ'
+export const PLAIN_KANA = 'カキクケコサシスセソタテトハヒフヘホハヒフヘホウワヲ'
+
+const VOICED_TO_PLAIN: ReadonlyMap<string, string> = new Map(
+  Array.from(VOICED_KANA, (ch, i) => [ch, PLAIN_KANA[i]!] as const),
+)
+
+/**
+ * The search key of a カナ name: NFKC (half-width ｶﾅ → full-width, ｶﾞ → ガ), spacing voiced marks (か゛) joined to
+ * their kana, hiragana → katakana, small kana → large, ヂ/ヅ → ジ/ズ, without spaces (full-width or half-width) and
+ * the middle dot. Voiced marks are kept: ガ ≠ カ here (see `looseKanaKey` for the tolerant form).
  */
 export function normalizeKana(text: string): string {
-  const nfkc = text.normalize('NFKC').replace(/[\s\u3000・･]/g, '')
+  const joined = text.replace(/\u309B/g, '\u3099').replace(/\u309C/g, '\u309A')
+  const nfkc = joined
+    .normalize('NFKC')
+    .replace(/[\s\u3000・･]/g, '')
+    .normalize('NFC')
   const katakana = toKatakana(nfkc, { passRomaji: true })
-  return Array.from(katakana, (ch) => SMALL_TO_LARGE[ch] ?? ch).join('')
+  return Array.from(katakana, (ch) => {
+    const large = SMALL_TO_LARGE[ch] ?? ch
+    return YOTSUGANA[large] ?? large
+  }).join('')
+}
+
+/** The voiced-mark-tolerant key: `normalizeKana` without 濁点/半濁点, so ヤマサキ and ヤマザキ share a key. */
+export function looseKanaKey(text: string): string {
+  return Array.from(normalizeKana(text), (ch) => VOICED_TO_PLAIN.get(ch) ?? ch).join('')
 }
 
 /** True when the text is kana only (any script) once normalised: what the カナ search field accepts. */
@@ -31,7 +58,5 @@ export function isKanaOnly(text: string): boolean {
   return /^[\u30A0-\u30FF]*$/.test(normalizeKana(text))
 }
 
-/** The search key of a 漢字 name: NFKC and no spaces. Variant characters are handled by the search area (issue 7). */
-export function normalizeKanjiName(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]/g, '')
-}
+/** Re-exported for the callers that import the 漢字 key from here (seeder, search). */
+export { normalizeKanjiName } from './name'

@@ -11,9 +11,15 @@ import { startDemoStack } from '../../scripts/lib/demo-stack'
 export default async function globalSetup() {
   const pkiDir = mkdtempSync(join(tmpdir(), 'kaigo-e2e-pki-'))
   const logs: string[] = []
+  // E2E test hooks of the headless main (fake idle source); never set outside the test harness.
+  process.env.KAIGO_E2E = '1'
+  // The client's data directory (exports land in its exports/ folder); scanned for personal data after the suite.
+  const clientDataDir = mkdtempSync(join(tmpdir(), 'kaigo-e2e-client-'))
+  process.env.E2E_CLIENT_DATA_DIR = clientDataDir
   const stack = await startDemoStack({
     dataDir: 'memory',
     scale: 1_000,
+    clientDataDir,
     pkiDir,
     logStream: new Writable({
       write(chunk, _enc, done) {

@@ -1,19 +1,28 @@
 import { expect, test, type Page } from '@playwright/test'
 import { toHiragana } from 'wanakana'
+import { totpCode } from '../../server/src/auth/totp'
 import { generateDummyWard } from '../../server/src/seed/generator'
 import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
-import { DEMO_PASSWORD } from '../../server/src/seed/seed-database'
+import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/seed/seed-database'
 
 // The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
 const person = ward.persons.find((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)!
 
-async function login(page: Page, loginId = 'shikaku01', password = DEMO_PASSWORD) {
+async function enterPassword(page: Page, loginId = 'shikaku01', password = DEMO_PASSWORD) {
   await page.goto(process.env.E2E_LAUNCH_URL!)
   await expect(page.getByTestId('verification-banner')).toBeVisible()
   await page.getByTestId('login-id').fill(loginId)
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-password').press('Enter')
+}
+
+/** Password, then the demo account's current TOTP code, typed digit by digit: the sixth digit submits. */
+async function login(page: Page, loginId = 'shikaku01') {
+  await enterPassword(page, loginId)
+  await expect(page.getByTestId('login-totp')).toBeFocused()
+  await page.keyboard.type(totpCode(demoTotpSecret(loginId), new Date()))
+  await expect(page.getByTestId('signed-in-user')).toBeVisible()
 }
 
 test.describe('login → person search → summary, through every layer', () => {
@@ -27,8 +36,32 @@ test.describe('login → person search → summary, through every layer', () => 
   })
 
   test('a wrong password is refused with a Japanese message', async ({ page }) => {
-    await login(page, 'shikaku01', 'wrong-password')
+    await enterPassword(page, 'shikaku01', 'wrong-password')
     await expect(page.getByRole('alert')).toContainText('ユーザーIDまたはパスワードが正しくありません')
+    await expect(page.getByTestId('login-totp')).toHaveCount(0)
+  })
+
+  test('the password alone does not sign in: a wrong 確認コード is refused, Escape goes back (C-06, C-30)', async ({
+    page,
+  }) => {
+    await enterPassword(page, 'nintei01')
+    await expect(page.getByRole('heading', { name: '確認コード' })).toBeVisible()
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0)
+    const right = totpCode(demoTotpSecret('nintei01'), new Date())
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0')
+    await page.keyboard.type(wrong)
+    await expect(page.getByRole('alert')).toContainText('確認コードが正しくありません')
+    await expect(page.getByTestId('login-totp')).toHaveValue('')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('login-id')).toBeVisible()
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0)
+  })
+
+  test('full-width digits typed through the IME are accepted as the code', async ({ page }) => {
+    await enterPassword(page, 'fuka01')
+    const code = totpCode(demoTotpSecret('fuka01'), new Date())
+    await page.getByTestId('login-totp').fill(code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))))
+    await expect(page.getByTestId('signed-in-user')).toContainText('介護保険課 保険料係')
   })
 
   test('finds a seeded person by カナ (typed in hiragana) and opens the summary', async ({ page }) => {

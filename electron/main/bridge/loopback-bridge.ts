@@ -5,12 +5,15 @@
  *  - on the loopback interface, with a Host header naming it (no DNS rebinding),
  *  - from its own origin (no cross-site requests), and
  *  - with the per-launch token that the launcher passes in the URL fragment (never in a request URL).
+ * Main → renderer events (C-31) are served by long-poll on POST /__bridge/events under the same checks.
+ * Test hooks (POST /__bridge/test/<name>) exist only when the headless main passes them (KAIGO_E2E=1).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { IpcRouter } from '../ipc/router'
+import type { RendererEventRecord } from '../services/lock/renderer-events'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,6 +37,18 @@ export interface LoopbackBridgeOptions {
   contentSecurityPolicy: string
   port?: number
   token?: string
+  /** Main → renderer events (long-poll). */
+  events?: {
+    readonly cursor: number
+    wait(after: number, timeoutMs: number): Promise<RendererEventRecord[]>
+    release(): void
+  }
+  /** Long-poll timeout; default 25 s. */
+  eventWaitMs?: number
+  /** E2E only (KAIGO_E2E=1): named hooks the test drives, e.g. the fake idle source. Never set in production. */
+  testHooks?: Readonly<Record<string, (payload: unknown) => Promise<unknown>>>
+  /** Told about every accepted IPC call (browser mode's idle source counts them as activity). */
+  onIpc?(channel: string): void
 }
 
 export interface LoopbackBridge {
@@ -85,7 +100,7 @@ export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promi
       if (`http://${host}` !== origin) return send(res, 421, 'text/plain', 'misdirected')
       const url = new URL(req.url ?? '/', origin)
 
-      if (url.pathname.startsWith('/__bridge/ipc/')) {
+      if (url.pathname.startsWith('/__bridge/')) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed')
         if (req.headers.origin !== origin) return send(res, 403, 'text/plain', 'forbidden origin')
         const presented = String(req.headers['x-kaigo-bridge-token'] ?? '')
@@ -104,9 +119,30 @@ export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promi
             JSON.stringify({ ok: false, code: 'invalidRequest', message: '不正な要求です' }),
           )
         }
-        const channel = decodeURIComponent(url.pathname.slice('/__bridge/ipc/'.length))
-        const result = await options.router.dispatch(channel, payload, { kind: 'bridge' })
-        return send(res, 200, 'application/json', JSON.stringify(result))
+        if (url.pathname.startsWith('/__bridge/ipc/')) {
+          const channel = decodeURIComponent(url.pathname.slice('/__bridge/ipc/'.length))
+          options.onIpc?.(channel)
+          const result = await options.router.dispatch(channel, payload, { kind: 'bridge' })
+          return send(res, 200, 'application/json', JSON.stringify(result))
+        }
+        if (url.pathname === '/__bridge/events' && options.events) {
+          // control C-31: {after: null} answers the current cursor at once; {after: n} waits for events after n.
+          const after = (payload as { after?: unknown } | null)?.after
+          const events = options.events
+          if (typeof after !== 'number' || !Number.isInteger(after) || after < 0 || after > events.cursor) {
+            return send(res, 200, 'application/json', JSON.stringify({ cursor: events.cursor, events: [] }))
+          }
+          const found = await events.wait(after, options.eventWaitMs ?? 25_000)
+          const cursor = found.length > 0 ? found[found.length - 1]!.seq : Math.max(after, 0)
+          return send(res, 200, 'application/json', JSON.stringify({ cursor, events: found }))
+        }
+        const hookName = url.pathname.startsWith('/__bridge/test/') ? url.pathname.slice('/__bridge/test/'.length) : ''
+        const hook = hookName && options.testHooks && Object.hasOwn(options.testHooks, hookName)
+        if (hook) {
+          const result = await options.testHooks![hookName]!(payload)
+          return send(res, 200, 'application/json', JSON.stringify(result ?? {}))
+        }
+        return send(res, 404, 'text/plain', 'not found')
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed')
@@ -141,6 +177,7 @@ export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promi
     launchUrl: `${origin}/#bridge=${token}`,
     close: () =>
       new Promise((resolve) => {
+        options.events?.release()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -1,12 +1,23 @@
 import type { AppInfo } from '../../../shared/ipc/contract'
 import type { AuthService } from '../services/auth-service'
+import type { LockService } from '../services/lock/lock-service'
+import type { ExportService } from '../services/export/export-service'
+import type { PrintService } from '../services/print/print-service'
 import type { PersonService } from '../services/person-service'
+import type { MasterService } from '../services/master-cache/master-service'
 import type { IpcHandlers } from './router'
 
 export interface HandlerServices {
   auth: AuthService
   persons: PersonService
+  lock: LockService
+  /** Export control (issue 5). */
+  exports: ExportService
+  /** Printing (issue 5). */
+  printing: PrintService
   appInfo: Omit<AppInfo, 'serverMode' | 'insurerName'>
+  /** Master cache (issue 6). */
+  masters: MasterService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -17,6 +28,8 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       return { ...services.appInfo, serverMode: meta?.mode ?? null, insurerName: meta?.insurerName ?? null }
     },
     'auth.login': (req) => services.auth.login(req),
+    'auth.verifyTotp': (req) => services.auth.verifyTotp(req.code),
+    'auth.stepUp': (req) => services.auth.stepUp(req),
     'auth.logout': async () => {
       await services.auth.logout()
       return { ok: true as const }
@@ -24,5 +37,31 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'auth.currentUser': async () => services.auth.currentUser(),
     'person.search': (req) => services.persons.search(req),
     'person.summary': (req) => services.persons.summary(req.personId),
+    'person.revealIndividualNumber': (req) => services.persons.revealIndividualNumber(req),
+    'eligibility.history': (req) => services.persons.eligibilityHistory(req),
+    'eligibility.runAge65Batch': (req) => services.persons.runAge65Batch(req),
+    'eligibility.importResidentChanges': (req) => services.persons.importResidentChanges(req),
+    'eligibility.issueInsuranceCard': (req) => services.persons.issueInsuranceCard(req),
+    'lock.status': async () => services.lock.status(),
+    'lock.unlock': (req) => services.lock.unlock(req),
+    'export.request': (req) => services.exports.request(req),
+    'export.myRequests': () => services.exports.myRequests(),
+    'export.pending': () => services.exports.pending(),
+    'export.approve': (req) => services.exports.approve(req.requestId),
+    'export.execute': (req) => services.exports.execute(req.requestId),
+    'export.ledger': () => services.exports.ledger(),
+    'print.printers': () => services.printing.printers(),
+    'print.print': (req) => services.printing.print(req),
+    'masters.status': async () => services.masters.status(),
+    'masters.sync': async () => {
+      await services.masters.syncNow()
+      return services.masters.status()
+    },
+    'masters.search': async (req) => services.masters.search(req),
+    'masters.premiumTable': async (req) => services.masters.premiumTable(req.fiscalYear),
+    'masters.wardChanges': () => services.masters.wardChanges(),
+    'masters.wardChange': (req) => services.masters.wardChange(req.id),
+    'masters.proposeWardChange': (req) => services.masters.proposeWardChange(req),
+    'masters.decideWardChange': (req) => services.masters.decideWardChange(req),
   }
 }

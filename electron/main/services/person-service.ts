@@ -1,4 +1,13 @@
 import type { PersonSearchQuery, PersonSearchResult, PersonSummary } from '../../../shared/api/person'
+import type {
+  Age65BatchRequest,
+  Age65BatchResult,
+  EligibilityHistory,
+  EligibilityHistoryQuery,
+  IssueInsuranceCardRequest,
+  IssuedInsuranceCard,
+} from '../../../shared/eligibility/contract'
+import type { IntakeRequest, IntakeResult } from '../../../shared/eligibility/intake'
 import type { BackendClient } from '../backend/backend-client'
 import type { AuthService } from './auth-service'
 
@@ -15,5 +24,30 @@ export class PersonService {
 
   summary(personId: number): Promise<PersonSummary> {
     return this.auth.authenticated((token) => this.backend.call('person.summary', { personId }, token))
+  }
+
+  /** The full マイナンバー: needs the permission, a stated reason and a recent step-up (C-28); audited on the server. */
+  revealIndividualNumber(request: { personId: number; reason: string }) {
+    return this.auth.authenticated((token) => this.backend.call('person.revealIndividualNumber', request, token))
+  }
+
+  /** 資格履歴 (issue 7): bitemporal, "as known on" a date. */
+  eligibilityHistory(query: EligibilityHistoryQuery): Promise<EligibilityHistory> {
+    return this.auth.authenticated((token) => this.backend.call('eligibility.history', query, token))
+  }
+
+  /** The 65-attainment batch for a date range (idempotent on the server). */
+  runAge65Batch(request: Age65BatchRequest): Promise<Age65BatchResult> {
+    return this.auth.authenticated((token) => this.backend.call('eligibility.runAge65Batch', request, token))
+  }
+
+  /** 住基異動 intake: the file goes to the server as is (all or nothing there); nothing is kept on the terminal. */
+  importResidentChanges(request: IntakeRequest): Promise<IntakeResult> {
+    return this.auth.authenticated((token) => this.backend.call('eligibility.importResidentChanges', request, token))
+  }
+
+  /** 被保険者証の交付・再交付: the PDF comes back for printing; the server keeps the ledger and the audit row. */
+  issueInsuranceCard(request: IssueInsuranceCardRequest): Promise<IssuedInsuranceCard> {
+    return this.auth.authenticated((token) => this.backend.call('eligibility.issueInsuranceCard', request, token))
   }
 }

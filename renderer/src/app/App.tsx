@@ -4,11 +4,19 @@ import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
 import { AppHeader } from '../components/AppHeader'
 import { VerificationBanner } from '../components/VerificationBanner'
+import Button from '@mui/material/Button'
+import { ExportScreen } from '../features/export/ExportScreen'
+import { useExportStore } from '../features/export/export-store'
+import { LockScreen } from '../features/lock/LockScreen'
+import { useLock } from '../features/lock/use-lock'
 import { LoginScreen } from '../features/login/LoginScreen'
+import { MasterCacheBar } from '../features/masters/MasterCacheBar'
+import { MastersScreen } from '../features/masters/MastersScreen'
+import { useMastersStore } from '../features/masters/masters-store'
 import { PersonSearchScreen } from '../features/persons/PersonSearchScreen'
-import { PersonSummaryView } from '../features/persons/PersonSummaryView'
+import { PersonView } from '../features/persons/PersonView'
 import { api, isBrowserShell } from '../platform/bridge'
-import { usePersonSearchStore } from '../stores/person-search-store'
+import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useSessionStore } from '../stores/session-store'
 
 export function App() {
@@ -45,12 +53,30 @@ export function App() {
     [select, reset, signedOut],
   )
   const back = useCallback(() => select(null), [select])
+  // C-31: on lock every store is cleared and only the lock screen remains.
+  const locked = useLock(signedOut)
+  // C-21: 持出管理 for clerks who may request and for supervisors (the server checks the permission again).
+  const exportOpen = useExportStore((s) => s.open)
+  const setExportOpen = useExportStore((s) => s.setOpen)
+  const mayExport = Boolean(user?.roles.some((r) => r === 'eligibilityClerk' || r === 'supervisor'))
+
+  // Issue 6: the master cache's age is always visible; the masters screen opens from it.
+  const mastersOpen = useMastersStore((s) => s.open)
+  const setMastersOpen = useMastersStore((s) => s.setOpen)
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       {verification && <VerificationBanner />}
       <AppHeader user={user} insurerName={appInfo?.insurerName ?? null} onLogout={logout} />
+      {user && !locked && mayExport && !exportOpen && (
+        <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end' }}>
+          <Button size="small" variant="outlined" onClick={() => setExportOpen(true)} data-testid="open-export">
+            持出管理
+          </Button>
+        </Box>
+      )}
+      {user && !locked && <MasterCacheBar onOpen={() => setMastersOpen(true)} />}
       {error && (
         <Alert severity="error" onClose={() => setError(null)} sx={{ m: 2, mb: 0 }}>
           {error}
@@ -59,10 +85,16 @@ export function App() {
       <Box component="main" sx={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'auto' }}>
         {loading ? (
           <CircularProgress sx={{ m: 'auto' }} aria-label="読み込み中" />
+        ) : locked ? (
+          <LockScreen />
         ) : !user ? (
           <LoginScreen />
+        ) : mastersOpen ? (
+          <MastersScreen user={user} onClose={() => setMastersOpen(false)} />
+        ) : exportOpen ? (
+          <ExportScreen user={user} onClose={() => setExportOpen(false)} />
         ) : selected ? (
-          <PersonSummaryView person={selected} onBack={back} />
+          <PersonView person={selected} onBack={back} />
         ) : (
           <PersonSearchScreen onOpen={open} />
         )}

@@ -1,6 +1,7 @@
 /**
- * Roles and permissions, deny by default: a role has exactly the permissions listed here and nothing else.
- * システム管理者 and 運用事業者 never get personal data (controls C-24, C-25).
+ * Roles and permissions, deny by default: a role has exactly the grants listed here and nothing else.
+ * システム管理者 and 運用事業者 never get personal data (controls C-24, C-25). docs/permissions.md is generated
+ * from this file and the route declarations (`npm run permissions:docs`).
  */
 export const roles = [
   'eligibilityClerk', // 資格担当
@@ -15,6 +16,8 @@ export const roles = [
 ] as const
 export type Role = (typeof roles)[number]
 
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value)
+
 export const roleLabels: Record<Role, string> = {
   eligibilityClerk: '資格担当',
   premiumClerk: '賦課収納担当',
@@ -27,27 +30,109 @@ export const roleLabels: Record<Role, string> = {
   operator: '運用事業者',
 }
 
-export const permissions = ['person.search', 'person.read', 'person.revealProtectedAddress'] as const
-export type Permission = (typeof permissions)[number]
-
-const PERSONAL_DATA_READ: Permission[] = ['person.search', 'person.read']
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  eligibilityClerk: PERSONAL_DATA_READ,
-  premiumClerk: PERSONAL_DATA_READ,
-  arrearsClerk: PERSONAL_DATA_READ,
-  benefitClerk: PERSONAL_DATA_READ,
-  certificationClerk: PERSONAL_DATA_READ,
-  communityCareStaff: PERSONAL_DATA_READ,
-  supervisor: PERSONAL_DATA_READ,
-  systemAdmin: [],
-  operator: [],
+export interface PermissionInfo {
+  label: string
+  /** 住民の個人情報 passes through it: audited, and never granted to システム管理者 or 運用事業者 (C-24). */
+  personalData: boolean
+  /** Only usable in a session opened with the second factor (TOTP; controls C-06, C-30). */
+  secondFactor: boolean
 }
 
-export function permissionsOf(userRoles: readonly string[]): Set<Permission> {
-  const granted = new Set<Permission>()
+export const permissionCatalog = {
+  'person.search': { label: '住民の検索', personalData: true, secondFactor: true },
+  'person.read': { label: '住民の基本情報の参照', personalData: true, secondFactor: true },
+  'person.revealIndividualNumber': { label: '個人番号（マイナンバー）の表示', personalData: true, secondFactor: true },
+  'person.revealProtectedAddress': { label: '支援措置対象者の住所の表示', personalData: true, secondFactor: true },
+  'audit.report': { label: 'アクセスログの分析', personalData: true, secondFactor: true },
+  'user.read': { label: '職員アカウント・指定の参照', personalData: false, secondFactor: true },
+  'user.manage': { label: '職員アカウントの管理', personalData: false, secondFactor: true },
+  'designation.manage': { label: '取扱者・取扱責任者の指定', personalData: false, secondFactor: true },
+  'ops.status': { label: '稼働状況の参照', personalData: false, secondFactor: false },
+  // Export control (issue 5; controls C-21, C-22): request, four-eyes approval, 持出管理簿.
+  'export.request': { label: '個人情報の持出申請・書出し', personalData: true, secondFactor: true },
+  'export.approve': { label: '持出申請の承認', personalData: false, secondFactor: true },
+  'export.ledger.read': { label: '持出管理簿の参照', personalData: false, secondFactor: true },
+  // Master data (issue 6): システム管理者 proposes ward-parameter changes, 監督者 approves them (four-eyes).
+  'masters.viewChanges': { label: '区の保険料パラメータ変更の参照', personalData: false, secondFactor: true },
+  'masters.proposeChange': { label: '区の保険料パラメータの変更申請', personalData: false, secondFactor: true },
+  'masters.approveChange': { label: '区の保険料パラメータ変更の承認', personalData: false, secondFactor: true },
+  // 資格 (issue 7): 65歳到達処理, 住基異動の取込, 被保険者証の交付.
+  'eligibility.batch': { label: '65歳到達処理の実行', personalData: true, secondFactor: true },
+  'eligibility.intake': { label: '住基異動の取込', personalData: true, secondFactor: true },
+  'eligibility.issueCard': { label: '被保険者証の交付', personalData: true, secondFactor: true },
+} as const satisfies Record<string, PermissionInfo>
+
+export type Permission = keyof typeof permissionCatalog
+export const permissions = Object.keys(permissionCatalog) as Permission[]
+
+/** 'all' persons, or only persons whose household lies in the user's own 日常生活圏域. */
+export type Scope = 'all' | 'ownArea'
+export type Grant = Permission | { permission: Permission; scope: Scope }
+
+const PERSON_READ: Grant[] = ['person.search', 'person.read']
+/** マイナンバー利用事務 of 介護保険 (番号法 別表): 資格, 賦課, 給付 and 認定 applications carry the number. */
+const NUMBER_WORK: Grant[] = [...PERSON_READ, 'person.revealIndividualNumber']
+
+export const rolePermissions: Record<Role, readonly Grant[]> = {
+  eligibilityClerk: [
+    ...NUMBER_WORK,
+    'person.revealProtectedAddress',
+    'export.request',
+    'eligibility.batch',
+    'eligibility.intake',
+    'eligibility.issueCard',
+  ],
+  premiumClerk: NUMBER_WORK,
+  arrearsClerk: PERSON_READ,
+  benefitClerk: NUMBER_WORK,
+  certificationClerk: NUMBER_WORK,
+  // Read-limited: only persons of the centre's own area, only the summary consultation needs.
+  communityCareStaff: [
+    { permission: 'person.search', scope: 'ownArea' },
+    { permission: 'person.read', scope: 'ownArea' },
+  ],
+  supervisor: [
+    ...PERSON_READ,
+    'eligibility.batch',
+    'audit.report',
+    'user.read',
+    'export.approve',
+    'export.ledger.read',
+    'masters.viewChanges',
+    'masters.approveChange',
+  ],
+  systemAdmin: [
+    'user.read',
+    'user.manage',
+    'designation.manage',
+    'ops.status',
+    'masters.viewChanges',
+    'masters.proposeChange',
+  ],
+  operator: ['ops.status'],
+}
+
+export const grantPermission = (g: Grant): Permission => (typeof g === 'string' ? g : g.permission)
+export const grantScope = (g: Grant): Scope => (typeof g === 'string' ? 'all' : g.scope)
+
+/** The permissions of a set of roles with their broadest scope. Unknown role names grant nothing. */
+export function permissionsOf(userRoles: readonly string[]): Map<Permission, Scope> {
+  const granted = new Map<Permission, Scope>()
   for (const role of userRoles) {
-    for (const p of rolePermissions[role as Role] ?? []) granted.add(p)
+    if (!isRole(role)) continue
+    for (const g of rolePermissions[role]) {
+      const p = grantPermission(g)
+      if (granted.get(p) !== 'all') granted.set(p, grantScope(g))
+    }
   }
   return granted
 }
+
+/** Whether an account holding these roles must use the second factor to sign in. */
+export function requiresSecondFactor(userRoles: readonly string[]): boolean {
+  return [...permissionsOf(userRoles).keys()].some((p) => permissionCatalog[p].secondFactor)
+}
+
+/** 取扱責任者 for roles that supervise; 取扱者 for the rest (control C-25). */
+export const designationKindOf = (role: Role): 'dataController' | 'dataHandler' =>
+  role === 'supervisor' ? 'dataController' : 'dataHandler'

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
 
@@ -11,6 +12,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export interface DatabaseHandle {
   db: Db
   kind: 'pglite' | 'postgres'
+  /** The embedded database itself (backups use its data-directory dump); null on PostgreSQL. */
+  pglite: PGlite | null
   close(): Promise<void>
 }
 
@@ -23,32 +26,52 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 export const migrationStreams: readonly { folder: string; table: string }[] = [
   { folder: migrationsFolder, table: '__drizzle_migrations' },
   { folder: fileURLToPath(new URL('../../drizzle-masters', import.meta.url)), table: '__drizzle_migrations_masters' },
+  { folder: fileURLToPath(new URL('../../drizzle-export', import.meta.url)), table: '__drizzle_migrations_export' },
+  {
+    folder: fileURLToPath(new URL('../../drizzle-eligibility', import.meta.url)),
+    table: '__drizzle_migrations_eligibility',
+  },
 ]
 
 const existingStreams = () => migrationStreams.filter((s) => existsSync(join(s.folder, 'meta', '_journal.json')))
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined
+  /** PGlite data directory, or 'memory'. Ignored with databaseUrl. */
+  dataDir: string
+  /** Apply the migrations (default). Off when the runtime role may not run DDL (docs/operations.md). */
+  migrate?: boolean
+  /** PGlite only: open from a data-directory dump (restore). */
+  loadDataDir?: Blob
+}
 
 /**
  * Opens PostgreSQL when `databaseUrl` is given, otherwise the embedded PGlite (file-backed in `dataDir`,
  * or in memory when `dataDir` is 'memory'), and applies the migrations.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const migrate = options.migrate ?? true
   if (options.databaseUrl) {
     const { Pool } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator')
+    const { migrate: run } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 })
     const db = drizzle(pool, { schema })
-    for (const stream of existingStreams())
-      await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
-    return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
+    if (migrate)
+      for (const stream of existingStreams())
+        await run(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
+    return { db: db as unknown as Db, kind: 'postgres', pglite: null, close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
-  const { migrate } = await import('drizzle-orm/pglite/migrator')
-  if (options.dataDir !== 'memory') mkdirSync(options.dataDir, { recursive: true })
-  const client = options.dataDir === 'memory' ? new PGlite() : new PGlite(options.dataDir)
+  const { migrate: run } = await import('drizzle-orm/pglite/migrator')
+  const memory = options.dataDir === 'memory'
+  if (!memory) mkdirSync(options.dataDir, { recursive: true })
+  const pgOptions = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}
+  const client = memory ? new PGlite(pgOptions) : new PGlite(options.dataDir, pgOptions)
   const db = drizzle(client, { schema })
-  for (const stream of existingStreams())
-    await migrate(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
+  if (migrate)
+    for (const stream of existingStreams())
+      await run(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
+  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() }
 }

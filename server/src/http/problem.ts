@@ -5,6 +5,7 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(code)
   }
@@ -12,13 +13,34 @@ export class HttpProblem extends Error {
 
 export const problems = {
   invalidRequest: (detail?: string) => new HttpProblem(400, 'invalidRequest', '入力内容に誤りがあります', detail),
+  passwordPolicy: (detail: string) =>
+    new HttpProblem(400, 'passwordPolicy', 'パスワードが条件を満たしていません', detail),
   notAuthenticated: () => new HttpProblem(401, 'notAuthenticated', 'ログインが必要です。再度ログインしてください'),
   loginFailed: () => new HttpProblem(401, 'loginFailed', 'ユーザーIDまたはパスワードが正しくありません'),
+  totpInvalid: () => new HttpProblem(401, 'totpInvalid', '確認コードが正しくありません'),
+  totpReplayed: () =>
+    new HttpProblem(401, 'totpReplayed', 'この確認コードは使用済みです。次のコードが表示されるまでお待ちください'),
+  totpReplayed403: () =>
+    new HttpProblem(403, 'totpReplayed', 'この確認コードは使用済みです。次のコードが表示されるまでお待ちください'),
+  challengeExpired: () =>
+    new HttpProblem(401, 'challengeExpired', '確認の有効期限が切れました。最初からログインしてください'),
   accountLocked: () =>
     new HttpProblem(423, 'accountLocked', 'アカウントがロックされています。しばらく待つか管理者に連絡してください'),
+  reauthFailed: () => new HttpProblem(403, 'reauthFailed', 'パスワードまたは確認コードが正しくありません'),
   forbidden: () => new HttpProblem(403, 'forbidden', 'この操作を行う権限がありません'),
+  stepUpRequired: () =>
+    new HttpProblem(403, 'stepUpRequired', 'この操作には本人確認（パスワードと確認コードの再入力）が必要です'),
   notFound: () => new HttpProblem(404, 'notFound', '該当するデータがありません'),
   conflict: () => new HttpProblem(409, 'conflict', '他の利用者が先に更新しました。画面を開き直してください'),
+  duplicate: (detail?: string) => new HttpProblem(409, 'duplicate', '同じ内容のデータが既に登録されています', detail),
   tooLarge: () => new HttpProblem(413, 'tooLarge', '送信データが大きすぎます'),
+  idempotencyKeyReused: () =>
+    new HttpProblem(422, 'idempotencyKeyReused', '同じ再送キーで異なる内容の要求が送られました'),
+  rateLimited: (retryAfterSeconds: number) =>
+    new HttpProblem(429, 'rateLimited', '要求が多すぎます。しばらく待ってから操作してください', undefined, {
+      'retry-after': String(retryAfterSeconds),
+    }),
   internal: () => new HttpProblem(500, 'internal', 'システムエラーが発生しました。管理者に連絡してください'),
+  unavailable: () =>
+    new HttpProblem(503, 'unavailable', 'システムを利用できません。しばらく待ってから操作してください'),
 }

@@ -1,39 +1,106 @@
-import { and, asc, count, eq, like, ne, type SQL } from 'drizzle-orm'
-import { normalizeKana, normalizeKanjiName } from '../../../shared/text/kana'
+import { and, asc, count, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm'
+import { addressSearchFragment, phoneDigits } from '../../../shared/text/address'
+import { looseKanaKey, normalizeKana, normalizeKanjiName, PLAIN_KANA, VOICED_KANA } from '../../../shared/text/kana'
+import type { Permission, Scope } from '../auth/roles'
+import type { AuthenticatedUser } from '../auth/sessions'
+import type { Db, Tx } from '../db/connect'
 import { households, persons } from '../db/schema'
-import { problems } from '../http/problem'
+import { HttpProblem, problems } from '../http/problem'
 import { defineRoute } from '../http/route'
 
 /** LIKE prefix pattern with the wildcard characters of the input escaped. */
 const prefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'
+/** LIKE infix pattern, escaped the same way. */
+const infix = (text: string) => '%' + prefix(text)
+
+/**
+ * The voiced-mark-tolerant カナ key in SQL (issue 7): exactly the expression of persons_kana_loose_idx (eligibility
+ * migration stream), with the constants inlined so the planner can use that index.
+ */
+const looseKanaKeySql = sql`translate(${persons.kanaKey}, ${sql.raw(`'${VOICED_KANA}'`)}, ${sql.raw(`'${PLAIN_KANA}'`)})`
+
+/** The reversed digits of the phone number: exactly the expression of persons_phone_suffix_idx (eligibility stream). */
+const phoneSuffixKeySql = sql`reverse(regexp_replace(coalesce(${persons.phone}, ''), '[^0-9]', '', 'g'))`
 
 /** マイナンバー is never sent in full by default (control C-28); revealing is a separate, audited step-up action. */
 export const maskIndividualNumber = (digits: string) => digits.replace(/\d/g, '*').replace(/(.{4})(?=.)/g, '$1 ')
+
+const outOfArea = () => new HttpProblem(403, 'forbidden', '担当圏域外の住民の情報は参照できません')
+
+/**
+ * The rows a permission lets the caller see: all persons, or — for a 相談センター職員 — only those whose
+ * household lies in the user's own 日常生活圏域 (no area on the account: nobody; deny by default).
+ */
+function scopeCondition(scope: Scope | undefined, user: AuthenticatedUser | null): SQL | undefined {
+  if (scope === 'all') return undefined
+  if (scope === 'ownArea' && user?.careArea) return eq(households.careArea, user.careArea)
+  return sql`false`
+}
+
+async function loadPerson(
+  db: Db | Tx,
+  personId: number,
+  permission: Permission,
+  ctx: { permissions: ReadonlyMap<Permission, Scope>; user: AuthenticatedUser | null },
+) {
+  const row = (
+    await db
+      .select({ person: persons, household: households })
+      .from(persons)
+      .innerJoin(households, eq(households.id, persons.householdId))
+      .where(eq(persons.id, personId))
+      .limit(1)
+  )[0]
+  if (!row) throw problems.notFound()
+  const scope = ctx.permissions.get(permission)
+  if (scope !== 'all' && !(scope === 'ownArea' && ctx.user?.careArea && row.household.careArea === ctx.user.careArea))
+    throw outOfArea()
+  return row
+}
 
 export function personRoutes() {
   return [
     defineRoute({
       name: 'person.search',
       access: { kind: 'permission', permission: 'person.search' },
-      personalData: { auditAction: 'person.search' },
-      async handle({ input, db, permissions, audit }) {
-        const where: SQL[] = []
-        if (input.kana) where.push(like(persons.kanaKey, prefix(normalizeKana(input.kana))))
+      personalData: true,
+      audit: { action: 'person.search' },
+      effect: 'read',
+      async handle({ input, db, permissions, user, audit }) {
+        const where: (SQL | undefined)[] = [scopeCondition(permissions.get('person.search'), user)]
+        const order: SQL[] = []
+        if (input.kana) {
+          // Voiced marks are tolerated (ヤマサキ finds ヤマザキ); exact spellings come first.
+          where.push(sql`${looseKanaKeySql} like ${prefix(looseKanaKey(input.kana))}`)
+          order.push(desc(like(persons.kanaKey, prefix(normalizeKana(input.kana)))))
+        }
         if (input.name) where.push(like(persons.nameKey, prefix(normalizeKanjiName(input.name))))
         if (input.birthDate) where.push(eq(persons.birthDate, input.birthDate))
         if (input.insuredNumber) where.push(eq(persons.insuredNumber, input.insuredNumber))
+        if (input.address)
+          where.push(
+            sql`replace(${households.address}, chr(12288), '') like ${infix(addressSearchFragment(input.address))}`,
+          )
+        // The number or its last digits (末尾一致), through persons_phone_suffix_idx on the reversed digits.
+        if (input.phone)
+          where.push(sql`${phoneSuffixKeySql} like ${prefix([...phoneDigits(input.phone)].reverse().join(''))}`)
+        // A protected person's address and phone are masked, so they must not be findable by them either (C-28).
+        if (input.address || input.phone) where.push(eq(persons.isProtected, false))
         const condition = and(...where)
-        const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(persons).where(condition)
+        const [{ total } = { total: 0 }] = await db
+          .select({ total: count() })
+          .from(persons)
+          .innerJoin(households, eq(households.id, persons.householdId))
+          .where(condition)
         const rows = await db
           .select({ person: persons, household: households })
           .from(persons)
           .innerJoin(households, eq(households.id, persons.householdId))
           .where(condition)
-          .orderBy(asc(persons.kanaKey), asc(persons.birthDate), asc(persons.id))
+          .orderBy(...order, asc(persons.kanaKey), asc(persons.birthDate), asc(persons.id))
           .limit(input.pageSize)
           .offset((input.page - 1) * input.pageSize)
         audit.targets(rows.map((r) => r.person.id))
-        const mayRevealProtected = permissions.has('person.revealProtectedAddress')
         return {
           total: Number(total),
           page: input.page,
@@ -45,7 +112,8 @@ export function personRoutes() {
             nameKana: `${p.familyNameKana} ${p.givenNameKana}`,
             birthDate: p.birthDate,
             sex: p.sex,
-            address: p.isProtected && !mayRevealProtected ? null : h.address,
+            // control C-28: a protected person's address is masked for everyone; person.revealAddress shows it.
+            address: p.isProtected ? null : h.address,
             isProtected: p.isProtected,
           })),
         }
@@ -54,18 +122,12 @@ export function personRoutes() {
     defineRoute({
       name: 'person.summary',
       access: { kind: 'permission', permission: 'person.read' },
-      personalData: { auditAction: 'person.summary' },
-      async handle({ input, db, permissions, audit }) {
-        const row = (
-          await db
-            .select({ person: persons, household: households })
-            .from(persons)
-            .innerJoin(households, eq(households.id, persons.householdId))
-            .where(eq(persons.id, input.personId))
-            .limit(1)
-        )[0]
-        if (!row) throw problems.notFound()
-        const { person: p, household: h } = row
+      personalData: true,
+      audit: { action: 'person.summary' },
+      effect: 'read',
+      async handle({ input, db, permissions, user, audit }) {
+        audit.targets([input.personId])
+        const { person: p, household: h } = await loadPerson(db, input.personId, 'person.read', { permissions, user })
         const members = await db
           .select({
             id: persons.id,
@@ -77,8 +139,8 @@ export function personRoutes() {
           .from(persons)
           .where(and(eq(persons.householdId, p.householdId), ne(persons.id, p.id)))
           .orderBy(asc(persons.birthDate))
-        audit.targets([p.id, ...members.map((m) => m.id)])
-        const hideAddress = p.isProtected && !permissions.has('person.revealProtectedAddress')
+        audit.targets(members.map((m) => m.id))
+        const hide = p.isProtected
         return {
           id: p.id,
           residentCode: p.residentCode,
@@ -89,9 +151,9 @@ export function personRoutes() {
           nameKana: `${p.familyNameKana} ${p.givenNameKana}`,
           birthDate: p.birthDate,
           sex: p.sex,
-          postalCode: hideAddress ? null : h.postalCode,
-          address: hideAddress ? null : h.address,
-          phone: hideAddress ? null : p.phone,
+          postalCode: hide ? null : h.postalCode,
+          address: hide ? null : h.address,
+          phone: hide ? null : p.phone,
           isProtected: p.isProtected,
           individualNumberMasked: maskIndividualNumber(p.individualNumber),
           householdCode: h.householdCode,
@@ -101,6 +163,42 @@ export function personRoutes() {
             relationship: m.relationship,
             birthDate: m.birthDate,
           })),
+        }
+      },
+    }),
+    defineRoute({
+      name: 'person.revealIndividualNumber',
+      access: { kind: 'permission', permission: 'person.revealIndividualNumber' },
+      personalData: true,
+      audit: { action: 'person.revealIndividualNumber' },
+      effect: 'read',
+      stepUp: true,
+      async handle({ input, db, permissions, user, audit }) {
+        audit.targets([input.personId])
+        audit.purpose(input.reason)
+        const { person } = await loadPerson(db, input.personId, 'person.revealIndividualNumber', { permissions, user })
+        return { personId: person.id, individualNumber: person.individualNumber }
+      },
+    }),
+    defineRoute({
+      name: 'person.revealAddress',
+      access: { kind: 'permission', permission: 'person.revealProtectedAddress' },
+      personalData: true,
+      audit: { action: 'person.revealAddress' },
+      effect: 'read',
+      stepUp: true,
+      async handle({ input, db, permissions, user, audit }) {
+        audit.targets([input.personId])
+        audit.purpose(input.reason)
+        const { person, household } = await loadPerson(db, input.personId, 'person.revealProtectedAddress', {
+          permissions,
+          user,
+        })
+        return {
+          personId: person.id,
+          postalCode: household.postalCode,
+          address: household.address,
+          phone: person.phone,
         }
       },
     }),

@@ -71,8 +71,25 @@ export async function createCertificateAuthority(name: string, validDays = 3650)
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
     ],
   })
-  const caKeyPem = await toPkcs8Pem(keys.privateKey)
+  return authority(name, caCert, keys.privateKey, await toPkcs8Pem(keys.privateKey))
+}
 
+/** The CA of an existing development PKI (its certificate and PKCS#8 key), to issue and revoke more. */
+export async function loadCertificateAuthority(certPem: string, keyPem: string): Promise<CertificateAuthority> {
+  const caCert = new x509.X509Certificate(certPem)
+  const der = x509.PemConverter.decode(keyPem)[0]!
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+  ])
+  return authority(caCert.subjectName.getField('CN')[0] ?? 'CA', caCert, privateKey, keyPem)
+}
+
+function authority(
+  name: string,
+  caCert: x509.X509Certificate,
+  privateKey: CryptoKey,
+  caKeyPem: string,
+): CertificateAuthority {
   return {
     name,
     certPem: caCert.toString('pem'),
@@ -85,9 +102,9 @@ export async function createCertificateAuthority(name: string, validDays = 3650)
         serialNumber,
         subject: `CN=${commonName}, OU=${kind === 'server' ? 'backend' : 'terminal'}, O=kaigo-desk development`,
         issuer: caCert.subject,
-        notBefore: options.notBefore ?? new Date(Date.now() - DAY_MS),
-        notAfter: options.notAfter ?? new Date(Date.now() + (options.validDays ?? 825) * DAY_MS),
-        signingKey: keys.privateKey as never,
+        notBefore: new Date(Date.now() - DAY_MS),
+        notAfter: new Date(Date.now() + (options.validDays ?? 825) * DAY_MS),
+        signingKey: privateKey as never,
         publicKey: leafKeys.publicKey as never,
         signingAlgorithm: ALG,
         extensions: [
@@ -120,7 +137,7 @@ export async function createCertificateAuthority(name: string, validDays = 3650)
           serialNumber,
           revocationDate: new Date(Date.now() - 60_000),
         })),
-        signingKey: keys.privateKey as never,
+        signingKey: privateKey as never,
         signingAlgorithm: ALG,
         extensions: [await x509.AuthorityKeyIdentifierExtension.create(caCert)],
       })
@@ -134,6 +151,8 @@ export async function createCertificateAuthority(name: string, validDays = 3650)
 export interface DevPkiFiles {
   dir: string
   caCert: string
+  /** The CA's private key (development only, mode 0600): issues and revokes terminal certificates. */
+  caKey: string
   crl: string
   serverCert: string
   serverKey: string
@@ -147,6 +166,7 @@ export function devPkiFiles(dir: string): DevPkiFiles {
   return {
     dir,
     caCert: join(dir, 'ca.pem'),
+    caKey: join(dir, 'ca.key'),
     crl: join(dir, 'ca.crl.pem'),
     serverCert: join(dir, 'server.pem'),
     serverKey: join(dir, 'server.key'),
@@ -172,6 +192,7 @@ export async function ensureDevPki(dir: string, terminalId = 'KD-DEV-0001'): Pro
   const terminal = await ca.issue('client', terminalId)
   const write = (path: string, text: string, mode = 0o644) => writeFileSync(path, text, { mode })
   write(files.caCert, ca.certPem)
+  write(files.caKey, ca.keyPem, 0o600)
   write(files.crl, await ca.crl([]))
   write(files.serverCert, server.certPem)
   write(files.serverKey, server.keyPem, 0o600)
@@ -188,4 +209,19 @@ export async function ensureDevPki(dir: string, terminalId = 'KD-DEV-0001'): Pro
 
 export function readDevPkiInfo(files: DevPkiFiles): DevPkiInfo {
   return JSON.parse(readFileSync(files.info, 'utf8')) as DevPkiInfo
+}
+
+/** Issues another terminal certificate from the development CA (not written to disk). */
+export async function issueTerminalCertificate(files: DevPkiFiles, terminalId: string): Promise<IssuedCertificate> {
+  const ca = await loadCertificateAuthority(readFileSync(files.caCert, 'utf8'), readFileSync(files.caKey, 'utf8'))
+  return ca.issue('client', terminalId)
+}
+
+/**
+ * Rewrites the CRL so that it revokes exactly `serials` (control C-02). A running server picks the new file up
+ * without a restart (KAIGO_TLS_RELOAD_SECONDS, or SIGHUP).
+ */
+export async function writeRevocationList(files: DevPkiFiles, serials: readonly string[]): Promise<void> {
+  const ca = await loadCertificateAuthority(readFileSync(files.caCert, 'utf8'), readFileSync(files.caKey, 'utf8'))
+  writeFileSync(files.crl, await ca.crl(serials), { mode: 0o644 })
 }

@@ -2,12 +2,17 @@
  * Loads a generated dummy ward and the demo staff accounts into an empty database (control C-23).
  * Refuses to run in production mode and on a database that already holds persons.
  */
-import { count, inArray } from 'drizzle-orm'
+import { createHmac } from 'node:crypto'
+import { count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { normalizeKana, normalizeKanjiName } from '../../../shared/text/kana'
 import { hashPassword } from '../auth/passwords'
-import type { Role } from '../auth/roles'
+import { designationKindOf, type Role } from '../auth/roles'
+import { base32Encode } from '../auth/totp'
 import type { Db } from '../db/connect'
 import { households, persons, users } from '../db/schema'
+import { careAreaOfTown, type CareArea } from '../persons/care-areas'
+import { insertVersioned, recordVersion } from '../records/versioned'
+import { deriveServerKeys, DEMO_SERVER_SECRET, seal } from '../secrets'
 import type { DummyHousehold, DummyPerson } from './dummy-ward-model'
 
 export interface DemoUser {
@@ -15,6 +20,7 @@ export interface DemoUser {
   displayName: string
   department: string
   roles: Role[]
+  careArea?: CareArea
 }
 
 /** Demo staff accounts (fictitious people). Password for all of them in demo mode: DEMO_PASSWORD. */
@@ -29,10 +35,23 @@ export const demoUsers: DemoUser[] = [
     displayName: '検証 五月',
     department: '高齢者総合相談センター（ダミー）',
     roles: ['communityCareStaff'],
+    careArea: 'okubo',
   },
   { loginId: 'kanri01', displayName: '検証 六郎', department: '情報システム課', roles: ['systemAdmin'] },
   { loginId: 'unyo01', displayName: '検証 七海', department: '運用事業者（ダミー）', roles: ['operator'] },
 ]
+
+/** Demo designations start here and stay open. */
+export const DEMO_DESIGNATION_FROM = '2020-04-01'
+
+/**
+ * The known TOTP secret of a demo account (base32, 160 bits), derived from its login id so that the demo,
+ * the tests and `npm run demo:totp -- <loginId>` can compute codes. Demo mode only: production accounts enrol
+ * their own random secret at first sign-in.
+ */
+export function demoTotpSecret(loginId: string): string {
+  return base32Encode(createHmac('sha1', 'kaigo-desk demo TOTP (not a secret)').update(loginId).digest())
+}
 
 export interface WardChunk {
   households: DummyHousehold[]
@@ -40,13 +59,72 @@ export interface WardChunk {
 }
 
 const BATCH = 1_000
+const SEED_REASON = 'デモ用アカウントの作成（ダミーデータ）'
 
-export async function seedDemoUsers(db: Db, password = DEMO_PASSWORD): Promise<void> {
-  const passwordHash = await hashPassword(password)
-  await db
-    .insert(users)
-    .values(demoUsers.map((u) => ({ ...u, passwordHash })))
-    .onConflictDoNothing()
+/**
+ * Creates the demo accounts that are missing (each with its demo TOTP secret, sealed under the server secret,
+ * and open-ended designations), and gives existing demo accounts without a second factor or area theirs.
+ */
+export async function seedDemoUsers(db: Db, serverSecret = DEMO_SERVER_SECRET, now = new Date()): Promise<void> {
+  const { sealKey } = deriveServerKeys(serverSecret)
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const change = { userId: null, terminalId: null, reason: SEED_REASON, now }
+  for (const demo of demoUsers) {
+    const existing = (await db.select().from(users).where(eq(users.loginId, demo.loginId)))[0]
+    if (existing) {
+      // A demo database from before TOTP and areas: the demo accounts get their demo secret and area.
+      if (!existing.totpSecret || (demo.careArea && !existing.careArea)) {
+        const [updated] = await db
+          .update(users)
+          .set({
+            ...(existing.totpSecret
+              ? {}
+              : { totpSecret: seal(sealKey, demoTotpSecret(demo.loginId)), totpEnabledAt: now }),
+            ...(demo.careArea && !existing.careArea ? { careArea: demo.careArea } : {}),
+            rowVersion: sql`${users.rowVersion} + 1`,
+          })
+          .where(eq(users.id, existing.id))
+          .returning()
+        await recordVersion(db, 'user', updated!, { ...change, reason: 'デモ用アカウントの更新（確認コード・圏域）' })
+      }
+      continue
+    }
+    await db.transaction(async (tx) => {
+      const user = await insertVersioned(
+        tx,
+        'user',
+        {
+          loginId: demo.loginId,
+          displayName: demo.displayName,
+          department: demo.department,
+          careArea: demo.careArea ?? null,
+          passwordHash,
+          totpSecret: seal(sealKey, demoTotpSecret(demo.loginId)),
+          totpEnabledAt: now,
+        },
+        change,
+      )
+      for (const role of demo.roles)
+        await insertVersioned(
+          tx,
+          'designation',
+          { userId: user.id, role, kind: designationKindOf(role), validFrom: DEMO_DESIGNATION_FROM, validTo: null },
+          change,
+        )
+    })
+  }
+}
+
+/** Sets the 日常生活圏域 of households that have none yet (databases seeded before areas existed). */
+export async function assignCareAreas(db: Db): Promise<void> {
+  const towns = await db.selectDistinct({ town: households.town }).from(households).where(isNull(households.careArea))
+  const byArea = new Map<CareArea, string[]>()
+  for (const { town } of towns) {
+    const area = careAreaOfTown(town)
+    if (area) byArea.set(area, [...(byArea.get(area) ?? []), town])
+  }
+  for (const [area, list] of byArea)
+    await db.update(households).set({ careArea: area }).where(inArray(households.town, list))
 }
 
 /** Inserts the chunks in one transaction per chunk; households of a chunk come before its persons. */
@@ -73,6 +151,7 @@ export async function seedWard(
               postalCode: h.postalCode,
               town: h.town,
               address: h.address,
+              careArea: careAreaOfTown(h.town),
             })),
           )
           .returning({ id: households.id, code: households.householdCode })

@@ -14,37 +14,70 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate } from '../../components/WarekiDate'
 import { api } from '../../platform/bridge'
-import { usePersonSearchStore } from '../../stores/person-search-store'
-import { toSearchQuery } from './search-criteria'
+import { Age65BatchDialog } from '../eligibility/Age65BatchDialog'
+import { ResidentChangeIntakeDialog } from '../eligibility/ResidentChangeIntakeDialog'
+import { emptySearchForm, usePersonSearchStore, type SearchForm } from './person-search-store'
+import { PAGE_SIZE, toSearchQuery } from './search-criteria'
 
 const SEX_LABEL = { male: '男', female: '女' } as const
+const TYPING_PAUSE_MS = 400
 
+/** 被保険者検索: Enter searches from any field; F-keys for the common actions; ↑↓ Enter in the result list. */
 export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
-  const { form, result, setForm, setResult } = usePersonSearchStore()
+  const { form, lastForm, result, setForm, setResult } = usePersonSearchStore()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [cursor, setCursor] = useState(0)
+  const [batchOpen, setBatchOpen] = useState(false)
+  const [intakeOpen, setIntakeOpen] = useState(false)
+  const kanaRef = useRef<HTMLInputElement>(null)
+  const addressRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
+  const typingTimer = useRef<number | undefined>(undefined)
+  /** Only the answer to the latest request is shown (as-you-type requests may overtake each other). */
+  const latest = useRef(0)
 
-  async function search(event?: FormEvent) {
-    event?.preventDefault()
-    const criteria = toSearchQuery(form)
+  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 0
+
+  async function run(criteriaForm: SearchForm, page: number) {
+    const criteria = toSearchQuery(criteriaForm, page)
     if (!criteria.ok) {
       setError(criteria.message)
       return
     }
     setError(null)
     setBusy(true)
+    const request = ++latest.current
     const res = await api.person.search(criteria.query)
+    if (request !== latest.current) return
     setBusy(false)
     if (!res.ok) {
       setError(res.message)
       return
     }
-    setResult(res.value)
+    setResult(res.value, criteriaForm)
     setCursor(0)
+  }
+
+  function search(event?: FormEvent) {
+    event?.preventDefault()
+    window.clearTimeout(typingTimer.current)
+    void run(form, 1)
+  }
+
+  function goToPage(page: number) {
+    if (!result || !lastForm || page < 1 || page > pages || busy) return
+    void run(lastForm, page)
+  }
+
+  function clear() {
+    setForm(emptySearchForm)
+    setResult(null, null)
+    setError(null)
+    kanaRef.current?.focus()
   }
 
   function onTableKey(event: KeyboardEvent) {
@@ -52,100 +85,167 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
     if (event.key === 'ArrowDown') setCursor((c) => Math.min(items.length - 1, c + 1))
     else if (event.key === 'ArrowUp') setCursor((c) => Math.max(0, c - 1))
     else if (event.key === 'Enter' && items[cursor]) props.onOpen(items[cursor].id)
+    else if (event.key === 'PageDown' && result) goToPage(result.page + 1)
+    else if (event.key === 'PageUp' && result) goToPage(result.page - 1)
     else return
     event.preventDefault()
   }
 
+  const page = result?.page ?? 1
   return (
-    <Stack spacing={2} sx={{ p: 2, flex: 1, minHeight: 0 }}>
-      <Paper component="form" onSubmit={search} sx={{ p: 2 }} aria-label="被保険者検索">
-        <Stack direction="row" spacing={2} alignItems="flex-start" flexWrap="wrap" useFlexGap>
-          <TextField
-            label="カナ氏名"
-            value={form.kana}
-            onChange={(e) => setForm({ kana: e.target.value })}
-            autoFocus
-            helperText="前方一致・ひらがな可"
-            slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-kana' } }}
-          />
-          <TextField
-            label="漢字氏名"
-            value={form.name}
-            onChange={(e) => setForm({ name: e.target.value })}
-            helperText="前方一致"
-            slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-name' } }}
-          />
-          <TextField
-            label="生年月日"
-            value={form.birthDate}
-            onChange={(e) => setForm({ birthDate: e.target.value })}
-            helperText="例: S35.4.1 / 1960-04-01"
-            slotProps={{ htmlInput: { maxLength: 20, 'data-testid': 'search-birth-date' } }}
-          />
-          <TextField
-            label="被保険者番号"
-            value={form.insuredNumber}
-            onChange={(e) => setForm({ insuredNumber: e.target.value })}
-            helperText="10桁"
-            slotProps={{ htmlInput: { maxLength: 10, inputMode: 'numeric', 'data-testid': 'search-insured-number' } }}
-          />
-          <Button type="submit" variant="contained" sx={{ mt: 0.5 }} disabled={busy}>
-            検索 (Enter)
-          </Button>
-        </Stack>
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </Paper>
-      <Box sx={{ height: 4 }}>{busy && <LinearProgress />}</Box>
-      {result && (
-        <Paper sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Typography variant="body2" sx={{ px: 2, py: 1 }} data-testid="search-total">
-            {result.total === 0
-              ? '該当者はいません'
-              : `${result.total.toLocaleString('ja-JP')}件（${result.items.length}件表示）`}
-          </Typography>
-          <TableContainer sx={{ flex: 1 }}>
-            <Table stickyHeader size="small" aria-label="検索結果">
-              <TableHead>
-                <TableRow>
-                  <TableCell>被保険者番号</TableCell>
-                  <TableCell>氏名</TableCell>
-                  <TableCell>カナ氏名</TableCell>
-                  <TableCell>生年月日</TableCell>
-                  <TableCell>性別</TableCell>
-                  <TableCell>住所</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody ref={tableRef} tabIndex={0} onKeyDown={onTableKey} data-testid="search-results">
-                {result.items.map((p, i) => (
-                  <TableRow
-                    key={p.id}
-                    hover
-                    selected={i === cursor}
-                    onClick={() => props.onOpen(p.id)}
-                    sx={{ cursor: 'pointer' }}
-                    data-testid="search-result-row"
-                  >
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{p.insuredNumber ?? '—'}</TableCell>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell>{p.nameKana}</TableCell>
-                    <TableCell>
-                      <WarekiDate date={p.birthDate} />
-                    </TableCell>
-                    <TableCell>{SEX_LABEL[p.sex]}</TableCell>
-                    <TableCell>
-                      {p.address ?? <Chip size="small" color="warning" label="支援措置対象（住所非表示）" />}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+    <Stack sx={{ flex: 1, minHeight: 0 }}>
+      <Stack spacing={2} sx={{ p: 2, flex: 1, minHeight: 0 }}>
+        <Paper component="form" onSubmit={search} sx={{ p: 2 }} aria-label="被保険者検索">
+          <Stack direction="row" spacing={2} alignItems="flex-start" flexWrap="wrap" useFlexGap>
+            <TextField
+              label="カナ氏名"
+              value={form.kana}
+              onChange={(e) => {
+                const kana = e.target.value
+                setForm({ kana })
+                // Search as you type: after a short pause, from 2 kana on (Enter still searches at once).
+                window.clearTimeout(typingTimer.current)
+                if (kana.trim().length >= 2)
+                  typingTimer.current = window.setTimeout(() => void run({ ...form, kana }, 1), TYPING_PAUSE_MS)
+              }}
+              autoFocus
+              inputRef={kanaRef}
+              helperText="入力に合わせて検索・前方一致・濁点の有無は問わない"
+              slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-kana' } }}
+            />
+            <TextField
+              label="漢字氏名"
+              value={form.name}
+              onChange={(e) => setForm({ name: e.target.value })}
+              helperText="前方一致・異体字（髙/高 等）可"
+              slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-name' } }}
+            />
+            <TextField
+              label="生年月日"
+              value={form.birthDate}
+              onChange={(e) => setForm({ birthDate: e.target.value })}
+              helperText="例: S35.4.1 / 昭和35年4月1日 / 1960-04-01"
+              slotProps={{ htmlInput: { maxLength: 20, 'data-testid': 'search-birth-date' } }}
+            />
+            <TextField
+              label="被保険者番号"
+              value={form.insuredNumber}
+              onChange={(e) => {
+                const value = e.target.value
+                setForm({ insuredNumber: value })
+                // Fixed length: move on once the 10 digits are in.
+                if (/^\d{10}$/.test(value.normalize('NFKC'))) addressRef.current?.focus()
+              }}
+              helperText="10桁（入力し終えると次の欄へ）"
+              slotProps={{ htmlInput: { maxLength: 10, inputMode: 'numeric', 'data-testid': 'search-insured-number' } }}
+            />
+            <TextField
+              label="住所"
+              value={form.address}
+              onChange={(e) => setForm({ address: e.target.value })}
+              inputRef={addressRef}
+              helperText="一部でも可（例: 西新宿2-8）"
+              slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'search-address' } }}
+            />
+            <TextField
+              label="電話番号"
+              value={form.phone}
+              onChange={(e) => setForm({ phone: e.target.value })}
+              helperText="番号全体か末尾4桁以上"
+              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'tel', 'data-testid': 'search-phone' } }}
+            />
+            <Button type="submit" variant="contained" sx={{ mt: 0.5 }} disabled={busy}>
+              検索 (Enter)
+            </Button>
+          </Stack>
+          {error && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {error}
+            </Alert>
+          )}
         </Paper>
-      )}
+        <Box sx={{ height: 4 }}>{busy && <LinearProgress aria-label="検索中" />}</Box>
+        {result ? (
+          <Paper sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+            <Stack direction="row" alignItems="center" spacing={2} sx={{ px: 2, py: 1 }}>
+              <Typography variant="body2" data-testid="search-total" sx={{ flex: 1 }}>
+                {result.total === 0
+                  ? '該当者はいません'
+                  : `${result.total.toLocaleString('ja-JP')}件（${(page - 1) * result.pageSize + 1}〜${
+                      (page - 1) * result.pageSize + result.items.length
+                    }件目を表示）`}
+              </Typography>
+              {result.total > 0 && (
+                <>
+                  <Button size="small" onClick={() => goToPage(page - 1)} disabled={busy || page <= 1}>
+                    前の{PAGE_SIZE}件 (F7)
+                  </Button>
+                  <Typography variant="body2" data-testid="search-page">
+                    {page} / {pages} ページ
+                  </Typography>
+                  <Button size="small" onClick={() => goToPage(page + 1)} disabled={busy || page >= pages}>
+                    次の{PAGE_SIZE}件 (F8)
+                  </Button>
+                </>
+              )}
+            </Stack>
+            <TableContainer sx={{ flex: 1 }}>
+              <Table stickyHeader size="small" aria-label="検索結果">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>被保険者番号</TableCell>
+                    <TableCell>氏名</TableCell>
+                    <TableCell>カナ氏名</TableCell>
+                    <TableCell>生年月日</TableCell>
+                    <TableCell>性別</TableCell>
+                    <TableCell>住所</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody ref={tableRef} tabIndex={0} onKeyDown={onTableKey} data-testid="search-results">
+                  {result.items.map((p, i) => (
+                    <TableRow
+                      key={p.id}
+                      hover
+                      selected={i === cursor}
+                      onClick={() => props.onOpen(p.id)}
+                      sx={{ cursor: 'pointer' }}
+                      data-testid="search-result-row"
+                    >
+                      <TableCell sx={{ fontFamily: 'monospace' }}>{p.insuredNumber ?? '—'}</TableCell>
+                      <TableCell>{p.name}</TableCell>
+                      <TableCell>{p.nameKana}</TableCell>
+                      <TableCell>
+                        <WarekiDate date={p.birthDate} />
+                      </TableCell>
+                      <TableCell>{SEX_LABEL[p.sex]}</TableCell>
+                      <TableCell data-testid="search-result-address">
+                        {p.address ?? <Chip size="small" color="warning" label="支援措置対象（住所非表示）" />}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          </Paper>
+        ) : (
+          <Typography color="text.secondary" sx={{ px: 1 }}>
+            条件を入力して Enter で検索します。結果は ↑↓ で選び Enter で開きます。
+          </Typography>
+        )}
+      </Stack>
+      <FunctionKeyBar
+        keys={[
+          { key: 'F2', label: '条件クリア', action: clear },
+          { key: 'F5', label: '検索', action: () => search(), disabled: busy },
+          { key: 'F6', label: '一覧へ', action: () => tableRef.current?.focus(), disabled: !result?.items.length },
+          { key: 'F7', label: '前ページ', action: () => goToPage(page - 1), disabled: !result || page <= 1 },
+          { key: 'F8', label: '次ページ', action: () => goToPage(page + 1), disabled: !result || page >= pages },
+          { key: 'F9', label: '65歳到達処理', action: () => setBatchOpen(true) },
+          { key: 'F11', label: '住基異動取込', action: () => setIntakeOpen(true) },
+        ]}
+      />
+      <Age65BatchDialog open={batchOpen} onClose={() => setBatchOpen(false)} />
+      <ResidentChangeIntakeDialog open={intakeOpen} onClose={() => setIntakeOpen(false)} />
     </Stack>
   )
 }

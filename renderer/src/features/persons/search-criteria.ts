@@ -1,17 +1,22 @@
 import type { PersonSearchQuery } from '../../../../shared/api/person'
 import { parseJapaneseDate } from '../../../../shared/domain'
+import { phoneDigits } from '../../../../shared/text/address'
 import { isKanaOnly } from '../../../../shared/text/kana'
-import type { SearchForm } from '../../stores/person-search-store'
+import type { SearchForm } from './person-search-store'
 
 export type CriteriaResult = { ok: true; query: PersonSearchQuery } | { ok: false; message: string }
 
+export const PAGE_SIZE = 50
+
 /** Turns the form into a query, with a Japanese message for the first problem found. */
 export function toSearchQuery(form: SearchForm, page = 1): CriteriaResult {
-  const query: PersonSearchQuery = { page, pageSize: 50 }
+  const query: PersonSearchQuery = { page, pageSize: PAGE_SIZE }
   const kana = form.kana.trim()
   const name = form.name.trim()
   const birth = form.birthDate.trim()
   const number = form.insuredNumber.trim().normalize('NFKC')
+  const address = form.address.trim()
+  const phone = form.phone.trim()
   if (kana) {
     if (!isKanaOnly(kana)) return { ok: false, message: 'カナ氏名にはカナを入力してください' }
     query.kana = kana
@@ -28,7 +33,14 @@ export function toSearchQuery(form: SearchForm, page = 1): CriteriaResult {
     if (!/^\d{10}$/.test(number)) return { ok: false, message: '被保険者番号は10桁の数字で入力してください' }
     query.insuredNumber = number
   }
-  if (!query.kana && !query.name && !query.birthDate && !query.insuredNumber) {
+  if (address) query.address = address
+  if (phone) {
+    if (!/^[\d\-()\s]+$/.test(phone.normalize('NFKC')))
+      return { ok: false, message: '電話番号は数字とハイフンで入力してください' }
+    if (phoneDigits(phone).length < 4) return { ok: false, message: '電話番号は4桁以上入力してください' }
+    query.phone = phoneDigits(phone)
+  }
+  if (!query.kana && !query.name && !query.birthDate && !query.insuredNumber && !query.address && !query.phone) {
     return { ok: false, message: '検索条件を1つ以上入力してください' }
   }
   return { ok: true, query }

@@ -1,0 +1,168 @@
+import { useState, type FormEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Checkbox from '@mui/material/Checkbox'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import LinearProgress from '@mui/material/LinearProgress'
+import MenuItem from '@mui/material/MenuItem'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import type { IntakeResult } from '../../../../shared/eligibility/intake'
+import { api, isBrowserShell } from '../../platform/bridge'
+
+/** The request carries the file as base64; the loopback bridge of browser mode takes 64 KB, the server 256 KB. */
+const MAX_FILE_BYTES = isBrowserShell ? 44 * 1024 : 180 * 1024
+
+const STATUS_TEXT: Record<IntakeResult['status'], string> = {
+  applied: '取り込みました',
+  validated: '検証の結果、誤りはありません（まだ反映していません）',
+  rejected: '誤りがあるため、何も反映していません',
+  alreadyImported: 'このファイルは取込済みです。何も変更していません',
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** 住基異動の取込: validate the whole file, apply all of it or nothing, show the report line by line. */
+export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): void }) {
+  const [file, setFile] = useState<File | null>(null)
+  const [encoding, setEncoding] = useState<'auto' | 'utf-8' | 'shift_jis'>('auto')
+  const [dryRun, setDryRun] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [result, setResult] = useState<IntakeResult | null>(null)
+
+  async function run(event: FormEvent) {
+    event.preventDefault()
+    if (busy) return
+    if (!file) return setError('取り込むファイルを選んでください')
+    if (file.size > MAX_FILE_BYTES)
+      return setError(
+        `ファイルが大きすぎます（上限 ${Math.floor(MAX_FILE_BYTES / 1024)}KB）。分割して取り込んでください`,
+      )
+    setError(null)
+    setResult(null)
+    setBusy(true)
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const res = await api.eligibility.importResidentChanges({
+      fileName: file.name,
+      contentBase64: toBase64(bytes),
+      encoding,
+      dryRun,
+      idempotencyKey: crypto.randomUUID(),
+    })
+    setBusy(false)
+    if (res.ok) setResult(res.value)
+    else setError(res.message)
+  }
+
+  return (
+    <Dialog open={props.open} onClose={props.onClose} aria-labelledby="intake-title" maxWidth="md" fullWidth>
+      <form onSubmit={run}>
+        <DialogTitle id="intake-title">住基異動の取込</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            住民記録システムの異動ファイル（CSV、UTF-8 または
+            Shift_JIS）を取り込みます。1行でも誤りがあれば何も反映しません。同じファイル・同じレコードは二重に反映されません。
+          </Typography>
+          <Stack direction="row" spacing={2} alignItems="center">
+            <Button variant="outlined" component="label">
+              ファイルを選択
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                hidden
+                data-testid="intake-file"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            </Button>
+            <Typography data-testid="intake-file-name">{file ? file.name : '未選択'}</Typography>
+            <TextField
+              select
+              size="small"
+              label="文字コード"
+              value={encoding}
+              onChange={(e) => setEncoding(e.target.value as typeof encoding)}
+              sx={{ width: 160 }}
+            >
+              <MenuItem value="auto">自動判定</MenuItem>
+              <MenuItem value="utf-8">UTF-8</MenuItem>
+              <MenuItem value="shift_jis">Shift_JIS</MenuItem>
+            </TextField>
+            <FormControlLabel
+              control={<Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />}
+              label="検証のみ"
+            />
+          </Stack>
+          {busy && <LinearProgress sx={{ mt: 2 }} aria-label="取込中" />}
+          {error && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {error}
+            </Alert>
+          )}
+          {result && (
+            <>
+              <Alert
+                severity={result.status === 'rejected' ? 'error' : result.status === 'applied' ? 'success' : 'info'}
+                sx={{ mt: 2 }}
+                data-testid="intake-result"
+              >
+                {STATUS_TEXT[result.status]}
+                {result.status !== 'alreadyImported' &&
+                  `（${result.records}件中 反映 ${result.applied}件、取込済みのレコード ${result.alreadyApplied}件、資格の異動 ${result.eligibilityChanges}件${
+                    Object.keys(result.counts).length > 0
+                      ? `：${Object.entries(result.counts)
+                          .map(([k, v]) => `${k} ${v}件`)
+                          .join('・')}`
+                      : ''
+                  }）`}
+              </Alert>
+              {result.problems.length > 0 && (
+                <Table size="small" sx={{ mt: 1 }} aria-label="誤りの一覧" data-testid="intake-problems">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>行</TableCell>
+                      <TableCell>項目</TableCell>
+                      <TableCell>内容</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {result.problems.map((p, i) => (
+                      <TableRow key={i}>
+                        <TableCell>{p.line === 0 ? '—' : p.line}</TableCell>
+                        <TableCell>{p.column}</TableCell>
+                        <TableCell>{p.reason}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+              {result.truncated && (
+                <Typography variant="body2">誤りが多いため、先頭の1,000件だけを表示しています。</Typography>
+              )}
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>閉じる (Esc)</Button>
+          <Button type="submit" variant="contained" data-testid="intake-run">
+            {dryRun ? '検証' : '取込'} (Enter)
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,318 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import type { UserProfile } from '../../../../shared/api/auth'
+import {
+  exportRecordTypeLabels,
+  exportStatusLabels,
+  type ExportRequestSummary,
+  type ExportResult,
+} from '../../../../shared/api/export'
+import { api } from '../../platform/bridge'
+import { usePersonSearchStore } from '../persons/person-search-store'
+import { useExportStore } from './export-store'
+
+const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' })
+
+/**
+ * 持出管理 (controls C-21, C-22): a clerk requests an export of the persons of the current search result, a
+ * supervisor (監督者, a different person) approves, the clerk writes the encrypted file through main and receives
+ * its password once. Supervisors see the 持出管理簿.
+ */
+export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
+  const isSupervisor = props.user.roles.includes('supervisor')
+  const { mine, pending, ledger, set } = useExportStore()
+  const result = usePersonSearchStore((s) => s.result)
+  const [purpose, setPurpose] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState<ExportResult | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const refresh = useCallback(async () => {
+    if (isSupervisor) {
+      const [p, l] = await Promise.all([api.export.pending({}), api.export.ledger({})])
+      if (p.ok && l.ok) set({ pending: p.value.items, ledger: l.value.items })
+      else setError(!p.ok ? p.message : !l.ok ? l.message : null)
+    } else {
+      const m = await api.export.myRequests({})
+      if (m.ok) set({ mine: m.value.items })
+      else setError(m.message)
+    }
+  }, [isSupervisor, set])
+
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      await Promise.resolve()
+      if (live) await refresh()
+    })()
+    return () => {
+      live = false
+    }
+  }, [refresh])
+
+  const personIds = result?.items.map((p) => p.id) ?? []
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setError(null)
+    const res = await api.export.request({ purpose, recordTypes: ['personBasic'], personIds })
+    if (!res.ok) return setError(res.message)
+    setPurpose('')
+    await refresh()
+  }
+
+  async function approve(r: ExportRequestSummary) {
+    setError(null)
+    const res = await api.export.approve({ requestId: r.id })
+    if (!res.ok) setError(res.message)
+    await refresh()
+  }
+
+  async function execute(r: ExportRequestSummary) {
+    setError(null)
+    setBusy(true)
+    const res = await api.export.execute({ requestId: r.id })
+    setBusy(false)
+    if (res.ok) setDone(res.value)
+    else setError(res.message)
+    await refresh()
+  }
+
+  return (
+    <Stack spacing={2} sx={{ p: 3 }} data-testid="export-screen">
+      <Stack direction="row" alignItems="center" spacing={2}>
+        <Typography variant="h5" component="h2" sx={{ fontWeight: 700, flex: 1 }}>
+          持出管理
+        </Typography>
+        <Button variant="outlined" onClick={props.onClose}>
+          戻る
+        </Button>
+      </Stack>
+      {error && (
+        <Alert severity="error" role="alert" onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+
+      {!isSupervisor && (
+        <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-label="持出申請">
+          <Stack spacing={2}>
+            <Typography variant="h6" component="h3">
+              持出申請
+            </Typography>
+            <Typography variant="body2" data-testid="export-person-count">
+              対象: 現在の検索結果の {personIds.length} 人（{exportRecordTypeLabels.personBasic}）
+            </Typography>
+            <TextField
+              label="持出の目的"
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value)}
+              slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'export-purpose' } }}
+            />
+            <Button type="submit" variant="contained" disabled={personIds.length === 0} data-testid="export-submit">
+              申請する
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+
+      {!isSupervisor && (
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h6" component="h3">
+            自分の持出申請
+          </Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>番号</TableCell>
+                <TableCell>目的</TableCell>
+                <TableCell>人数</TableCell>
+                <TableCell>状態</TableCell>
+                <TableCell>承認者</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {mine.map((r) => (
+                <TableRow key={r.id} data-testid="export-my-request">
+                  <TableCell>{r.id}</TableCell>
+                  <TableCell>{r.purpose}</TableCell>
+                  <TableCell>{r.personCount}</TableCell>
+                  <TableCell data-testid="export-status">{exportStatusLabels[r.status]}</TableCell>
+                  <TableCell>{r.approvedBy ?? '—'}</TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      variant="contained"
+                      disabled={busy}
+                      onClick={() => void execute(r)}
+                      data-testid="export-execute"
+                    >
+                      書き出す
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+
+      {isSupervisor && (
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h6" component="h3">
+            承認待ちの持出申請
+          </Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>番号</TableCell>
+                <TableCell>申請者</TableCell>
+                <TableCell>申請日時</TableCell>
+                <TableCell>目的</TableCell>
+                <TableCell>内容</TableCell>
+                <TableCell>人数</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {pending.map((r) => (
+                <TableRow key={r.id} data-testid="export-pending-row">
+                  <TableCell>{r.id}</TableCell>
+                  <TableCell>{r.requestedBy}</TableCell>
+                  <TableCell>{dateTime(r.requestedAt)}</TableCell>
+                  <TableCell>{r.purpose}</TableCell>
+                  <TableCell>{r.recordTypes.map((t) => exportRecordTypeLabels[t]).join('、')}</TableCell>
+                  <TableCell>{r.personCount}</TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      variant="contained"
+                      onClick={() => void approve(r)}
+                      data-testid="export-approve"
+                    >
+                      承認
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+
+      {isSupervisor && (
+        <Paper sx={{ p: 2 }} data-testid="export-ledger">
+          <Stack direction="row" alignItems="center" spacing={1}>
+            <Typography variant="h6" component="h3" sx={{ flex: 1 }}>
+              持出管理簿
+            </Typography>
+            <LedgerPrintButton onError={setError} />
+          </Stack>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>日時</TableCell>
+                <TableCell>取扱者</TableCell>
+                <TableCell>承認者</TableCell>
+                <TableCell>目的</TableCell>
+                <TableCell>内容</TableCell>
+                <TableCell>人数</TableCell>
+                <TableCell>件数</TableCell>
+                <TableCell>SHA-256</TableCell>
+                <TableCell>持出先</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {ledger.map((r) => (
+                <TableRow key={r.id} data-testid="export-ledger-row">
+                  <TableCell>{dateTime(r.exportedAt)}</TableCell>
+                  <TableCell>{r.handler}</TableCell>
+                  <TableCell>{r.approver}</TableCell>
+                  <TableCell>{r.purpose}</TableCell>
+                  <TableCell>{r.recordTypes.map((t) => exportRecordTypeLabels[t]).join('、')}</TableCell>
+                  <TableCell>{r.personCount}</TableCell>
+                  <TableCell>{r.recordCount}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', fontSize: 11, wordBreak: 'break-all' }}>
+                    {r.fileSha256}
+                  </TableCell>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>{r.destination}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+
+      <Dialog open={done !== null} onClose={() => setDone(null)} aria-labelledby="export-done-title">
+        <DialogTitle id="export-done-title">持出ファイルを作成しました</DialogTitle>
+        <DialogContent>
+          <Stack spacing={1.5}>
+            <Typography variant="body2">ファイル: {done?.fileName}</Typography>
+            <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+              SHA-256: {done?.fileSha256}
+            </Typography>
+            <Alert severity="warning">
+              パスワードはこの画面でのみ表示されます。ファイルとは別の方法（電話・別送など）で受取人に伝えてください。
+            </Alert>
+            <Typography variant="h6" sx={{ fontFamily: 'monospace' }} data-testid="export-password">
+              {done?.password}
+            </Typography>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDone(null)} data-testid="export-done-close">
+            確認しました
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  )
+}
+
+/** control C-28: the ledger is printed by main, to a printer the terminal policy allows (never window.print). */
+function LedgerPrintButton(props: { onError(message: string | null): void }) {
+  const [printer, setPrinter] = useState<string | null>(null)
+  const [printed, setPrinted] = useState(false)
+  async function print() {
+    props.onError(null)
+    let target = printer
+    if (!target) {
+      const list = await api.print.printers({})
+      if (!list.ok) return props.onError(list.message)
+      target = list.value.printers.find((p) => p.allowed)?.name ?? null
+      if (!target) return props.onError('この端末で使用できるプリンタがありません')
+      setPrinter(target)
+    }
+    const res = await api.print.print({ form: '持出管理簿', printer: target, personIds: [] })
+    if (res.ok) setPrinted(true)
+    else props.onError(res.message)
+  }
+  return (
+    <>
+      {printed && (
+        <Typography variant="body2" data-testid="export-ledger-printed">
+          {printer} に印刷しました
+        </Typography>
+      )}
+      <Button size="small" variant="outlined" onClick={() => void print()} data-testid="export-ledger-print">
+        印刷
+      </Button>
+    </>
+  )
+}

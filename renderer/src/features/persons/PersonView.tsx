@@ -1,0 +1,149 @@
+import Alert from '@mui/material/Alert'
+import Chip from '@mui/material/Chip'
+import Divider from '@mui/material/Divider'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableRow from '@mui/material/TableRow'
+import Typography from '@mui/material/Typography'
+import type { PersonSummary } from '../../../../shared/api/person'
+import { FunctionKeyBar } from '../../components/FunctionKeyBar'
+import { WarekiDate } from '../../components/WarekiDate'
+import { useState } from 'react'
+import { EligibilityHistoryPanel } from '../eligibility/EligibilityHistoryPanel'
+import { InsuranceCardDialog } from '../eligibility/InsuranceCardDialog'
+
+const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
+
+function Row(props: { label: string; children: React.ReactNode }) {
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row" sx={{ width: 140, color: 'text.secondary', border: 0, py: 0.5 }}>
+        {props.label}
+      </TableCell>
+      <TableCell sx={{ border: 0, py: 0.5 }}>{props.children}</TableCell>
+    </TableRow>
+  )
+}
+
+function Section(props: { title: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <Paper sx={{ p: 2 }} data-testid={props.testId}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
+        {props.title}
+      </Typography>
+      <Divider sx={{ my: 1 }} />
+      {props.children}
+    </Paper>
+  )
+}
+
+/** A panel of an area that does not exist yet: says so, never shows made-up data. */
+function NotYetAvailable(props: { title: string; testId: string; text: string }) {
+  return (
+    <Section title={props.title} testId={props.testId}>
+      <Typography variant="body2" color="text.secondary">
+        {props.text}
+      </Typography>
+    </Section>
+  )
+}
+
+/**
+ * 被保険者の照会: everything about a person on one screen — basic information, household, eligibility history
+ * (timeline, 住所地特例), mailing address / proxy, and the certification and premium panels. Esc returns.
+ * Opening it is audited twice on the server (summary and history, one row each).
+ */
+export function PersonView(props: { person: PersonSummary; onBack(): void }) {
+  const p = props.person
+  const [cardOpen, setCardOpen] = useState(false)
+  return (
+    <Stack sx={{ flex: 1, minHeight: 0 }}>
+      <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
+        <Stack direction="row" spacing={2} alignItems="baseline">
+          <Typography variant="h5" component="h2" sx={{ fontWeight: 700 }} data-testid="person-name">
+            {p.name}
+          </Typography>
+          <Typography color="text.secondary">{p.nameKana}</Typography>
+          {p.insuredCategory && <Chip color="primary" label={CATEGORY_LABEL[p.insuredCategory]} />}
+          {p.isProtected && <Chip color="warning" label="支援措置対象者" />}
+        </Stack>
+        {p.isProtected && <Alert severity="warning">支援措置対象者です。住所・連絡先は表示されません。</Alert>}
+        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} alignItems="stretch">
+          <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
+            <Section title="基本情報">
+              <Table size="small">
+                <TableBody>
+                  <Row label="被保険者番号">
+                    <span data-testid="person-insured-number">{p.insuredNumber ?? '—'}</span>
+                  </Row>
+                  <Row label="被保険者区分">{p.insuredCategory ? CATEGORY_LABEL[p.insuredCategory] : '—'}</Row>
+                  <Row label="資格取得日">
+                    <WarekiDate date={p.acquiredOn} />
+                  </Row>
+                  <Row label="生年月日">
+                    <WarekiDate date={p.birthDate} />
+                  </Row>
+                  <Row label="性別">{p.sex === 'male' ? '男' : '女'}</Row>
+                  <Row label="宛名番号">{p.residentCode}</Row>
+                  <Row label="個人番号">{p.individualNumberMasked}</Row>
+                  <Row label="郵便番号">{p.postalCode ?? '（非表示）'}</Row>
+                  <Row label="住所">
+                    <span data-testid="person-address">{p.address ?? '（非表示）'}</span>
+                  </Row>
+                  <Row label="電話番号">{p.phone ?? '—'}</Row>
+                </TableBody>
+              </Table>
+            </Section>
+            <Section title={`世帯（世帯番号 ${p.householdCode}）`} testId="person-household">
+              {p.householdMembers.length === 0 ? (
+                <Typography color="text.secondary">単身世帯です</Typography>
+              ) : (
+                <Table size="small">
+                  <TableBody>
+                    {p.householdMembers.map((m) => (
+                      <TableRow key={m.id}>
+                        <TableCell>{m.relationship}</TableCell>
+                        <TableCell>{m.name}</TableCell>
+                        <TableCell>
+                          <WarekiDate date={m.birthDate} />
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </Section>
+            <NotYetAvailable
+              title="送付先・代理人"
+              testId="person-mailing"
+              text="送付先・代理人の登録機能はまだ提供されていません。通知は住民票の住所に送付されます。"
+            />
+          </Stack>
+          <Stack spacing={2} sx={{ flex: 1.4, minWidth: 0 }}>
+            <EligibilityHistoryPanel personId={p.id} />
+            <NotYetAvailable
+              title="要介護認定"
+              testId="person-certification"
+              text="認定業務の機能はまだ提供されていません。提供後、ここに認定の状況が表示されます。"
+            />
+            <NotYetAvailable
+              title="保険料"
+              testId="person-premium"
+              text="賦課・収納業務の機能はまだ提供されていません。提供後、ここに保険料の状況が表示されます。"
+            />
+          </Stack>
+        </Stack>
+      </Stack>
+      <FunctionKeyBar
+        keys={[
+          { key: 'Escape', label: '検索結果に戻る', action: props.onBack, disabled: cardOpen },
+          { key: 'F10', label: '被保険者証', action: () => setCardOpen(true), disabled: !p.insuredNumber },
+        ]}
+      />
+      {cardOpen && <InsuranceCardDialog personId={p.id} open onClose={() => setCardOpen(false)} />}
+    </Stack>
+  )
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run seed -- [--scale <persons>]`: seeds the configured database (demo mode only; production refuses,
+ * control C-23) with the demo accounts and a dummy ward, and prints the time it took.
+ */
+import { loadServerConfig } from '../config'
+import { openDatabase } from '../db/connect'
+import { DEMO_SEED, seedDemoIfEmpty } from '../seed/seed-if-empty'
+import { option } from './open-from-env'
+
+const config = loadServerConfig()
+if (config.mode === 'production') {
+  console.error('本番モードではダミーデータを投入できません (C-23)')
+  process.exit(1)
+}
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const scale = Number(option('scale') ?? 84_410)
+const seeded = await seedDemoIfEmpty(database.db, config.mode, scale, DEMO_SEED, config.serverSecret)
+await database.close()
+console.log(
+  seeded
+    ? `投入しました: ${seeded.persons}人 / ${seeded.households}世帯（${(seeded.ms / 1000).toFixed(1)} s）`
+    : 'データベースには既に住民データがあります（投入しませんでした）',
+)

@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import { IsoDate$ } from './person'
+
+/** Why a record is created or corrected: kept with the version (history is never overwritten). */
+export const ChangeReason$ = z.string().trim().min(2, '変更理由を入力してください').max(200)
+/** Sent with every POST that creates records or changes a status: a retry with the same key is answered once. */
+export const IdempotencyKey$ = z.uuid('再送キー（UUID）が必要です')
+export const RowVersion$ = z.number().int().positive()
+
+export const UserSummary$ = z
+  .object({
+    id: z.number().int(),
+    loginId: z.string(),
+    displayName: z.string(),
+    department: z.string(),
+    careArea: z.string().nullable(),
+    /** Roles of the designations in force today. */
+    roles: z.array(z.string()),
+    locked: z.boolean(),
+    totpEnrolled: z.boolean(),
+    deactivated: z.boolean(),
+    rowVersion: z.number().int(),
+  })
+  .strict()
+export type UserSummary = z.infer<typeof UserSummary$>
+
+export const UserList$ = z.object({ items: z.array(UserSummary$) }).strict()
+
+export const LoginId$ = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'ユーザーIDは英小文字で始まる3〜32文字の英小文字・数字・._- です')
+
+export const UserCreateRequest$ = z
+  .object({
+    idempotencyKey: IdempotencyKey$,
+    loginId: LoginId$,
+    displayName: z.string().trim().min(1).max(60),
+    department: z.string().trim().min(1).max(100),
+    careArea: z.string().max(32).nullable().default(null),
+    initialPassword: z.string().min(1).max(256),
+    reason: ChangeReason$,
+  })
+  .strict()
+
+export const UserUpdateRequest$ = z
+  .object({
+    userId: z.number().int().positive(),
+    rowVersion: RowVersion$,
+    displayName: z.string().trim().min(1).max(60).optional(),
+    department: z.string().trim().min(1).max(100).optional(),
+    careArea: z.string().max(32).nullable().optional(),
+    reason: ChangeReason$,
+  })
+  .strict()
+
+/** Unlock, deactivate, reset the second factor: status changes, each with an idempotency key and a reason. */
+export const UserStatusRequest$ = z
+  .object({ idempotencyKey: IdempotencyKey$, userId: z.number().int().positive(), reason: ChangeReason$ })
+  .strict()
+
+export const UserId$ = z.object({ userId: z.number().int().positive() }).strict()
+
+export const RecordVersion$ = z
+  .object({
+    version: z.number().int(),
+    data: z.record(z.string(), z.unknown()),
+    changedAt: z.string(),
+    changedBy: z.number().int().nullable(),
+    terminalId: z.string().nullable(),
+    reason: z.string(),
+  })
+  .strict()
+export const RecordHistory$ = z.object({ items: z.array(RecordVersion$) }).strict()
+
+export const Designation$ = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    role: z.string(),
+    kind: z.enum(['dataController', 'dataHandler']),
+    validFrom: IsoDate$,
+    validTo: IsoDate$.nullable(),
+    rowVersion: z.number().int(),
+  })
+  .strict()
+export const DesignationList$ = z.object({ items: z.array(Designation$) }).strict()
+
+export const DesignationCreateRequest$ = z
+  .object({
+    idempotencyKey: IdempotencyKey$,
+    userId: z.number().int().positive(),
+    role: z.string().max(32),
+    validFrom: IsoDate$,
+    validTo: IsoDate$.nullable().default(null),
+    reason: ChangeReason$,
+  })
+  .strict()
+
+/** A correction of a designation's dates (ending one early included): a new version, never an overwrite. */
+export const DesignationCorrectRequest$ = z
+  .object({
+    designationId: z.number().int().positive(),
+    rowVersion: RowVersion$,
+    validFrom: IsoDate$.optional(),
+    validTo: IsoDate$.nullable().optional(),
+    reason: ChangeReason$,
+  })
+  .strict()

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { IdempotencyKey$ } from './contract'
+
+/**
+ * 住基異動 intake (issue 7 §3): the daily change file from the resident-registry system. Layout and rules in
+ * docs/interfaces/resident-registry.md. ⚠️ The layout is this project's own (after interfaces.md §3.2), to be
+ * replaced by the national 機能別連携仕様 once obtained: the column table below is the only place to change.
+ */
+export const residentChangeKinds = [
+  'moveIn',
+  'birth',
+  'addressChange',
+  'nameChange',
+  'householdChange',
+  'moveOut',
+  'death',
+] as const
+export type ResidentChangeKind = (typeof residentChangeKinds)[number]
+
+/** 異動事由コード (⚠️ own definition) → kind, and the Japanese name staff see. */
+export const residentChangeCodes: Record<string, { kind: ResidentChangeKind; label: string }> = {
+  '10': { kind: 'moveIn', label: '転入' },
+  '11': { kind: 'birth', label: '出生' },
+  '20': { kind: 'addressChange', label: '転居' },
+  '21': { kind: 'nameChange', label: '氏名変更' },
+  '22': { kind: 'householdChange', label: '世帯変更' },
+  '30': { kind: 'moveOut', label: '転出' },
+  '31': { kind: 'death', label: '死亡' },
+}
+
+/** The columns, in file order, with their Japanese names for the report. A header line with these names is required. */
+export const residentChangeColumns = [
+  { name: 'record_id', label: '連携レコードID', required: true },
+  { name: 'operation', label: '処理区分', required: true },
+  { name: 'atena_no', label: '宛名番号', required: true },
+  { name: 'setai_no', label: '世帯番号', required: true },
+  { name: 'ido_jiyu_code', label: '異動事由コード', required: true },
+  { name: 'ido_jiyu_name', label: '異動事由名称', required: false },
+  { name: 'ido_date', label: '異動年月日', required: true },
+  { name: 'todokede_date', label: '届出年月日', required: true },
+  { name: 'shori_datetime', label: '処理日時', required: true },
+  { name: 'name', label: '氏名', required: false },
+  { name: 'name_kana', label: 'フリガナ', required: false },
+  { name: 'birth_date', label: '生年月日', required: false },
+  { name: 'sex', label: '性別', required: false },
+  { name: 'zokugara', label: '続柄', required: false },
+  { name: 'zip', label: '郵便番号', required: false },
+  { name: 'address', label: '住所', required: false },
+  { name: 'tenshutsu_saki_addr', label: '転出先住所', required: false },
+  { name: 'tenshutsu_saki_jumin_date', label: '転出先住所を有するに至った日', required: false },
+] as const
+export type ResidentChangeColumn = (typeof residentChangeColumns)[number]['name']
+
+export const IntakeEncoding$ = z.enum(['auto', 'utf-8', 'shift_jis'])
+
+export const IntakeRequest$ = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    /** The file's bytes, base64. */
+    contentBase64: z.string().min(1).max(20_000_000),
+    encoding: IntakeEncoding$.default('auto'),
+    /** Validate only: report problems, apply nothing. */
+    dryRun: z.boolean().default(false),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+export type IntakeRequest = z.input<typeof IntakeRequest$>
+
+export const IntakeProblem$ = z.object({ line: z.number().int(), column: z.string(), reason: z.string() }).strict()
+export type IntakeProblem = z.infer<typeof IntakeProblem$>
+
+export const IntakeResult$ = z
+  .object({
+    /** applied | validated (dry run, no problem) | rejected (problems: nothing applied) | alreadyImported (same file). */
+    status: z.enum(['applied', 'validated', 'rejected', 'alreadyImported']),
+    encoding: z.enum(['utf-8', 'shift_jis']).nullable(),
+    /** Data lines (without the header). */
+    records: z.number().int(),
+    /** Records applied now. */
+    applied: z.number().int(),
+    /** Records already applied by an earlier file (same record_id): skipped. */
+    alreadyApplied: z.number().int(),
+    /** Eligibility rows recorded (acquisitions, losses). */
+    eligibilityChanges: z.number().int(),
+    counts: z.record(z.string(), z.number().int()),
+    problems: z.array(IntakeProblem$),
+    /** true when more problems existed than are listed. */
+    truncated: z.boolean(),
+  })
+  .strict()
+export type IntakeResult = z.infer<typeof IntakeResult$>

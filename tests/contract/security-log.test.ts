@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Session } from 'electron'
+import { describe, expect, it } from 'vitest'
+import { createSecurityLog } from '../../electron/main/platform/security-log'
+import { securityLogWriter } from '../../electron/main/platform/security-log-file'
+import { installRequestFilter } from '../../electron/main/security/session-hardening'
+
+type BeforeRequest = (
+  details: { url: string; resourceType: string; webContentsId?: number },
+  callback: (response: { cancel?: boolean }) => void,
+) => void
+
+// Issue 5 acceptance: a request from the renderer to any origin other than the backend is cancelled AND
+// audited — the event reaches the local security log file, without the query (no personal data in the log).
+describe('blocked requests reach the local security log (C-01)', () => {
+  it('cancels a request to a foreign origin and appends a redacted line to security.log', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaigo-seclog-'))
+    const file = join(dir, 'logs', 'security.log')
+    const stderr: string[] = []
+    const audit = createSecurityLog(
+      securityLogWriter(
+        () => file,
+        undefined,
+        (l) => stderr.push(l),
+      ),
+    )
+    let filter: BeforeRequest | undefined
+    const session = { webRequest: { onBeforeRequest: (l: BeforeRequest) => (filter = l) } }
+    installRequestFilter(
+      session as unknown as Pick<Session, 'webRequest'>,
+      {
+        backendOrigin: 'https://kaigo.example.lg.jp',
+        isPackaged: true,
+      },
+      audit,
+    )
+
+    const verdict = (url: string) => {
+      let v: { cancel?: boolean } | undefined
+      filter!({ url, resourceType: 'xhr', webContentsId: 3 }, (r) => (v = r))
+      return v
+    }
+    expect(verdict('https://kaigo.example.lg.jp/api/v1/persons/search')).toEqual({})
+    expect(verdict('https://evil.example.com/collect?name=山田太郎&no=123456789012')).toEqual({ cancel: true })
+    expect(verdict('http://kaigo.example.lg.jp/api/v1/meta')).toEqual({ cancel: true })
+
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({
+      source: 'security',
+      kind: 'request-blocked',
+      url: 'https://evil.example.com/collect',
+      resourceType: 'xhr',
+      webContentsId: 3,
+    })
+    expect(readFileSync(file, 'utf8')).not.toMatch(/山田|123456789012/)
+    expect(stderr).toHaveLength(2)
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it('a failing log file never breaks the guard (stderr keeps the line)', () => {
+    const stderr: string[] = []
+    const write = securityLogWriter(
+      () => {
+        throw new Error('no logs dir')
+      },
+      undefined,
+      (l) => stderr.push(l),
+    )
+    expect(() => write('{"kind":"request-blocked"}')).not.toThrow()
+    expect(stderr).toEqual(['{"kind":"request-blocked"}'])
+  })
+})

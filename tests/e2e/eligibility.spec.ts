@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url'
+import { expect, test, type Page } from '@playwright/test'
+import { toHiragana } from 'wanakana'
+import { generateDummyWard } from '../../server/src/seed/generator'
+import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
+import { formatWareki } from '../../shared/domain'
+import { looseKanaKey } from '../../shared/text/kana'
+import { signIn, signOut } from './support/login'
+
+// The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists.
+const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
+const person = ward.persons.find((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)!
+const protectedPerson = ward.persons.find((p) => p.isProtected)!
+const cardHolder = ward.persons.filter((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)[1]!
+const kana = person.familyNameKana + person.givenNameKana
+const shots = 'docs/screenshots'
+// The first kana most family names start with (voiced marks folded, as the search does): more than one page.
+const commonInitial = (() => {
+  const counts = new Map<string, number>()
+  for (const p of ward.persons) {
+    const k = looseKanaKey(p.familyNameKana)[0]!
+    counts.set(k, (counts.get(k) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+})()
+
+const HALF: Record<string, string> = {}
+Array.from(
+  'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォッャュョー',
+).forEach((c, i) => (HALF[c] = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｧｨｩｪｫｯｬｭｮｰ'[i]!))
+const halfWidth = (s: string) =>
+  Array.from(s.normalize('NFD'), (c) => (c === '\u3099' ? 'ﾞ' : c === '\u309A' ? 'ﾟ' : (HALF[c] ?? c))).join('')
+
+async function searchKana(page: Page, text: string) {
+  await page.keyboard.press('F2')
+  await page.getByTestId('search-kana').fill(text)
+  await page.getByTestId('search-kana').press('Enter')
+}
+
+test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => {
+  test.afterEach(async ({ page }) => signOut(page))
+
+  test('finds the same person by カナ in three scripts, by era birth date and by number', async ({ page }) => {
+    await signIn(page)
+    for (const text of [kana, toHiragana(kana), halfWidth(kana)]) {
+      await searchKana(page, text)
+      await expect(page.getByTestId('search-result-row').filter({ hasText: person.insuredNumber! })).toHaveCount(1)
+    }
+    await page.keyboard.press('F2')
+    await page.getByTestId('search-birth-date').fill(formatWareki(person.birthDate))
+    await page.getByTestId('search-kana').fill(person.familyNameKana)
+    await page.getByTestId('search-kana').press('Enter')
+    await expect(page.getByTestId('search-result-row').filter({ hasText: person.insuredNumber! })).toHaveCount(1)
+
+    await page.keyboard.press('F2')
+    await page.getByTestId('search-insured-number').fill(person.insuredNumber!)
+    // Fixed-length field: focus moved on to the address field after the 10th digit.
+    await expect(page.getByTestId('search-address')).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('search-total')).toContainText('1件')
+    await expect(page.getByTestId('function-keys')).toContainText('条件クリア')
+    await page.screenshot({ path: `${shots}/person-search.png` })
+  })
+
+  test('pages through a long result with F8 / F7', async ({ page }) => {
+    await signIn(page)
+    await searchKana(page, commonInitial)
+    await expect(page.getByTestId('search-page')).toContainText('1 /')
+    await page.keyboard.press('F8')
+    await expect(page.getByTestId('search-page')).toContainText('2 /')
+    await page.keyboard.press('F7')
+    await expect(page.getByTestId('search-page')).toContainText('1 /')
+  })
+
+  test('masks a protected person’s address in the results and in the person view', async ({ page }) => {
+    await signIn(page)
+    await page.getByTestId('search-kana').fill(protectedPerson.familyNameKana + protectedPerson.givenNameKana)
+    await page.getByTestId('search-birth-date').fill(protectedPerson.birthDate)
+    await page.getByTestId('search-kana').press('Enter')
+    const row = page.getByTestId('search-result-row').first()
+    await expect(row.getByTestId('search-result-address')).toHaveText('支援措置対象（住所非表示）')
+    await row.click()
+    await expect(page.getByTestId('person-address')).toHaveText('（非表示）')
+  })
+
+  test('opens one screen with basic data, household, eligibility timeline and honest empty panels', async ({
+    page,
+  }) => {
+    await signIn(page)
+    await page.getByTestId('search-insured-number').fill(person.insuredNumber!)
+    await page.keyboard.press('Enter')
+    await page.getByTestId('search-results').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('person-name')).toHaveText(`${person.familyName} ${person.givenName}`)
+    await expect(page.getByTestId('eligibility-event').first()).toContainText('資格取得（第1号）')
+    await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
+    await expect(page.getByTestId('person-certification')).toContainText('まだ提供されていません')
+    await expect(page.getByTestId('person-premium')).toContainText('まだ提供されていません')
+    await page.screenshot({ path: `${shots}/person-view.png`, fullPage: true })
+    // As known on a day before the data was recorded: nothing.
+    await page.getByTestId('eligibility-as-known-on').fill('R1.5.1')
+    await page.getByTestId('eligibility-as-known-on').press('Enter')
+    await expect(page.getByTestId('eligibility-event')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('search-results')).toBeVisible()
+  })
+
+  test('runs the 65-attainment batch from F9; a second run records nobody new', async ({ page }) => {
+    await signIn(page)
+    await page.keyboard.press('F9')
+    await page.getByTestId('age65-from').fill('R8.4.1')
+    await page.getByTestId('age65-to').fill('R8.4.30')
+    await page.getByTestId('age65-to').press('Enter')
+    await expect(page.getByTestId('age65-result')).toContainText('令和8年4月1日〜令和8年4月30日')
+    await page.screenshot({ path: `${shots}/age65-batch.png` })
+    await page.getByTestId('age65-run').click()
+    await expect(page.getByTestId('age65-result')).toContainText('新規登録 0人')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+  })
+
+  test('imports a 住基異動 file with one bad line: nothing applied, the line reported in Japanese', async ({
+    page,
+  }) => {
+    await signIn(page)
+    await page.keyboard.press('F11')
+    await page
+      .getByTestId('intake-file')
+      .setInputFiles(fileURLToPath(new URL('../unit/eligibility/fixtures/one-bad-line.csv', import.meta.url)))
+    await page.getByTestId('intake-run').click()
+    await expect(page.getByTestId('intake-result')).toContainText('誤りがあるため、何も反映していません')
+    await expect(page.getByTestId('intake-problems')).toContainText('生年月日（birth_date）')
+    await expect(page.getByTestId('intake-problems').getByRole('cell', { name: '3', exact: true })).toBeVisible()
+    await page.screenshot({ path: `${shots}/resident-change-intake.png` })
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+  })
+
+  test('issues the 被保険者証 from the person view with F10 and previews it in 和暦', async ({ page }) => {
+    await signIn(page)
+    await page.getByTestId('search-insured-number').fill(cardHolder.insuredNumber!)
+    await page.keyboard.press('Enter')
+    await page.getByTestId('search-result-row').first().click()
+    await expect(page.getByTestId('person-name')).toHaveText(`${cardHolder.familyName} ${cardHolder.givenName}`)
+    await page.keyboard.press('F10')
+    await page.getByTestId('card-issue').click()
+    await expect(page.getByTestId('card-issued')).toContainText('交付しました')
+    await expect(page.getByTestId('card-preview')).toContainText(cardHolder.insuredNumber!)
+    await expect(page.getByTestId('card-preview')).toContainText(formatWareki(cardHolder.birthDate))
+    await expect(page.getByTestId('card-pdf')).toBeVisible()
+    await page.screenshot({ path: `${shots}/insurance-card.png` })
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+  })
+})

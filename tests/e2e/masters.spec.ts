@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test'
+import { fiscalYearOf } from '../../shared/domain'
+import { signIn, signOut } from './support/login'
+
+// The Japanese date now, and the first day of the next fiscal year: a future effective date whatever the run date.
+const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)
+const nextFiscalYear = fiscalYearOf(today) + 1
+
+test.describe('master data on the terminal (issue 6)', () => {
+  test.afterEach(async ({ page }) => signOut(page))
+
+  test('after sign-in the header shows the cache age; the masters screen lists versions and computes premiums offline', async ({
+    page,
+  }) => {
+    await signIn(page, 'shikaku01')
+    await expect(page.getByTestId('master-cache-age')).toContainText(/マスタ: (たった今|\d+分前)に同期/, {
+      timeout: 30_000,
+    })
+    await page.getByTestId('open-masters').click()
+    await expect(page.getByTestId('masters-datasets').locator('tbody tr')).toHaveCount(21)
+    await expect(page.getByTestId('masters-datasets')).toContainText('金融機関店舗')
+    await page.getByRole('tab', { name: 'マスタ照会' }).click()
+    await page.getByTestId('masters-lookup-text').fill('みずほ')
+    await page.getByTestId('masters-lookup').click()
+    await expect(page.getByTestId('masters-lookup-results')).toContainText('0001')
+    await page.getByTestId('tab-premium').click()
+    await page.getByTestId('premium-fiscal-year').fill('2026')
+    await expect(page.getByTestId('premium-summary')).toContainText('基準額 79,200円')
+    await expect(page.getByTestId('premium-table').locator('tbody tr')).toHaveCount(13)
+  })
+
+  test('システム管理者 proposes a future version, a 監督者 approves it from the diff, and the terminal uses it from its date', async ({
+    page,
+  }) => {
+    const effectiveFrom = `${nextFiscalYear}-04-01`
+    await signIn(page, 'kanri01')
+    await page.getByTestId('open-masters').click()
+    await page.getByTestId('tab-ward').click()
+    await page.getByTestId('ward-propose-open').click()
+    await page.getByTestId('ward-effective-from').fill(effectiveFrom)
+    await page.getByTestId('ward-base-premium').fill('84000')
+    await page.getByTestId('ward-note').fill('第10期の基準額（E2E）')
+    await page.getByTestId('ward-propose').click()
+    await expect(page.getByTestId('ward-message')).toContainText('監督者の承認を待ちます')
+    const diff = page.getByTestId('ward-diff')
+    await expect(diff.locator('tr', { hasText: '基準額（年額）' })).toContainText('84,000円')
+    await expect(page.getByTestId('ward-approve')).toHaveCount(0)
+    await signOut(page)
+
+    await signIn(page, 'kantoku01')
+    await page.getByTestId('open-masters').click()
+    await page.getByTestId('tab-ward').click()
+    await page.getByTestId('ward-requests').locator('tr', { hasText: effectiveFrom }).first().click()
+    await expect(page.getByTestId('ward-diff').locator('tr', { hasText: '基準額（年額）' })).toContainText('79,200円')
+    await page.getByTestId('ward-approve').click()
+    await expect(page.getByTestId('ward-message')).toContainText('承認しました')
+    await page.getByTestId('tab-premium').click()
+    await page.getByTestId('premium-fiscal-year').fill(String(nextFiscalYear))
+    await expect(page.getByTestId('premium-summary')).toContainText('基準額 84,000円')
+    await expect(page.getByTestId('premium-summary')).toContainText(`${effectiveFrom}版`)
+  })
+})
