@@ -115,5 +115,7 @@ for (const t of tallies)
 const passed = tallies.reduce((n, t) => n + t.passed, 0)
 const failed = tallies.reduce((n, t) => n + t.failed, 0)
 const skipped = tallies.reduce((n, t) => n + t.skipped, 0)
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+if (skipped) console.log(`  (${skipped} skipped: tests gated to PostgreSQL or to an opt-in environment)`)
+// CI reads the last line: exactly "N passed, N failed".
+console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)
