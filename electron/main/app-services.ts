@@ -15,6 +15,8 @@ import { LoginSession } from './services/login-session'
 import { PersonService } from './services/person-service'
 import { syncMastersAfterLogin } from './services/master-cache/login-hook'
 import { MasterService } from './services/master-cache/master-service'
+import type { SecurityAuditSink } from './security/audit'
+import type { SecurityEventForwarder } from './services/security-events/security-event-forwarder'
 
 export interface AppServicesOptions {
   transport: HttpTransport
@@ -37,6 +39,13 @@ export interface AppServicesOptions {
    * sync interval (default: the policy default).
    */
   masterCache?: { dir: string | null | (() => string | null); syncIntervalMinutes?: number }
+  /**
+   * The security sink of the composition root (local security log + server forwarder): refused exports and prints
+   * are reported to it (C-21, C-28). Absent: not reported.
+   */
+  securityAudit?: SecurityAuditSink
+  /** Sends buffered security events to the server audit log whenever someone is signed in (C-01). */
+  securityEvents?: SecurityEventForwarder
 }
 
 export interface AppServices {
@@ -72,8 +81,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     requireTotpOnUnlock: options.requireTotpOnUnlock ?? true,
     backendSupportsTotp: true,
   })
-  const exports = new ExportService(backend, auth, options.exports ?? refuseExports)
-  const printing = new PrintService(backend, auth, options.printing ?? noPrinters)
+  const securityAudit = options.securityAudit
+  const exports = new ExportService(backend, auth, {
+    ...(options.exports ?? refuseExports),
+    // C-21: every refused export reaches the security log and, through the forwarder, the server audit.
+    onRefused: (e) => {
+      securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason })
+      options.exports?.onRefused?.(e)
+    },
+  })
+  const printing = new PrintService(backend, auth, {
+    ...(options.printing ?? noPrinters),
+    onRefused: (e) => {
+      securityAudit?.record({ kind: 'print-refused', printer: e.printer, reason: e.reason })
+      options.printing?.onRefused?.(e)
+    },
+  })
+  // C-01: the security events of main go to the server audit log with the signed-in user's session.
+  options.securityEvents?.connect({
+    isSignedIn: () => auth.currentUser() !== null,
+    send: async (events, idempotencyKey) => {
+      await auth.authenticated((token) => backend.call('security.clientEvents', { idempotencyKey, events }, token))
+    },
+  })
   const masters = new MasterService(backend, auth, {
     cacheDir: options.masterCache?.dir ?? null,
     syncIntervalMinutes: options.masterCache?.syncIntervalMinutes ?? defaultTerminalPolicy.syncIntervalMinutes,
@@ -86,7 +116,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           createIpcHandlers({ auth, persons, lock, exports, printing, masters, appInfo: options.appInfo }),
           (code) => void (unlockCode = code),
         ),
-        masters,
+        {
+          afterLogin: () => {
+            masters.afterLogin()
+            options.securityEvents?.afterLogin()
+          },
+        },
         () => auth.currentUser() !== null,
       ),
       lock,
@@ -127,5 +162,9 @@ const refuseExports: ExportServiceDeps = {
 /** No printer configuration: no printer is offered (control C-28, fail closed). */
 const noPrinters: PrintServiceDeps = {
   printersAllowlist: [],
-  printers: { list: async () => [], print: async () => Promise.reject(new Error('printing is not configured')) },
+  printers: {
+    list: async () => [],
+    print: async () => Promise.reject(new Error('printing is not configured')),
+    printPdf: async () => Promise.reject(new Error('printing is not configured')),
+  },
 }

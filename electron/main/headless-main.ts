@@ -7,12 +7,16 @@ import { readFileSync } from 'node:fs'
 import { UI_CSP } from './security/csp'
 import { createPinnedAgent } from './security/node-tls-agent'
 import { createAppServices, type AppServices } from './app-services'
+import type { HttpTransport } from './backend/http-transport'
 import { NodeHttpsTransport } from './backend/node-https-transport'
 import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-bridge'
 import { IdleLock } from './services/idle-lock'
+import { RecordingPrinter } from './services/print/recording-printer'
 import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
+import { createSecurityLog } from './platform/security-log'
+import { SecurityEventForwarder, teeSecurityAudit } from './services/security-events/security-event-forwarder'
 
 export interface HeadlessMainOptions {
   backendOrigin: string
@@ -34,17 +38,25 @@ export interface HeadlessMainOptions {
    */
   exportDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
+  /** Lines of the local security log (default: stderr, as in Electron without the file). */
+  securityLog?(line: string): void
 }
 
 export interface HeadlessMain {
   bridge: LoopbackBridge
   services: AppServices
   idleLock: IdleLock
+  /** Security events on their way to the server audit log (C-01, C-21, C-28). */
+  securityEvents: SecurityEventForwarder
+  /** The stand-in printers (C-28): what was printed, in memory. */
+  printer: RecordingPrinter
   close(): Promise<void>
 }
 
 /** Browser mode's stand-in printer: printing in Chromium itself stays the browser's business. */
 export const BROWSER_MODE_PRINTER = '事務室プリンタ（検証モード）'
+/** A virtual printer browser mode lists so that the refusal can be seen (and tested): never printed to. */
+export const BROWSER_MODE_VIRTUAL_PRINTER = 'Microsoft Print to PDF'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -65,21 +77,38 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
     key: readFileSync(options.tls.keyPath, 'utf8'),
     pins: options.tls.serverSpkiPins,
   })
+  // Refused exports and prints, refused IPC: to the local log and, with a session, to the server audit log.
+  const securityEvents = new SecurityEventForwarder()
+  const securityAudit = teeSecurityAudit(createSecurityLog(options.securityLog), securityEvents)
+  const printer = new RecordingPrinter([BROWSER_MODE_PRINTER, BROWSER_MODE_VIRTUAL_PRINTER])
+  const e2eHooks = options.e2eHooks ?? process.env.KAIGO_E2E === '1'
+  // E2E only: the 'offline' hook cuts the terminal off the backend (as a pulled network cable would), to show the
+  // master cache working offline (issue 6). Without the hooks the transport is the pinned agent, untouched.
+  const network = { offline: false }
+  const pinned = new NodeHttpsTransport(agent)
+  const transport: HttpTransport = e2eHooks
+    ? {
+        request: (req) =>
+          network.offline ? Promise.reject(new Error('offline (E2E test hook)')) : pinned.request(req),
+      }
+    : pinned
   const services = createAppServices({
-    transport: new NodeHttpsTransport(agent),
+    securityAudit,
+    securityEvents,
+    transport,
     backendOrigin: options.backendOrigin,
     allowedServerModes: ['demo'],
     appInfo: { shell: 'browser', verificationMode: true, version: options.version },
     // The bridge has already checked origin, host and token; it is the only sender in browser mode.
     isTrustedSender: (sender) => sender.kind === 'bridge',
-    ...(options.onSecurityEvent ? { onRefused: options.onSecurityEvent } : {}),
+    onRefused: (event) => {
+      securityAudit.record({ kind: 'ipc-refused', channel: event.channel, reason: event.reason })
+      options.onSecurityEvent?.(event)
+    },
     // C-28 in browser mode: a stand-in office printer (allowlisted) and a virtual PDF printer (always refused).
     printing: {
       printersAllowlist: [BROWSER_MODE_PRINTER],
-      printers: {
-        list: async () => [{ name: BROWSER_MODE_PRINTER }, { name: 'Microsoft Print to PDF' }],
-        print: async () => undefined,
-      },
+      printers: printer.adapter,
     },
     ...(options.exportDir
       ? {
@@ -104,8 +133,14 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
   idleLock.onLock((e) => void services.lock.handleLock(e.reason))
   services.lock.onUnlocked(() => idleLock.unlock())
   idleLock.start()
-  const e2eHooks = options.e2eHooks ?? process.env.KAIGO_E2E === '1'
   const testHooks = {
+    /** E2E: { offline: true } makes every backend request fail until { offline: false }. */
+    offline: async (payload: unknown) => {
+      network.offline = (payload as { offline?: unknown } | null)?.offline === true
+      return { offline: network.offline }
+    },
+    /** E2E: the jobs the stand-in printer received since the last call (the PDFs, to check their text). */
+    printed: async () => ({ jobs: printer.printed(true) }),
     /** E2E: pretend `seconds` of inactivity and check once (the idle lock fires when over the limit). */
     idle: async (payload: unknown) => {
       const seconds = Number((payload as { seconds?: unknown } | null)?.seconds ?? 0)
@@ -129,6 +164,8 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
     bridge,
     services,
     idleLock,
+    printer,
+    securityEvents,
     async close() {
       idleLock.stop()
       await services.auth.logout().catch(() => undefined)

@@ -21,7 +21,7 @@ import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
 import { installClientCertSelection } from './security/client-cert'
-import { installContentProtection } from './security/content-protection'
+import { installContentProtection, protectWindow } from './security/content-protection'
 import { applyKioskMode, installCrashRecovery, installKioskAutoLogout } from './security/kiosk'
 import { installNavigationGuards } from './security/navigation'
 import { createPinnedAgent, readClientCredentials } from './security/node-tls-agent'
@@ -30,12 +30,18 @@ import { hardenSession } from './security/session-hardening'
 import { enforceSingleInstance } from './security/single-instance'
 import { createMainWindowOptions } from './security/window-options'
 import { IdleLock } from './services/idle-lock'
+import { SecurityEventForwarder, teeSecurityAudit } from './services/security-events/security-event-forwarder'
 import { loadTerminalPolicy } from './services/terminal-policy-loader'
 import type { TerminalPolicy } from '../../shared/policy/terminal-policy'
 
 const isPackaged = app.isPackaged
-// C-01 audit: the security events go to a local security log file (and stderr for the OS log collection).
-const audit = createSecurityLog(securityLogWriter(() => path.join(app.getPath('logs'), 'security.log')))
+// C-01 audit: the security events go to a local security log file (and stderr for the OS log collection) at once,
+// and to the server's audit log whenever someone is signed in (buffered in memory until then).
+const securityEvents = new SecurityEventForwarder()
+const audit = teeSecurityAudit(
+  createSecurityLog(securityLogWriter(() => path.join(app.getPath('logs'), 'security.log'))),
+  securityEvents,
+)
 const trustedWebContents = new Set<number>()
 let mainWindow: BrowserWindow | null = null
 let quitting = false
@@ -106,6 +112,9 @@ async function start(): Promise<void> {
     appInfo: { shell: 'electron', verificationMode: !isPackaged, version: app.getVersion() },
     isTrustedSender: (sender) => isTrustedSender(sender, trustedWebContents),
     onRefused: (event) => audit.record({ kind: 'ipc-refused', channel: event.channel, reason: event.reason }),
+    // Refused exports and prints (C-21, C-28) and every guard's event reach the server audit too.
+    securityAudit: audit,
+    securityEvents,
     requireTotpOnUnlock: policy.requireTotpOnUnlock,
     // C-35: a logout through IPC runs the same clean-up as a lock (clipboard, child windows).
     onLogout: () => idleLockRef.current?.lock('logout'),
@@ -134,6 +143,8 @@ async function start(): Promise<void> {
       kiosk: policy.kiosk,
     }),
   )
+  // C-28: protected explicitly (browser-window-created protects every other window, see installContentProtection).
+  protectWindow(window)
   mainWindow = window
   trustedWebContents.add(window.webContents.id)
   window.on('closed', () => {

@@ -21,6 +21,7 @@ import { masterRoutes } from './masters/routes'
 import { ensureShippedMasters } from './masters/shipped'
 import { exportRoutes } from './export/export-routes'
 import { printRoutes } from './export/print-routes'
+import { securityEventRoutes } from './export/security-event-routes'
 import { deriveServerKeys, type ServerKeys } from './secrets'
 import { demoUsers } from './seed/seed-database'
 import { userRoutes } from './users/user-routes'
@@ -66,6 +67,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...masterRoutes(),
     ...exportRoutes(),
     ...printRoutes(),
+    ...securityEventRoutes(),
     ...opsRoutes({ mode: config.mode, database: ctx.databaseKind, startedAt: ctx.startedAt }),
   ] as RouteDefinition<ApiRouteName>[]
   personalDataActions = new Set(routes.flatMap((r) => (r.personalData && r.audit ? [r.audit.action] : [])))

@@ -11,6 +11,8 @@ import {
   ExportRequestSummary$,
 } from './export'
 import { PrintRecordInput$ } from './print'
+import { IssuedProvisionalCard$, IssueProvisionalCardRequest$ } from '../forms/contract'
+import { ClientSecurityEventsInput$, ClientSecurityEventsRecorded$ } from './security-events'
 import {
   DesignationCorrectRequest$,
   DesignationCreateRequest$,
@@ -40,14 +42,30 @@ import {
 } from './auth'
 import { OpsStatus$ } from './ops'
 import {
+  AcquireCategory2Request$,
+  AcquireCategory2Result$,
   Age65BatchRequest$,
   Age65BatchResult$,
+  CorrectionList$,
+  CorrectionListQuery$,
+  DecideCorrectionRequest$,
+  EligibilityCorrection$,
+  FacilityEventResult$,
+  ProposeCorrectionRequest$,
+  RecordFacilityEventRequest$,
   EligibilityHistory$,
   EligibilityHistoryQuery$,
   IssueInsuranceCardRequest$,
   IssuedInsuranceCard$,
 } from '../eligibility/contract'
-import { IntakeRequest$, IntakeResult$ } from '../eligibility/intake'
+import {
+  BeginIntakeUpload$,
+  FinishIntakeUpload$,
+  IntakeRequest$,
+  IntakeResult$,
+  IntakeUpload$,
+  UploadIntakeChunk$,
+} from '../eligibility/intake'
 import {
   PersonId$,
   PersonSearchQuery$,
@@ -173,6 +191,13 @@ export const apiRoutes = {
   'export.ledger': { method: 'GET', path: '/api/v1/exports/ledger', input: Empty$, output: ExportLedger$ },
   // Print audit (issue 5; C-28).
   'print.record': { method: 'POST', path: '/api/v1/prints', input: PrintRecordInput$, output: Ok$ },
+  // Terminal security events (issue 5; C-01): what main refused locally, into the server audit log.
+  'security.clientEvents': {
+    method: 'POST',
+    path: '/api/v1/security/client-events',
+    input: ClientSecurityEventsInput$,
+    output: ClientSecurityEventsRecorded$,
+  },
   // Master data (issue 6): delta sync for the terminal cache, ward-parameter changes with four-eyes approval.
   'masters.manifest': { method: 'GET', path: '/api/v1/masters/manifest', input: Empty$, output: MasterManifest$ },
   'masters.rows': { method: 'POST', path: '/api/v1/masters/rows', input: MasterRowsRequest$, output: MasterRowsPage$ },
@@ -224,6 +249,61 @@ export const apiRoutes = {
     path: '/api/v1/eligibility/insurance-cards',
     input: IssueInsuranceCardRequest$,
     output: IssuedInsuranceCard$,
+  },
+  // 資格 (issue 7 §4): 住所地特例 / 適用除外施設, 第2号 at application, corrections with approval, chunked intake.
+  'eligibility.recordFacilityEvent': {
+    method: 'POST',
+    path: '/api/v1/eligibility/facility-events',
+    input: RecordFacilityEventRequest$,
+    output: FacilityEventResult$,
+  },
+  'eligibility.acquireCategory2AtApplication': {
+    method: 'POST',
+    path: '/api/v1/eligibility/category2-acquisitions',
+    input: AcquireCategory2Request$,
+    output: AcquireCategory2Result$,
+  },
+  'eligibility.proposeCorrection': {
+    method: 'POST',
+    path: '/api/v1/eligibility/corrections',
+    input: ProposeCorrectionRequest$,
+    output: EligibilityCorrection$,
+  },
+  'eligibility.corrections': {
+    method: 'POST',
+    path: '/api/v1/eligibility/corrections/list',
+    input: CorrectionListQuery$,
+    output: CorrectionList$,
+  },
+  'eligibility.decideCorrection': {
+    method: 'POST',
+    path: '/api/v1/eligibility/corrections/decide',
+    input: DecideCorrectionRequest$,
+    output: EligibilityCorrection$,
+  },
+  'eligibility.beginIntakeUpload': {
+    method: 'POST',
+    path: '/api/v1/eligibility/resident-changes/uploads',
+    input: BeginIntakeUpload$,
+    output: IntakeUpload$,
+  },
+  'eligibility.uploadIntakeChunk': {
+    method: 'POST',
+    path: '/api/v1/eligibility/resident-changes/uploads/chunks',
+    input: UploadIntakeChunk$,
+    output: IntakeUpload$,
+  },
+  'eligibility.finishIntakeUpload': {
+    method: 'POST',
+    path: '/api/v1/eligibility/resident-changes/uploads/finish',
+    input: FinishIntakeUpload$,
+    output: IntakeResult$,
+  },
+  'eligibility.issueProvisionalCard': {
+    method: 'POST',
+    path: '/api/v1/eligibility/provisional-cards',
+    input: IssueProvisionalCardRequest$,
+    output: IssuedProvisionalCard$,
   },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType }>
 

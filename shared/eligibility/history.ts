@@ -45,9 +45,12 @@ export function periodsOf(
   end: 'residenceExceptionEnd' | 'excludedFacilityEnd',
 ): Period[] {
   const periods: Period[] = []
+  // A 施設変更 (residenceExceptionChange) closes the open 住所地特例 period and opens the next one (連続入所).
+  const opens = (kind: string) =>
+    kind === start || (start === 'residenceExceptionStart' && kind === 'residenceExceptionChange')
   for (const e of [...events].sort(byEffective)) {
     const open = periods.at(-1)
-    if (e.kind === start) {
+    if (opens(e.kind)) {
       if (open && open.to === null) open.to = addDays(e.effectiveOn, -1)
       periods.push({
         from: e.effectiveOn,
@@ -66,6 +69,30 @@ export function inExcludedFacility(events: readonly EligibilityEvent[], date: st
   return periodsOf(events, 'excludedFacilityStart', 'excludedFacilityEnd').some(
     (p) => p.from <= date && (p.to === null || p.to >= date),
   )
+}
+
+/**
+ * True on the days an 適用除外施設 stay keeps the person out of insurance: after the entry day (loss the next day,
+ * 介護保険法施行法第11条) and before the exit day (acquisition on the exit day, domain.md §2.2). The entry and exit
+ * days themselves are insured days when the person was insured.
+ */
+export function excludedOn(events: readonly EligibilityEvent[], date: string): boolean {
+  return periodsOf(events, 'excludedFacilityStart', 'excludedFacilityEnd').some(
+    (p) => p.from < date && (p.to === null || p.to > date),
+  )
+}
+
+/** The 住所地特例 or 適用除外施設 period open on `date` (from ≤ date, not ended before it), if any. */
+export function openPeriodOn(
+  events: readonly EligibilityEvent[],
+  which: 'residenceException' | 'excludedFacility',
+  date: string,
+): Period | null {
+  const periods =
+    which === 'residenceException'
+      ? periodsOf(events, 'residenceExceptionStart', 'residenceExceptionEnd')
+      : periodsOf(events, 'excludedFacilityStart', 'excludedFacilityEnd')
+  return periods.find((p) => p.from <= date && (p.to === null || p.to >= date)) ?? null
 }
 
 const RESIDENCE_START = new Set(['residenceStart'])

@@ -14,6 +14,12 @@ export const residentChangeKinds = [
   'householdChange',
   'moveOut',
   'death',
+  // 住所地特例関連 (domain.md §2.4) and 適用除外施設 (§2.5).
+  'residenceExceptionStart',
+  'residenceExceptionChange',
+  'residenceExceptionEnd',
+  'excludedFacilityEntry',
+  'excludedFacilityExit',
 ] as const
 export type ResidentChangeKind = (typeof residentChangeKinds)[number]
 
@@ -26,9 +32,18 @@ export const residentChangeCodes: Record<string, { kind: ResidentChangeKind; lab
   '22': { kind: 'householdChange', label: '世帯変更' },
   '30': { kind: 'moveOut', label: '転出' },
   '31': { kind: 'death', label: '死亡' },
+  '40': { kind: 'residenceExceptionStart', label: '住所地特例開始' },
+  '41': { kind: 'residenceExceptionChange', label: '住所地特例変更' },
+  '42': { kind: 'residenceExceptionEnd', label: '住所地特例終了' },
+  '50': { kind: 'excludedFacilityEntry', label: '適用除外施設入所' },
+  '51': { kind: 'excludedFacilityExit', label: '適用除外施設退所' },
 }
 
-/** The columns, in file order, with their Japanese names for the report. A header line with these names is required. */
+/**
+ * The columns, in file order, with their Japanese names for the report. A header line with these names is required,
+ * except the 施設 columns (`inHeader: 'optional'`), added for 住所地特例関連 and 適用除外施設 records: files without
+ * them stay valid as long as they carry no such record.
+ */
 export const residentChangeColumns = [
   { name: 'record_id', label: '連携レコードID', required: true },
   { name: 'operation', label: '処理区分', required: true },
@@ -48,6 +63,9 @@ export const residentChangeColumns = [
   { name: 'address', label: '住所', required: false },
   { name: 'tenshutsu_saki_addr', label: '転出先住所', required: false },
   { name: 'tenshutsu_saki_jumin_date', label: '転出先住所を有するに至った日', required: false },
+  { name: 'shisetsu_shubetsu', label: '施設種別', required: false, inHeader: 'optional' },
+  { name: 'shisetsu_name', label: '施設名称', required: false, inHeader: 'optional' },
+  { name: 'shisetsu_shozai', label: '施設所在市町村', required: false, inHeader: 'optional' },
 ] as const
 export type ResidentChangeColumn = (typeof residentChangeColumns)[number]['name']
 
@@ -89,3 +107,57 @@ export const IntakeResult$ = z
   })
   .strict()
 export type IntakeResult = z.infer<typeof IntakeResult$>
+
+// ——— Large files: a chunked upload with progress, applied all or nothing at the end (issue 7 §3) ———
+
+/** Raw bytes per chunk: base64 of it stays well below the 64 KB the loopback bridge of browser mode accepts. */
+export const INTAKE_CHUNK_BYTES = 32 * 1024
+/** The largest file the chunked upload takes (≈ 100,000 lines). */
+export const INTAKE_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+export const BeginIntakeUpload$ = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    totalBytes: z
+      .number()
+      .int()
+      .min(1, 'ファイルが空です')
+      .max(INTAKE_MAX_FILE_BYTES, 'ファイルが大きすぎます（上限 20MB）'),
+    /** SHA-256 of the whole file (hex): checked when the upload finishes. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'ファイルの検査値（SHA-256）が正しくありません'),
+    encoding: IntakeEncoding$.default('auto'),
+    dryRun: z.boolean().default(false),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+export type BeginIntakeUpload = z.input<typeof BeginIntakeUpload$>
+
+export const IntakeUpload$ = z
+  .object({
+    uploadId: z.number().int(),
+    chunkBytes: z.number().int(),
+    chunks: z.number().int(),
+    receivedBytes: z.number().int(),
+    totalBytes: z.number().int(),
+  })
+  .strict()
+export type IntakeUpload = z.infer<typeof IntakeUpload$>
+
+export const UploadIntakeChunk$ = z
+  .object({
+    uploadId: z.number().int().positive(),
+    /** 0-based; chunk i holds bytes [i × chunkBytes, (i + 1) × chunkBytes). */
+    index: z.number().int().min(0),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((INTAKE_CHUNK_BYTES * 4) / 3) + 4),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+export type UploadIntakeChunk = z.input<typeof UploadIntakeChunk$>
+
+export const FinishIntakeUpload$ = z
+  .object({ uploadId: z.number().int().positive(), idempotencyKey: IdempotencyKey$ })
+  .strict()
+export type FinishIntakeUpload = z.input<typeof FinishIntakeUpload$>

@@ -16,7 +16,25 @@ import {
   IssueInsuranceCardRequest$,
   IssuedInsuranceCard$,
 } from '../eligibility/contract'
-import { IntakeRequest$, IntakeResult$ } from '../eligibility/intake'
+import {
+  BeginIntakeUpload$,
+  FinishIntakeUpload$,
+  IntakeRequest$,
+  IntakeResult$,
+  IntakeUpload$,
+  UploadIntakeChunk$,
+} from '../eligibility/intake'
+import {
+  AcquireCategory2Request$,
+  AcquireCategory2Result$,
+  CorrectionList$,
+  CorrectionListQuery$,
+  DecideCorrectionRequest$,
+  EligibilityCorrection$,
+  FacilityEventResult$,
+  ProposeCorrectionRequest$,
+  RecordFacilityEventRequest$,
+} from '../eligibility/contract'
 import type { IpcChannelName, IpcEventName } from './channels'
 import { LockStatus$, SessionLockedEvent$, SessionUnlockedEvent$, UnlockRequest$ } from './lock'
 import {
@@ -28,6 +46,7 @@ import {
 } from '../api/export'
 import { ExportRequestDraft$ } from './export'
 import { PrinterList$, PrintRequest$ } from '../api/print'
+import { IssuedProvisionalCard$, IssueProvisionalCardRequest$ } from '../forms/contract'
 import {
   DecideWardChange$,
   ProposeWardChange$,
@@ -94,6 +113,15 @@ export const ipcChannels = {
   'eligibility.runAge65Batch': { req: Age65BatchRequest$, res: Age65BatchResult$ },
   'eligibility.importResidentChanges': { req: IntakeRequest$, res: IntakeResult$ },
   'eligibility.issueInsuranceCard': { req: IssueInsuranceCardRequest$, res: IssuedInsuranceCard$ },
+  'eligibility.recordFacilityEvent': { req: RecordFacilityEventRequest$, res: FacilityEventResult$ },
+  'eligibility.acquireCategory2AtApplication': { req: AcquireCategory2Request$, res: AcquireCategory2Result$ },
+  'eligibility.proposeCorrection': { req: ProposeCorrectionRequest$, res: EligibilityCorrection$ },
+  'eligibility.corrections': { req: CorrectionListQuery$, res: CorrectionList$ },
+  'eligibility.decideCorrection': { req: DecideCorrectionRequest$, res: EligibilityCorrection$ },
+  'eligibility.beginIntakeUpload': { req: BeginIntakeUpload$, res: IntakeUpload$ },
+  'eligibility.uploadIntakeChunk': { req: UploadIntakeChunk$, res: IntakeUpload$ },
+  'eligibility.finishIntakeUpload': { req: FinishIntakeUpload$, res: IntakeResult$ },
+  'eligibility.issueProvisionalCard': { req: IssueProvisionalCardRequest$, res: IssuedProvisionalCard$ },
   'lock.status': { req: Empty$, res: LockStatus$ },
   'lock.unlock': { req: UnlockRequest$, res: UserProfile$ },
   // Export control (issue 5; C-21, C-22): data never reaches the renderer, only the file name, SHA-256, password.

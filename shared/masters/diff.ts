@@ -65,6 +65,11 @@ function describe(path: string, value: Leaf, stageAt: (group: string, i: number)
       return { label: '給付額減額期間の端数', text: value === 'ceil' ? '1月未満切上げ' : '1月未満切捨て' }
     case 'checklistCountsDepression':
       return { label: '事業対象者の判定に⑦（うつ）を含める', text: value ? 'はい' : 'いいえ' }
+    case 'forms':
+      return {
+        label: a === 'provisionalCardLayout' ? '資格者証の様式' : '被保険者証の様式',
+        text: value === 'a4' ? 'A4' : 'カード',
+      }
     case 'numbering':
       if (a === 'insurerNumber') return { label: '保険者番号', text: String(value) }
       if (a === 'insuredNumberPrefix') return { label: '被保険者番号の先頭', text: String(value) || '（なし）' }

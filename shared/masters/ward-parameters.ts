@@ -23,6 +23,7 @@ import {
   type IsoDate,
   type StageTable,
 } from '../domain'
+import { CardLayout$ } from '../forms/contract'
 import { UnverifiedField$, type UnverifiedField } from './common'
 
 const stage = z.number().int().min(1).max(99)
@@ -109,9 +110,23 @@ export const WardParameters$ = z
       .strict(),
     benefitReductionRounding: z.enum(['ceil', 'floor']),
     checklistCountsDepression: z.boolean(),
+    /**
+     * 帳票 (issue 7 §6): 被保険者証 and 資格者証 on the folded card or on A4. Optional so that versions approved
+     * before the setting existed stay valid; absent means DEFAULT_FORM_SETTINGS.
+     */
+    forms: z.object({ insuranceCardLayout: CardLayout$, provisionalCardLayout: CardLayout$ }).strict().optional(),
   })
   .strict()
 export type WardParameters = z.infer<typeof WardParameters$>
+export type WardFormSettings = NonNullable<WardParameters['forms']>
+
+/** The form layouts when a ward parameter version does not say (Shinjuku issues the folded card). */
+export const DEFAULT_FORM_SETTINGS: WardFormSettings = { insuranceCardLayout: 'card', provisionalCardLayout: 'card' }
+
+/** The form settings of a ward parameter version (the default when the version predates the setting). */
+export function formSettingsOf(p: WardParameters): WardFormSettings {
+  return p.forms ?? DEFAULT_FORM_SETTINGS
+}
 export type WardStageStructure = z.infer<typeof WardStageStructure$>
 
 /** The payload of a `ward.parameters` row. */
@@ -423,6 +438,7 @@ export function shinjukuDefaultWardVersions(): {
       },
       benefitReductionRounding: DEFAULT_BENEFIT_REDUCTION_ROUNDING,
       checklistCountsDepression: DEFAULT_CHECKLIST_COUNTS_DEPRESSION,
+      forms: { ...DEFAULT_FORM_SETTINGS },
     }
     return {
       validFrom: base.from,

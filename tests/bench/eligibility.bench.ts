@@ -11,11 +11,13 @@ import pg from 'pg'
 import { sql } from 'drizzle-orm'
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/connect'
 import { importResidentChanges } from '../../server/src/intake/apply'
+import { addressBigramCondition } from '../../server/src/persons/address-index'
 import { personRoutes } from '../../server/src/persons/person-routes'
 import { generateDummyWard } from '../../server/src/seed/generator'
 import { DEMO_SEED, seedDemoIfEmpty } from '../../server/src/seed/seed-if-empty'
 import { residentChangeColumns } from '../../shared/eligibility/intake'
 import { formatWareki } from '../../shared/domain'
+import { addressSearchFragment } from '../../shared/text/address'
 import { looseKanaKey, normalizeKanjiName, PLAIN_KANA, VOICED_KANA } from '../../shared/text/kana'
 import type { BenchModule } from './types'
 import { count, ms, percentile } from './types'
@@ -66,10 +68,10 @@ const lookups: Lookup[] = [
       sql`select id from persons where kana_key like ${sample(i).familyNameKana + '%'} and birth_date = ${sample(i).birthDate} limit 50`,
   },
   {
-    label: '住所の一部（部分一致・索引なし）',
+    label: '住所の一部（部分一致・2文字索引）',
     query: { address: '' },
     bare: (i) =>
-      sql`select p.id from persons p join households h on h.id = p.household_id where h.address like ${'%' + addressFragment(i) + '%'} limit 50`,
+      sql`select p.id from persons p join households on households.id = p.household_id where ${addressBigramCondition(addressSearchFragment(addressFragment(i)))} and replace(households.address, chr(12288), '') like ${'%' + addressSearchFragment(addressFragment(i)) + '%'} limit 50`,
   },
   {
     label: '電話番号の末尾6桁（末尾一致）',
@@ -232,6 +234,18 @@ export const eligibilityBench: BenchModule = {
         )
         const intakeMs = performance.now() - t0
         log(`${kind.label}: intake of ${count(INTAKE_LINES)} lines ${result.status} in ${ms(intakeMs)}`)
+        // The same file again: recognised by its hash and the record ids, nothing applied (idempotent).
+        t0 = performance.now()
+        const again = await handle.db.transaction((tx) =>
+          importResidentChanges(
+            tx,
+            { fileName: 'bench.csv', bytes: intakeFile(INTAKE_LINES), encoding: 'auto', dryRun: false },
+            null,
+          ),
+        )
+        const againMs = performance.now() - t0
+        log(`${kind.label}: the same file again ${again.status} in ${ms(againMs)}`)
+        if (again.status === 'applied') failures.push(`${kind.label}: re-import applied the file a second time`)
         if (result.status !== 'applied')
           failures.push(`${kind.label}: intake ${result.status} ${JSON.stringify(result.problems.slice(0, 3))}`)
         if (intakeMs > INTAKE_BUDGET_MS)
@@ -246,7 +260,7 @@ export const eligibilityBench: BenchModule = {
             '| --- | ---: | ---: | ---: | ---: |',
             ...rows.map((r) => `| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.bare50)} | ${ms(r.bare95)} |`),
             '',
-            `住基異動 intake: ${count(INTAKE_LINES)} lines (転入; one in three 65 or over → 第1号 acquisition with a new 被保険者番号), validated and applied in one transaction: **${ms(intakeMs)}** (${result.status}, ${count(result.eligibilityChanges)} eligibility rows).`,
+            `住基異動 intake: ${count(INTAKE_LINES)} lines (転入; one in three 65 or over → 第1号 acquisition with a new 被保険者番号), validated and applied in one transaction: **${ms(intakeMs)}** (${result.status}, ${count(result.eligibilityChanges)} eligibility rows). The same file imported again: ${ms(againMs)} (${again.status}; nothing applied).`,
             '',
           ].join('\n'),
         )
@@ -257,9 +271,12 @@ export const eligibilityBench: BenchModule = {
     const markdown = [
       `Search runs the route handler of \`person.search\` (criteria, SQL, masking, audit targets; no TLS or session), the`,
       `bare SQL is the one indexed SELECT of the same lookup. Budget: search p95 ≤ ${ms(SEARCH_P95_BUDGET_MS)};`,
-      `intake ≤ ${ms(INTAKE_BUDGET_MS)}. The address fragment is an infix match without an index (pg_trgm is not loaded`,
-      `in the embedded database); the other lookups use btree indexes (\`persons_kana_loose_idx\` for カナ,`,
-      `\`persons_phone_suffix_idx\` on the reversed digits for the phone's last digits).`,
+      `intake ≤ ${ms(INTAKE_BUDGET_MS)}. The address fragment is an infix match: pg_trgm is not loaded in the embedded`,
+      `database (and splits no Japanese under the C locale), so \`households_address_bigram_idx\` (GIN over the`,
+      `address's character bigrams, search migration stream) narrows the candidates and the LIKE checks them; the other`,
+      `lookups use btree indexes (\`persons_kana_loose_idx\` for カナ, \`persons_phone_suffix_idx\` on the reversed`,
+      `digits for the phone's last digits). In the client, typing is debounced (400 ms) with one search in flight and`,
+      `stale answers dropped (renderer/src/features/persons/search-scheduler.ts).`,
       `Dates shown to staff are 和暦 (e.g. ${formatWareki('2026-11-01')}).`,
       '',
       ...sections,

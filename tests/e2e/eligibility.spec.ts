@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { toHiragana } from 'wanakana'
 import { generateDummyWard } from '../../server/src/seed/generator'
 import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
-import { formatWareki } from '../../shared/domain'
+import { addDays, formatWareki } from '../../shared/domain'
 import { looseKanaKey } from '../../shared/text/kana'
 import { signIn, signOut } from './support/login'
 
@@ -12,6 +12,14 @@ const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
 const person = ward.persons.find((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)!
 const protectedPerson = ward.persons.find((p) => p.isProtected)!
 const cardHolder = ward.persons.filter((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)[1]!
+// A third insured person for the manual correction (nobody else in this spec touches them).
+const corrected = ward.persons.filter(
+  (p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1 && p.acquiredOn && !p.residenceException,
+)[5]!
+// …and a fourth for the 住所地特例 recorded from the person view.
+const entersFacility = ward.persons.filter(
+  (p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1 && !p.residenceException && !p.excludedFacility,
+)[6]!
 const kana = person.familyNameKana + person.givenNameKana
 const shots = 'docs/screenshots'
 // The first kana most family names start with (voiced marks folded, as the search does): more than one page.
@@ -147,9 +155,75 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
     await expect(page.getByTestId('card-issued')).toContainText('交付しました')
     await expect(page.getByTestId('card-preview')).toContainText(cardHolder.insuredNumber!)
     await expect(page.getByTestId('card-preview')).toContainText(formatWareki(cardHolder.birthDate))
-    await expect(page.getByTestId('card-pdf')).toBeVisible()
+    await expect(page.getByTestId('card-issued')).toContainText('様式')
+    await expect(page.getByTestId('card-printer')).toHaveValue('事務室プリンタ（検証モード）')
     await page.screenshot({ path: `${shots}/insurance-card.png` })
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toBeHidden()
+  })
+
+  test('a manual correction takes effect only when a 監督者 approves it; the old row stays visible as superseded', async ({
+    page,
+  }) => {
+    const newDate = addDays(corrected.acquiredOn!, -1)
+    const openPerson = async () => {
+      await page.getByTestId('search-insured-number').fill(corrected.insuredNumber!)
+      await page.keyboard.press('Enter')
+      await page.getByTestId('search-result-row').first().click()
+      await expect(page.getByTestId('person-name')).toHaveText(`${corrected.familyName} ${corrected.givenName}`)
+      await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(corrected.acquiredOn!))
+    }
+    // 資格担当 proposes: the acquisition date one day earlier, with the reason.
+    await signIn(page, 'shikaku01')
+    await openPerson()
+    await page.getByTestId('correction-open').click()
+    await page.getByLabel('対象の記録').click()
+    await page.getByRole('option').first().click()
+    await page.getByTestId('correction-effective-on').fill(newDate)
+    await page.getByTestId('correction-reason').fill('転入届の異動日の入力誤り（届出書で確認）')
+    await page.getByTestId('correction-submit').click()
+    await expect(page.getByTestId('correction-proposed')).toContainText('承認されるまで資格履歴は変わりません')
+    await page.keyboard.press('Escape')
+    // Nothing changed yet; the request waits, and its proposer cannot approve it.
+    await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(corrected.acquiredOn!))
+    await expect(page.getByTestId('correction-request')).toContainText('承認待ち')
+    await expect(page.getByTestId('correction-request')).toContainText('ご自身の申請は承認できません')
+    await signOut(page)
+
+    // 監督者 approves: the new row is effective, the old one struck through.
+    await signIn(page, 'kantoku01')
+    await openPerson()
+    await page.getByTestId('correction-request').getByRole('button', { name: '承認' }).click()
+    await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(newDate))
+    await expect(page.getByTestId('eligibility-event').first()).toContainText('転入届の異動日の入力誤り')
+    await expect(page.getByTestId('eligibility-superseded')).toContainText(formatWareki(corrected.acquiredOn!))
+    await expect(page.getByTestId('correction-request')).toContainText('承認済み')
+    await page.screenshot({ path: `${shots}/eligibility-correction.png`, fullPage: true })
+  })
+
+  test('records a 住所地特例 start from the person view: the period shows, the person stays insured', async ({
+    page,
+  }) => {
+    await signIn(page, 'shikaku01')
+    await page.getByTestId('search-insured-number').fill(entersFacility.insuredNumber!)
+    await page.keyboard.press('Enter')
+    await page.getByTestId('search-result-row').first().click()
+    await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
+    await page.getByTestId('facility-open').click()
+    await page.getByTestId('facility-on').fill('R8.4.1')
+    await page.getByLabel('施設種別').click()
+    await page.getByRole('option', { name: '介護老人福祉施設', exact: true }).click()
+    await page.getByTestId('facility-name').fill('所沢ゆうあい苑')
+    await page.getByTestId('facility-municipality').fill('埼玉県所沢市')
+    await page.getByTestId('facility-submit').click()
+    await expect(page.getByTestId('facility-result')).toContainText('記録しました（1件）')
+    await page.screenshot({ path: `${shots}/residence-exception.png` })
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('residence-exception-period')).toContainText('令和8年4月1日〜継続中')
+    await expect(page.getByTestId('residence-exception-period')).toContainText(
+      '埼玉県所沢市・所沢ゆうあい苑・介護老人福祉施設',
+    )
+    await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
+    await expect(page.getByTestId('eligibility-event').last()).toContainText('住所地特例 開始')
   })
 })

@@ -3,9 +3,12 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { totpCode } from '../../server/src/auth/totp'
 import { generateDummyWard } from '../../server/src/seed/generator'
+import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/seed/seed-database'
 import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
 import { nextTotpStep } from './support/idle'
+import { scanForPersonalData, seededNeedles } from './support/personal-data-scan'
 import { signIn, signOut } from './support/login'
 
 // C-21 / C-22 in Chromium through the loopback bridge: request (資格担当) → refused before approval →
@@ -32,6 +35,8 @@ test('export: refused without approval, then encrypted with a one-time password 
   await page.getByTestId('search-insured-number').press('Enter')
   await expect(page.getByTestId('search-result-row')).toHaveCount(1)
   await openExport(page)
+  // C-34: 所属 and 氏名 stay in the header on every screen.
+  await expect(page.getByTestId('signed-in-user')).toHaveText('介護保険課 資格係\u3000検証 一郎')
   await expect(page.getByTestId('export-person-count')).toContainText('1 人')
   await page.getByTestId('export-purpose').fill(purpose)
   await page.getByTestId('export-submit').click()
@@ -50,6 +55,10 @@ test('export: refused without approval, then encrypted with a one-time password 
   const pendingRow = supervisor.getByTestId('export-pending-row').filter({ hasText: purpose })
   await expect(pendingRow).toContainText('検証 一郎')
   await pendingRow.getByTestId('export-approve').click()
+  // Approving an export needs a step-up re-authentication (C-06): password and 確認コード again.
+  await supervisor.getByTestId('step-up-password').fill(DEMO_PASSWORD)
+  await supervisor.getByTestId('step-up-code').fill(totpCode(demoTotpSecret('kantoku01'), new Date()))
+  await supervisor.getByTestId('step-up-submit').click()
   await expect(pendingRow).toHaveCount(0)
   await supervisor.getByRole('button', { name: '戻る' }).click()
   await signOut(supervisor)
@@ -93,8 +102,24 @@ test('export: refused without approval, then encrypted with a one-time password 
   // C-28: the ledger prints through main to the allowlisted printer (the print is audited on the server).
   await supervisor.getByTestId('export-ledger-print').click()
   await expect(supervisor.getByTestId('export-ledger-printed')).toContainText('事務室プリンタ（検証モード）')
+  // What main prints (print media): the ledger alone, headed by who printed it and when; nothing else of the screen.
+  await supervisor.emulateMedia({ media: 'print' })
+  const printHeader = supervisor.getByTestId('export-ledger-print-header')
+  await expect(printHeader).toBeVisible()
+  await expect(printHeader).toContainText('介護保険課 管理係\u3000検証 四季')
+  await expect(printHeader).toContainText('印刷日時')
+  await expect(ledgerRow).toBeVisible()
+  await expect(supervisor.getByTestId('signed-in-user')).toBeHidden()
+  await expect(supervisor.getByTestId('export-ledger-print')).toBeHidden()
+  await expect(supervisor.getByRole('button', { name: '戻る' })).toBeHidden()
+  await supervisor.emulateMedia({ media: 'screen' })
+  await expect(printHeader).toBeHidden()
+  await expect(supervisor.getByTestId('signed-in-user')).toHaveText('介護保険課 管理係\u3000検証 四季')
   await supervisor.getByRole('button', { name: '戻る' }).click()
   await signOut(supervisor)
   await supervisorContext.close()
+  // C-07: with the encrypted export in it, the client's data directory still holds no personal data in the clear.
+  const { hits } = scanForPersonalData(process.env.E2E_CLIENT_DATA_DIR!, seededNeedles())
+  expect(hits).toEqual([])
   await nextTotpStep() // the next spec signs in shikaku01 again
 })

@@ -95,6 +95,21 @@ describe.each(databaseKinds)('the audit log on %s (C-08)', (kind) => {
     })
   })
 
+  // control C-08: append-only on every database — the trigger refuses UPDATE, DELETE and TRUNCATE on PGlite as on
+  // PostgreSQL (where the runtime role additionally has no UPDATE/DELETE privilege at all, below).
+  describe('append-only', () => {
+    it.each([
+      ['UPDATE', sql`UPDATE audit_log SET purpose = '書き換え'`],
+      ['DELETE', sql`DELETE FROM audit_log`],
+      ['TRUNCATE', sql`TRUNCATE audit_log`],
+    ])('refuses %s with the trigger and leaves every row as it was', async (op, statement) => {
+      const before = await db.select().from(auditLog).orderBy(asc(auditLog.seq))
+      expect(before.length).toBeGreaterThan(0)
+      expect(await sqlError(db.execute(statement))).toMatch(new RegExp(`audit_log is append-only \\(${op} refused\\)`))
+      expect(await db.select().from(auditLog).orderBy(asc(auditLog.seq))).toEqual(before)
+    })
+  })
+
   // control C-04, C-08: the supervisor's analysis, with anomalies seeded through the real API.
   describe('the analysis report', () => {
     let report: Record<string, unknown>

@@ -48,7 +48,14 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
       expect(await verify(challenge, wrong)).toMatchObject({ status: 401, code: 'totpInvalid' })
       const second = await verify(challenge, right)
       expect(second.status).toBe(200)
-      expect((await session(second.body.token as string)).body).toMatchObject({ loginId, roles: ['eligibilityClerk'] })
+      // control C-34: the session names the signed-in user's 氏名 and 所属 for the header.
+      expect((await session(second.body.token as string)).body).toEqual({
+        loginId,
+        displayName: `試験 ${loginId}`,
+        department: '試験係',
+        roles: ['eligibilityClerk'],
+      })
+      expect(second.body.user).toMatchObject({ displayName: `試験 ${loginId}`, department: '試験係' })
     })
 
     it('accepts one step of clock drift either side and refuses two', async () => {
@@ -267,6 +274,29 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
       expect((await reveal()).status).toBe(200)
       t.clock.advance(2)
       expect((await reveal()).code).toBe('stepUpRequired')
+    })
+  })
+
+  // control C-06, C-22: the supervisor re-authenticates before approving an export.
+  describe('step-up before approving an export', () => {
+    it('refuses the approval without a recent step-up (and changes nothing), approves after one', async () => {
+      const clerk = await signIn(t, (await provisionUser(t, { roles: ['eligibilityClerk'] })).loginId)
+      const requested = await callRoute(
+        t,
+        'export.request',
+        { idempotencyKey: newKey(), purpose: '段階認証の確認', recordTypes: ['personBasic'], personIds: [personId] },
+        clerk,
+      )
+      expect(requested.status).toBe(200)
+      const { loginId } = await provisionUser(t, { roles: ['supervisor'] })
+      const token = await signIn(t, loginId)
+      const approve = () =>
+        callRoute(t, 'export.approve', { idempotencyKey: newKey(), requestId: requested.body.id }, token)
+      expect(await approve()).toMatchObject({ status: 403, code: 'stepUpRequired' })
+      const pending = await callRoute(t, 'export.pending', {}, token)
+      expect((pending.body.items as { id: number }[]).map((r) => r.id)).toContain(requested.body.id)
+      await stepUp(t, loginId, token)
+      expect((await approve()).body).toMatchObject({ id: requested.body.id, status: 'approved' })
     })
   })
 

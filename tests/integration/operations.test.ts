@@ -13,9 +13,16 @@ import { AuthService } from '../../electron/main/services/auth-service'
 import { LoginSession } from '../../electron/main/services/login-session'
 import { verifyAuditChain } from '../../server/src/audit/audit-log'
 import { loadServerConfig } from '../../server/src/config'
-import type { Db } from '../../server/src/db/connect'
+import { openDatabase, type Db } from '../../server/src/db/connect'
 import { persons } from '../../server/src/db/schema'
-import { backupPglite, backupPostgres, restorePglite, restorePostgres, tableDigests } from '../../server/src/ops/backup'
+import {
+  backupPglite,
+  backupPostgres,
+  compareDigests,
+  restorePglite,
+  restorePostgres,
+  tableDigests,
+} from '../../server/src/ops/backup'
 import { ensureDevPki, issueTerminalCertificate, readDevPkiInfo } from '../../server/src/pki/dev-pki'
 import { generateDummyWardChunks } from '../../server/src/seed/generator'
 import { DEMO_PASSWORD, seedWard } from '../../server/src/seed/seed-database'
@@ -279,6 +286,9 @@ describe.each(databaseKinds)('operations on %s', (kind) => {
           expect(await tableDigests(restored.handle.db)).toEqual(expected)
           const key = deriveServerKeys(t.config.serverSecret).auditKey
           expect((await verifyAuditChain(restored.handle.db, key)).ok).toBe(true)
+          // The check has teeth: one record missing from the restored copy is reported by table.
+          await restored.handle.db.execute(sql`DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM sessions LIMIT 1)`)
+          expect(compareDigests(manifest.tables, await tableDigests(restored.handle.db))).toEqual(['public.sessions'])
         } finally {
           await restored.handle.close()
         }
@@ -289,6 +299,16 @@ describe.each(databaseKinds)('operations on %s', (kind) => {
         const target = await emptyPostgres()
         try {
           expect((await restorePostgres(file, target.url)).differences).toEqual([])
+          const restored = await openDatabase({ databaseUrl: target.url, dataDir: 'memory', migrate: false })
+          try {
+            expect(await tableDigests(restored.db)).toEqual(expected)
+            const key = deriveServerKeys(t.config.serverSecret).auditKey
+            expect((await verifyAuditChain(restored.db, key)).ok).toBe(true)
+            await restored.db.execute(sql`DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM sessions LIMIT 1)`)
+            expect(compareDigests(manifest.tables, await tableDigests(restored.db))).toEqual(['public.sessions'])
+          } finally {
+            await restored.close()
+          }
           await expect(restorePostgres(file, target.url)).rejects.toThrow(/空ではありません/)
         } finally {
           await target.drop()

@@ -79,6 +79,31 @@ describe('mutual TLS at the server', () => {
     expect(['TLSv1.2', 'TLSv1.3']).toContain(protocol)
   })
 
+  it('prefers TLS 1.3, still speaks TLS 1.2, and refuses TLS 1.1 (C-03)', async () => {
+    const handshake = (options: https.RequestOptions) =>
+      new Promise<string | null>((resolve, reject) => {
+        const req = https.request(
+          new URL('/api/v1/meta', t.server.origin),
+          {
+            ca: readFileSync(t.pki.caCert),
+            cert: readFileSync(t.pki.terminalCert),
+            key: readFileSync(t.pki.terminalKey),
+            agent: false,
+            ...options,
+          },
+          (res) => {
+            resolve((res.socket as TLSSocket).getProtocol())
+            res.resume()
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    expect(await handshake({})).toBe('TLSv1.3')
+    expect(await handshake({ maxVersion: 'TLSv1.2' })).toBe('TLSv1.2')
+    await expect(handshake({ minVersion: 'TLSv1', maxVersion: 'TLSv1.1' })).rejects.toThrow()
+  })
+
   it('records the terminal (certificate CN) with every audited request and every log line', async () => {
     const second = await issueTerminalCertificate(t.pki, 'KD-TEST-0042')
     const credentials = { cert: second.certPem, key: second.keyPem }

@@ -25,11 +25,36 @@ const codeForStatus = (status: number, problemCode: string | undefined): IpcErro
   return 'backendRejected'
 }
 
-/** Typed calls of the HTTP contract: input parsed before sending, output parsed before returning. */
+/** Answers after which the request may not have reached the application: worth a retry, if it is safe. */
+const RETRYABLE_STATUS = new Set([502, 503, 504])
+
+export interface RetryPolicy {
+  /** Further attempts after the first (default 2). */
+  retries: number
+  /** Wait before the first retry, doubled each time (default 250 ms). */
+  delayMs: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+const DEFAULT_RETRY: RetryPolicy = { retries: 2, delayMs: 250 }
+
+/** A request may be sent again only when it carries an idempotency key: the server then applies it at most once. */
+export function isRetrySafe(body: unknown): boolean {
+  const key = (body as { idempotencyKey?: unknown } | null)?.idempotencyKey
+  return typeof key === 'string' && key.length > 0
+}
+
+/**
+ * Typed calls of the HTTP contract: input parsed before sending, output parsed before returning. Retries only with
+ * idempotency keys (issue 5): a request whose input has an `idempotencyKey` is sent again, with the same body and
+ * so the same key, after a network failure or a 502/503/504; every other request is sent exactly once — even reads
+ * write an audit row on the server, so they are never repeated behind the user's back.
+ */
 export class BackendClient {
   constructor(
     private readonly transport: HttpTransport,
     readonly origin: string,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
   async call<K extends ApiRouteName>(name: K, input: ApiInput<K>, token?: string | null): Promise<ApiOutput<K>> {
@@ -45,16 +70,24 @@ export class BackendClient {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (token) headers.authorization = `Bearer ${token}`
     if (spec.method === 'POST') headers['content-type'] = 'application/json'
+    const request = {
+      method: spec.method,
+      url: url.toString(),
+      headers,
+      ...(spec.method === 'POST' ? { body: JSON.stringify(body) } : {}),
+    }
+    const attempts = isRetrySafe(body) ? 1 + Math.max(0, this.retry.retries) : 1
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
     let response
-    try {
-      response = await this.transport.request({
-        method: spec.method,
-        url: url.toString(),
-        headers,
-        ...(spec.method === 'POST' ? { body: JSON.stringify(body) } : {}),
-      })
-    } catch {
-      throw new BackendError('backendUnavailable', 'サーバーに接続できません。ネットワークを確認してください')
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await this.transport.request(request)
+        if (!RETRYABLE_STATUS.has(response.status) || attempt >= attempts) break
+      } catch {
+        if (attempt >= attempts)
+          throw new BackendError('backendUnavailable', 'サーバーに接続できません。ネットワークを確認してください')
+      }
+      await sleep(this.retry.delayMs * 2 ** (attempt - 1))
     }
     let json: unknown
     try {

@@ -42,6 +42,17 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'eligibility.runAge65Batch': (req) => services.persons.runAge65Batch(req),
     'eligibility.importResidentChanges': (req) => services.persons.importResidentChanges(req),
     'eligibility.issueInsuranceCard': (req) => services.persons.issueInsuranceCard(req),
+    'eligibility.recordFacilityEvent': (req) =>
+      services.persons.eligibilityCall('eligibility.recordFacilityEvent', req),
+    'eligibility.acquireCategory2AtApplication': (req) =>
+      services.persons.eligibilityCall('eligibility.acquireCategory2AtApplication', req),
+    'eligibility.proposeCorrection': (req) => services.persons.eligibilityCall('eligibility.proposeCorrection', req),
+    'eligibility.corrections': (req) => services.persons.eligibilityCall('eligibility.corrections', req),
+    'eligibility.decideCorrection': (req) => services.persons.eligibilityCall('eligibility.decideCorrection', req),
+    'eligibility.beginIntakeUpload': (req) => services.persons.eligibilityCall('eligibility.beginIntakeUpload', req),
+    'eligibility.uploadIntakeChunk': (req) => services.persons.eligibilityCall('eligibility.uploadIntakeChunk', req),
+    'eligibility.finishIntakeUpload': (req) => services.persons.eligibilityCall('eligibility.finishIntakeUpload', req),
+    'eligibility.issueProvisionalCard': (req) => services.persons.issueProvisionalCard(req),
     'lock.status': async () => services.lock.status(),
     'lock.unlock': (req) => services.lock.unlock(req),
     'export.request': (req) => services.exports.request(req),

@@ -21,6 +21,8 @@ export type SecurityEvent =
   | { kind: 'client-certificate-not-found'; origin: string } // control C-02
   | { kind: 'render-process-gone'; reason: string; action: 'reload-login' | 'gave-up' }
   | { kind: 'ipc-refused'; channel: string; reason: 'untrustedSender' | 'unknownChannel' | 'invalidRequest' } // checklist #17
+  | { kind: 'export-refused'; requestId: number; reason: string } // controls C-21, C-22 (reason: policy, removable, network, server code)
+  | { kind: 'print-refused'; printer: string; reason: 'virtual' | 'notAllowlisted' | 'unknownPrinter' } // control C-28
 
 export type SecurityAuditSink = { record(event: SecurityEvent): void }
 

@@ -1,3 +1,4 @@
+import type { ApiInput, ApiOutput } from '../../../shared/api/routes'
 import type { PersonSearchQuery, PersonSearchResult, PersonSummary } from '../../../shared/api/person'
 import type {
   Age65BatchRequest,
@@ -8,6 +9,7 @@ import type {
   IssuedInsuranceCard,
 } from '../../../shared/eligibility/contract'
 import type { IntakeRequest, IntakeResult } from '../../../shared/eligibility/intake'
+import type { IssuedProvisionalCard, IssueProvisionalCardRequest } from '../../../shared/forms/contract'
 import type { BackendClient } from '../backend/backend-client'
 import type { AuthService } from './auth-service'
 
@@ -50,4 +52,28 @@ export class PersonService {
   issueInsuranceCard(request: IssueInsuranceCardRequest): Promise<IssuedInsuranceCard> {
     return this.auth.authenticated((token) => this.backend.call('eligibility.issueInsuranceCard', request, token))
   }
+
+  /** 資格者証の交付・再交付 (while the 被保険者証 is held for a certification application): as above. */
+  issueProvisionalCard(request: IssueProvisionalCardRequest): Promise<IssuedProvisionalCard> {
+    return this.auth.authenticated((token) => this.backend.call('eligibility.issueProvisionalCard', request, token))
+  }
+
+  /**
+   * The eligibility routes of issue 7 §4 (住所地特例・適用除外施設, 第2号 at application, corrections with approval,
+   * the chunked intake upload): passed through as they are — validated by the backend client, decided and audited
+   * by the server; nothing is kept on the terminal.
+   */
+  eligibilityCall<K extends EligibilityPassThrough>(route: K, request: ApiInput<K>): Promise<ApiOutput<K>> {
+    return this.auth.authenticated((token) => this.backend.call(route, request, token))
+  }
 }
+
+export type EligibilityPassThrough =
+  | 'eligibility.recordFacilityEvent'
+  | 'eligibility.acquireCategory2AtApplication'
+  | 'eligibility.proposeCorrection'
+  | 'eligibility.corrections'
+  | 'eligibility.decideCorrection'
+  | 'eligibility.beginIntakeUpload'
+  | 'eligibility.uploadIntakeChunk'
+  | 'eligibility.finishIntakeUpload'

@@ -29,7 +29,8 @@ export interface AuditEntry {
   /** Internal ids of the records touched (never names or numbers). */
   targetIds: number[]
   purpose: string | null
-  outcome: 'ok' | 'denied' | 'failed'
+  /** 'replayed': an idempotent retry of a personal-data request, answered from the first result (nothing rewritten). */
+  outcome: 'ok' | 'denied' | 'failed' | 'replayed'
 }
 
 type AuditRow = typeof auditLog.$inferSelect

@@ -59,7 +59,15 @@ export const permissionCatalog = {
   // 資格 (issue 7): 65歳到達処理, 住基異動の取込, 被保険者証の交付.
   'eligibility.batch': { label: '65歳到達処理の実行', personalData: true, secondFactor: true },
   'eligibility.intake': { label: '住基異動の取込', personalData: true, secondFactor: true },
-  'eligibility.issueCard': { label: '被保険者証の交付', personalData: true, secondFactor: true },
+  'eligibility.issueCard': { label: '被保険者証・資格者証の交付', personalData: true, secondFactor: true },
+  'eligibility.record': { label: '住所地特例・適用除外施設の記録', personalData: true, secondFactor: true },
+  'eligibility.acquireAtApplication': {
+    label: '第2号被保険者の資格取得（認定申請時）',
+    personalData: true,
+    secondFactor: true,
+  },
+  'eligibility.correct': { label: '資格履歴の訂正申請', personalData: true, secondFactor: true },
+  'eligibility.approveCorrection': { label: '資格履歴の訂正の承認', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog
@@ -81,11 +89,15 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     'eligibility.batch',
     'eligibility.intake',
     'eligibility.issueCard',
+    'eligibility.record',
+    'eligibility.acquireAtApplication',
+    'eligibility.correct',
   ],
   premiumClerk: NUMBER_WORK,
   arrearsClerk: PERSON_READ,
   benefitClerk: NUMBER_WORK,
-  certificationClerk: NUMBER_WORK,
+  // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
+  certificationClerk: [...NUMBER_WORK, 'eligibility.acquireAtApplication'],
   // Read-limited: only persons of the centre's own area, only the summary consultation needs.
   communityCareStaff: [
     { permission: 'person.search', scope: 'ownArea' },
@@ -94,6 +106,8 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
   supervisor: [
     ...PERSON_READ,
     'eligibility.batch',
+    // The second person of a manual correction of the eligibility history (four eyes; never the proposer).
+    'eligibility.approveCorrection',
     'audit.report',
     'user.read',
     'export.approve',

@@ -31,6 +31,8 @@ export const migrationStreams: readonly { folder: string; table: string }[] = [
     folder: fileURLToPath(new URL('../../drizzle-eligibility', import.meta.url)),
     table: '__drizzle_migrations_eligibility',
   },
+  { folder: fileURLToPath(new URL('../../drizzle-forms', import.meta.url)), table: '__drizzle_migrations_forms' },
+  { folder: fileURLToPath(new URL('../../drizzle-search', import.meta.url)), table: '__drizzle_migrations_search' },
 ]
 
 const existingStreams = () => migrationStreams.filter((s) => existsSync(join(s.folder, 'meta', '_journal.json')))
@@ -56,6 +58,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const { migrate: run } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 })
+    // An idle connection ended by the server (restart, failover, administrator) must not crash the process: the
+    // pool drops it and opens a new one for the next query. Logged without its details (they may name the data).
+    pool.on('error', (error: Error & { code?: string }) =>
+      process.emitWarning(`PostgreSQL: an idle connection was closed (${error.code ?? 'unknown'})`, 'DatabaseWarning'),
+    )
     const db = drizzle(pool, { schema })
     if (migrate)
       for (const stream of existingStreams())

@@ -3,8 +3,12 @@ import { historyAsKnownOn, periodsOf, statusOn } from '../../../shared/eligibili
 import { persons } from '../db/schema'
 import { problems } from '../http/problem'
 import { defineRoute } from '../http/route'
+import { acquireCategory2AtApplication } from './category2'
+import { decideCorrection, listCorrections, proposeCorrection } from './corrections'
 import { runAge65Batch, todayInJapan } from './engine'
+import { recordFacilityFact } from './facility'
 import { loadEvents } from './history-store'
+import { facilityActionLabels } from '../../../shared/eligibility/contract'
 
 export function eligibilityRoutes() {
   return [
@@ -44,6 +48,73 @@ export function eligibilityRoutes() {
         audit.targets(personIds)
         audit.purpose(`65歳到達処理 ${input.from}〜${input.to}`)
         return result
+      },
+    }),
+    // 住所地特例 / 適用除外施設 recorded by staff (the intake codes 40–42, 50–51 do the same: facility.ts).
+    defineRoute({
+      name: 'eligibility.recordFacilityEvent',
+      access: { kind: 'permission', permission: 'eligibility.record' },
+      personalData: true,
+      audit: { action: 'eligibility.recordFacilityEvent' },
+      effect: 'create',
+      async handle({ input, db, user, audit }) {
+        audit.targets([input.personId])
+        audit.purpose(`${facilityActionLabels[input.action]} ${input.on}`)
+        const { personId, action, on, idempotencyKey: _key, ...rest } = input
+        return recordFacilityFact(db, personId, { action, on, ...rest }, { source: 'manual', recordedBy: user!.id })
+      },
+    }),
+    // The hook of the certification area: 第2号 acquisition at the application (category2.ts).
+    defineRoute({
+      name: 'eligibility.acquireCategory2AtApplication',
+      access: { kind: 'permission', permission: 'eligibility.acquireAtApplication' },
+      personalData: true,
+      audit: { action: 'eligibility.acquireCategory2AtApplication' },
+      effect: 'create',
+      async handle({ input, db, user, audit }) {
+        audit.targets([input.personId])
+        audit.purpose(`第2号被保険者の資格取得（認定申請 ${input.appliedOn}）`)
+        return acquireCategory2AtApplication(db, input.personId, input.appliedOn, { recordedBy: user!.id })
+      },
+    }),
+    // Manual corrections: proposal, list, the second person's decision (corrections.ts).
+    defineRoute({
+      name: 'eligibility.proposeCorrection',
+      access: { kind: 'permission', permission: 'eligibility.correct' },
+      personalData: true,
+      audit: { action: 'eligibility.correction.propose' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now }) {
+        audit.targets([input.personId])
+        const created = await proposeCorrection(db, user!, input, now)
+        audit.purpose(`資格履歴の訂正申請 #${created.id}: ${input.reason}`)
+        return created
+      },
+    }),
+    defineRoute({
+      name: 'eligibility.corrections',
+      access: { kind: 'permission', permission: 'person.read' },
+      personalData: true,
+      audit: { action: 'eligibility.corrections' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        const corrections = await listCorrections(db, input)
+        audit.targets(corrections.map((c) => c.personId))
+        return { corrections }
+      },
+    }),
+    defineRoute({
+      name: 'eligibility.decideCorrection',
+      access: { kind: 'permission', permission: 'eligibility.approveCorrection' },
+      personalData: true,
+      audit: { action: 'eligibility.correction.decide' },
+      effect: 'statusChange',
+      async handle({ input, db, user, audit, now }) {
+        const verb = input.decision === 'approve' ? '承認' : '却下'
+        audit.purpose(`資格履歴の訂正申請 #${input.id} の${verb}`)
+        const decided = await decideCorrection(db, user!, input, now)
+        audit.targets([decided.personId])
+        return decided
       },
     }),
   ]

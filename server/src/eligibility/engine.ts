@@ -6,7 +6,7 @@
 import { between, eq } from 'drizzle-orm'
 import { addDays, category1AcquisitionDate, lossDate, type LossEvent } from '../../../shared/domain'
 import type { Age65BatchResult, EligibilityEventDetail, EligibilityReason } from '../../../shared/eligibility/contract'
-import { historyAsKnownOn, inExcludedFacility, residentOn, statusOn } from '../../../shared/eligibility/history'
+import { excludedOn, historyAsKnownOn, residentOn, statusOn } from '../../../shared/eligibility/history'
 import type { Db, Tx } from '../db/connect'
 import { persons } from '../db/schema'
 import { appendEvent, loadEvents, loadEventsOf } from './history-store'
@@ -110,7 +110,8 @@ function birthDateBounds(from: string, to: string): [string, string] {
  * The 65-attainment batch for a date range: everyone whose 65th attainment date (category1AcquisitionDate) is in
  * [from, to] and who lives in the ward then becomes category 1 on that date — a category change for a category 2
  * person, an acquisition otherwise. Idempotent: the row's key is the person, so a re-run (or an overlapping range)
- * records nothing new. Skipped: persons in an 適用除外施設 that day, persons who had left (a loss with no later
+ * records nothing new. Skipped: persons kept out by an 適用除外施設 stay that day (`excludedOn`: after the entry day,
+ * before the exit day), persons who had left (a loss with no later
  * acquisition) and persons who only came to the ward later (their acquisition is the 転入).
  */
 export async function runAge65Batch(
@@ -148,7 +149,7 @@ export async function runAge65Batch(
       unchanged++
       continue
     }
-    if (lostBefore || cameLater || inExcludedFacility(events, c.attainsOn)) {
+    if (lostBefore || cameLater || excludedOn(events, c.attainsOn)) {
       skipped++
       continue
     }

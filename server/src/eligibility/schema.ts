@@ -66,3 +66,37 @@ export const insuredNumberIssues = pgTable('insured_number_issues', {
   personId: integer('person_id').notNull(),
   issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })
+
+/**
+ * Manual corrections (issue 7 §4): proposed by one staff member with a reason, effective only after another
+ * authorised person approves (four eyes). The approval appends the history row (nothing is overwritten); the request
+ * keeps who proposed and who decided. `row_version` is named by the decision: a stale one gets 409.
+ */
+export const eligibilityCorrections = pgTable(
+  'eligibility_corrections',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** add | replace | void */
+    action: text('action').$type<'add' | 'replace' | 'void'>().notNull(),
+    targetEventId: integer('target_event_id').references(() => eligibilityEvents.id),
+    /** The proposed row (add, replace): kind, category, reason, effectiveOn, facility items. */
+    proposed: jsonb('proposed').$type<Record<string, unknown>>(),
+    reason: text('reason').notNull(),
+    /** pending | approved | rejected */
+    status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+    rowVersion: integer('row_version').notNull().default(1),
+    proposedBy: integer('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionComment: text('decision_comment'),
+    appliedEventId: integer('applied_event_id').references(() => eligibilityEvents.id),
+  },
+  (t) => [
+    index('eligibility_corrections_person_idx').on(t.personId),
+    index('eligibility_corrections_status_idx').on(t.status),
+  ],
+)

@@ -93,11 +93,13 @@ export function exportRoutes() {
     }),
     defineRoute({
       // control C-22: four eyes — the approver holds export.approve (監督者) and is not the requester.
+      // control C-06: approving an export is a sensitive action and needs a recent step-up re-authentication.
       name: 'export.approve',
       access: { kind: 'permission', permission: 'export.approve' },
       personalData: false,
       audit: { action: 'export.approve' },
       effect: 'statusChange',
+      stepUp: true,
       async handle({ input, db, user }) {
         const [current] = await db.select().from(exportRequests).where(eq(exportRequests.id, input.requestId))
         if (!current) throw problems.notFound()

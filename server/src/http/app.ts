@@ -46,6 +46,17 @@ function terminalIdOf(socket: unknown, fallback: string | undefined): string {
   throw problems.notAuthenticated()
 }
 
+/** How a first result is kept for its retries: the answer and the audit targets of the first request. */
+const REPLAY_MARK = 'kaigoReplay'
+function storedReplay(stored: unknown): { value: unknown; targets: number[] } {
+  const record = stored as { [REPLAY_MARK]?: number; value?: unknown; targets?: number[] } | null
+  // Keys stored before the targets were kept hold the bare answer.
+  if (record?.[REPLAY_MARK] !== 1) return { value: stored, targets: [] }
+  return { value: record.value, targets: record.targets ?? [] }
+}
+
+const auditRowsOf = (req: unknown) => (req as { auditRows?: number }).auditRows ?? -1
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '')
   return match?.[1] ?? null
@@ -56,7 +67,7 @@ const shapeOf = (schema: z.ZodType): Record<string, unknown> =>
 
 /**
  * The declaration rules every route must follow; `buildApp` refuses to start when one is broken, and
- * tests/unit/server/route-declarations.test.ts shows each rule. Returns the problems found.
+ * tests/unit/server/permission-matrix.test.ts shows each rule. Returns the problems found.
  */
 export function routeDeclarationProblems(routes: readonly RouteDefinition<ApiRouteName>[]): string[] {
   const found: string[] = []
@@ -113,6 +124,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     for (const method of [options.method].flat()) routeList.push({ method, url: options.url })
   })
   app.decorateRequest('terminalId', '')
+  // The audit rows a request committed (audited routes only): logged with the request, so that the integration
+  // suite can check "exactly one audit row per personal-data request" on every request it makes (C-08).
+  app.decorateRequest('auditRows', -1)
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', 'no-store')
@@ -130,6 +144,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
         terminal: (req as unknown as { terminalId: string }).terminalId || undefined,
+        ...(auditRowsOf(req) >= 0 ? { audit: auditRowsOf(req) } : {}),
       },
       'request',
     )
@@ -186,6 +201,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       method: spec.method,
       url: spec.path,
       handler: async (req, reply) => {
+        const counted = req as unknown as { auditRows: number }
+        if (route.audit) counted.auditRows = 0
         const now = clock()
         const terminalId = terminalIdOf(req.raw.socket, deps.injectedTerminalId)
         ;(req as unknown as { terminalId: string }).terminalId = terminalId
@@ -215,7 +232,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
           outcome,
         })
         const refuse = async (problem: HttpProblem) => {
-          if (route.audit) await deps.auditLog.append(deps.db, auditEntry('denied'), now)
+          if (route.audit) {
+            await deps.auditLog.append(deps.db, auditEntry('denied'), now)
+            counted.auditRows++
+          }
           throw problem
         }
         if (route.access.kind === 'permission' && !granted.has(route.access.permission))
@@ -262,13 +282,22 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
           const result = await deps.db.transaction(async (tx) => {
             if (claim) {
               const previous = await claimIdempotencyKey(tx, claim)
-              if (previous.kind === 'replay') return { replayed: true, value: previous.response }
+              if (previous.kind === 'replay') {
+                // The first result is answered again: a personal-data answer is a disclosure again, so it is
+                // audited (outcome 'replayed', with the persons of the first answer); nothing is written twice.
+                const stored = storedReplay(previous.response)
+                targets.push(...stored.targets)
+                if (route.audit && route.personalData) await deps.auditLog.append(tx, auditEntry('replayed'), now)
+                return { replayed: true, value: stored.value }
+              }
             }
             const value = spec.output.parse(await route.handle(makeContext(tx)))
             if (route.audit) await deps.auditLog.append(tx, auditEntry('ok'), now)
-            if (claim) await storeIdempotentResponse(tx, claim, value)
+            if (claim)
+              await storeIdempotentResponse(tx, claim, { [REPLAY_MARK]: 1, value, targets: [...new Set(targets)] })
             return { replayed: false, value }
           })
+          if (route.audit && (!result.replayed || route.personalData)) counted.auditRows++
           if (result.replayed) {
             void reply.header('idempotent-replayed', 'true')
             req.log.info({ event: 'idempotentReplay', route: route.name }, 'idempotent replay')
@@ -278,7 +307,10 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
           // The request's transaction rolled back: its refusal or failure is still audited (C-08).
           if (route.audit) {
             const refused = error instanceof HttpProblem && (error.status === 401 || error.status === 403)
-            await deps.auditLog.append(deps.db, auditEntry(refused ? 'denied' : 'failed'), now).catch(() => undefined)
+            await deps.auditLog
+              .append(deps.db, auditEntry(refused ? 'denied' : 'failed'), now)
+              .then(() => void counted.auditRows++)
+              .catch(() => undefined)
           }
           throw error
         }

@@ -19,6 +19,8 @@ import { normalizeKana, normalizeKanjiName } from '../../../shared/text/kana'
 import type { Db, Tx } from '../db/connect'
 import { households, persons } from '../db/schema'
 import { recordAcquisition, recordLoss, todayInJapan } from '../eligibility/engine'
+import { recordFacilityFact } from '../eligibility/facility'
+import { HttpProblem } from '../http/problem'
 import { appendEvent, loadEvents } from '../eligibility/history-store'
 import { decodeIntakeFile, MAX_PROBLEMS, parseResidentChanges, type ResidentChangeRecord } from './parse'
 import { intakeFiles, intakeRecords } from './schema'
@@ -102,7 +104,8 @@ export async function importResidentChanges(
     if (creates && exists.has(r.atenaNo)) problem('宛名番号（atena_no）', '既に登録されている宛名番号です')
     else if (!creates && !exists.has(r.atenaNo)) problem('宛名番号（atena_no）', '登録されていない宛名番号です')
     else if (!creates && gone.has(r.atenaNo)) problem('宛名番号（atena_no）', '転出・死亡の後の異動です')
-    const needsHousehold = creates || r.kind === 'householdChange' || r.kind === 'addressChange'
+    const needsHousehold =
+      creates || r.kind === 'householdChange' || r.kind === 'addressChange' || r.kind === 'residenceExceptionEnd'
     if (needsHousehold && !knownHouseholds.has(r.setaiNo) && !(r.address && r.postalCode))
       problem('世帯番号（setai_no）', '新しい世帯番号です。郵便番号と住所を指定してください')
     if (creates) exists.add(r.atenaNo)
@@ -113,15 +116,60 @@ export async function importResidentChanges(
   const base = { encoding: decoded.encoding, records: dataLines, alreadyApplied: records.length - pending.length }
   if (allProblems.length > 0)
     return { ...result({ status: 'rejected', ...base, problems: allProblems }), personIds: [] }
-  if (input.dryRun) return { ...result({ status: 'validated', ...base }), personIds: [] }
 
+  // The application runs in a savepoint: a rule the history refuses (e.g. 住所地特例 of a person not insured) stops
+  // it, rolls back every record already applied from this file and reports the line — still all or nothing. A dry
+  // run applies the same way and then rolls the savepoint back, so it checks these rules too.
+  try {
+    return await db.transaction(async (sp) => {
+      const applied = await applyRecords(sp, input, userId, { fileHash, pending, base })
+      if (input.dryRun) throw new DryRunDone()
+      return applied
+    })
+  } catch (error) {
+    if (error instanceof DryRunDone) return { ...result({ status: 'validated', ...base }), personIds: [] }
+    if (!(error instanceof RecordRefused)) throw error
+    return { ...result({ status: 'rejected', ...base, problems: [error.problem] }), personIds: [] }
+  }
+}
+
+/** Ends a dry run's savepoint: everything it applied is rolled back. */
+class DryRunDone extends Error {}
+
+/** A record the eligibility rules refuse while applying: the whole file is rolled back. */
+class RecordRefused extends Error {
+  constructor(readonly problem: IntakeProblem) {
+    super(problem.reason)
+  }
+}
+
+async function applyRecords(
+  db: Db | Tx,
+  input: { fileName: string },
+  userId: number | null,
+  prepared: {
+    fileHash: string
+    pending: ResidentChangeRecord[]
+    base: { encoding: 'utf-8' | 'shift_jis'; records: number; alreadyApplied: number }
+  },
+): Promise<IntakeResult & { personIds: number[] }> {
+  const { fileHash, pending, base } = prepared
+  const personIdByAtena = new Map<string, number>()
+  const atenaNos = [...new Set(pending.map((r) => r.atenaNo))]
+  for (let i = 0; i < atenaNos.length; i += 1_000) {
+    const rows = await db
+      .select({ id: persons.id, code: persons.residentCode })
+      .from(persons)
+      .where(inArray(persons.residentCode, atenaNos.slice(i, i + 1_000)))
+    for (const r of rows) personIdByAtena.set(r.code, r.id)
+  }
   const [file] = await db
     .insert(intakeFiles)
     .values({
       fileHash,
       fileName: input.fileName,
-      encoding: decoded.encoding,
-      records: dataLines,
+      encoding: base.encoding,
+      records: base.records,
       applied: pending.length,
       counts: {},
       importedBy: userId,
@@ -154,6 +202,25 @@ export async function importResidentChanges(
       )[0]!.id
     householdIds.set(r.setaiNo, id)
     return id
+  }
+
+  /** 転居 (and the return from a 住所地特例 facility): the household's address, or a move to another household. */
+  async function moveToAddress(r: ResidentChangeRecord, personId: number) {
+    const [current] = await db
+      .select({ householdId: persons.householdId, code: households.householdCode })
+      .from(persons)
+      .innerJoin(households, eq(households.id, persons.householdId))
+      .where(eq(persons.id, personId))
+    if (current?.code === r.setaiNo)
+      await db
+        .update(households)
+        .set({ postalCode: r.postalCode!, address: r.address!, town: townOf(r.address!) })
+        .where(eq(households.id, current.householdId))
+    else
+      await db
+        .update(persons)
+        .set({ householdId: await householdId(r) })
+        .where(eq(persons.id, personId))
   }
 
   for (const r of pending) {
@@ -211,24 +278,37 @@ export async function importResidentChanges(
         }
         break
       }
-      case 'addressChange': {
-        const [current] = await db
-          .select({ householdId: persons.householdId, code: households.householdCode })
-          .from(persons)
-          .innerJoin(households, eq(households.id, persons.householdId))
-          .where(eq(persons.id, personId!))
-        if (current?.code === r.setaiNo)
-          await db
-            .update(households)
-            .set({ postalCode: r.postalCode!, address: r.address!, town: townOf(r.address!) })
-            .where(eq(households.id, current.householdId))
-        else
-          await db
-            .update(persons)
-            .set({ householdId: await householdId(r) })
-            .where(eq(persons.id, personId!))
+      case 'residenceExceptionStart':
+      case 'residenceExceptionChange':
+      case 'residenceExceptionEnd':
+      case 'excludedFacilityEntry':
+      case 'excludedFacilityExit': {
+        try {
+          const done = await recordFacilityFact(
+            db,
+            personId!,
+            {
+              action: r.kind,
+              on: r.changedOn,
+              facilityType: r.facilityType,
+              facilityName: r.facilityName,
+              facilityMunicipality: r.facilityMunicipality,
+              ...(r.kind === 'residenceExceptionEnd' ? { outcome: 'returnedToWard' as const } : {}),
+            },
+            { source: 'intake', recordedBy: userId },
+          )
+          eligibilityChanges += done.recorded
+        } catch (error) {
+          if (error instanceof HttpProblem)
+            throw new RecordRefused({ line: r.line, column: '異動事由コード（ido_jiyu_code）', reason: error.title })
+          throw error
+        }
+        if (r.kind === 'residenceExceptionEnd') await moveToAddress(r, personId!)
         break
       }
+      case 'addressChange':
+        await moveToAddress(r, personId!)
+        break
       case 'nameChange':
         await db
           .update(persons)

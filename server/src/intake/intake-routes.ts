@@ -1,5 +1,6 @@
 import { defineRoute } from '../http/route'
 import { importResidentChanges } from './apply'
+import { beginIntakeUpload, finishIntakeUpload, uploadIntakeChunk } from './upload'
 
 export function intakeRoutes() {
   return [
@@ -19,6 +20,44 @@ export function intakeRoutes() {
         )
         audit.targets(personIds)
         audit.purpose(`住基異動取込 ${result.status} ${result.applied}件`)
+        return result
+      },
+    }),
+    // Large files: a chunked upload (progress in the UI), applied all or nothing by the finishing request.
+    defineRoute({
+      name: 'eligibility.beginIntakeUpload',
+      access: { kind: 'permission', permission: 'eligibility.intake' },
+      personalData: true,
+      audit: { action: 'eligibility.intakeUpload.begin' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now }) {
+        const { idempotencyKey: _key, ...rest } = input
+        const upload = await beginIntakeUpload(db, user!.id, rest, now)
+        audit.purpose(`住基異動取込 送信開始 #${upload.uploadId}（${input.totalBytes}バイト）`)
+        return upload
+      },
+    }),
+    defineRoute({
+      name: 'eligibility.uploadIntakeChunk',
+      access: { kind: 'permission', permission: 'eligibility.intake' },
+      personalData: true,
+      audit: { action: 'eligibility.intakeUpload.chunk' },
+      effect: 'create',
+      async handle({ input, db, user, audit }) {
+        audit.purpose(`住基異動取込 送信 #${input.uploadId} 分割 ${input.index}`)
+        return uploadIntakeChunk(db, user!.id, input)
+      },
+    }),
+    defineRoute({
+      name: 'eligibility.finishIntakeUpload',
+      access: { kind: 'permission', permission: 'eligibility.intake' },
+      personalData: true,
+      audit: { action: 'eligibility.importResidentChanges' },
+      effect: 'create',
+      async handle({ input, db, user, audit }) {
+        const { personIds, ...result } = await finishIntakeUpload(db, user!.id, input.uploadId)
+        audit.targets(personIds)
+        audit.purpose(`住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件`)
         return result
       },
     }),

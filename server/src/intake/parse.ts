@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { lossDate, parseIsoDate } from '../../../shared/domain'
+import { excludedFacilityTypeProblem, residenceExceptionTypeProblem } from '../../../shared/eligibility/contract'
 import {
   residentChangeCodes,
   residentChangeColumns,
@@ -65,6 +66,9 @@ export interface ResidentChangeRecord {
   postalCode?: string
   address?: string
   residenceElsewhereFrom?: string
+  facilityType?: string
+  facilityName?: string
+  facilityMunicipality?: string
 }
 
 const label = (name: ResidentChangeColumn) => {
@@ -113,7 +117,18 @@ const REQUIRED_BY_KIND: Record<ResidentChangeKind, readonly ResidentChangeColumn
   householdChange: ['zokugara'],
   moveOut: [],
   death: [],
+  residenceExceptionStart: ['shisetsu_shubetsu', 'shisetsu_name', 'shisetsu_shozai'],
+  residenceExceptionChange: ['shisetsu_shubetsu', 'shisetsu_name', 'shisetsu_shozai'],
+  residenceExceptionEnd: ['zip', 'address'],
+  excludedFacilityEntry: ['shisetsu_shubetsu', 'shisetsu_name'],
+  excludedFacilityExit: [],
 }
+
+const FACILITY_KINDS: ReadonlySet<ResidentChangeKind> = new Set([
+  'residenceExceptionStart',
+  'residenceExceptionChange',
+  'excludedFacilityEntry',
+])
 
 export const MAX_PROBLEMS = 1_000
 
@@ -142,7 +157,7 @@ export function parseResidentChanges(text: string): { records: ResidentChangeRec
   if (!header) return { records: [], problems: [{ line: 1, column: 'ファイル', reason: 'ファイルが空です' }] }
   const index = new Map(header.record.map((name, i) => [name.trim(), i]))
   for (const col of residentChangeColumns) {
-    if (!index.has(col.name))
+    if (!index.has(col.name) && !('inHeader' in col))
       problems.push({ line: 1, column: label(col.name), reason: '見出し行にこの列がありません' })
   }
   if (problems.length > 0) return { records: [], problems }
@@ -155,7 +170,10 @@ export function parseResidentChanges(text: string): { records: ResidentChangeRec
     const line = info.lines
     const before = problems.length
     const add = (column: ResidentChangeColumn, reason: string) => problems.push({ line, column: label(column), reason })
-    const get = (column: ResidentChangeColumn) => (record[index.get(column)!] ?? '').trim()
+    const get = (column: ResidentChangeColumn) => {
+      const i = index.get(column)
+      return i === undefined ? '' : (record[i] ?? '').trim()
+    }
     if (record.length !== header.record.length) {
       problems.push({
         line,
@@ -241,6 +259,21 @@ export function parseResidentChanges(text: string): { records: ResidentChangeRec
         } catch {
           add('tenshutsu_saki_jumin_date', '転出先住所を有するに至った日が異動年月日（転出日）より前です')
         }
+      }
+    }
+    if (get('shisetsu_shubetsu') || get('shisetsu_name') || get('shisetsu_shozai')) {
+      if (!change || !FACILITY_KINDS.has(change.kind))
+        add('shisetsu_shubetsu', '施設の項目は住所地特例の開始・変更と適用除外施設の入所のときだけ指定できます')
+      else {
+        const type = get('shisetsu_shubetsu')
+        const typeProblem =
+          change.kind === 'excludedFacilityEntry'
+            ? excludedFacilityTypeProblem(type)
+            : residenceExceptionTypeProblem(type)
+        if (type && typeProblem) add('shisetsu_shubetsu', typeProblem)
+        else if (type) out.facilityType = type
+        if (get('shisetsu_name')) out.facilityName = get('shisetsu_name').normalize('NFKC')
+        if (get('shisetsu_shozai')) out.facilityMunicipality = get('shisetsu_shozai').normalize('NFKC')
       }
     }
     if (problems.length > before || !change || !changedOn || !notifiedOn || !processedAt) continue

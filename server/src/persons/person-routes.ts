@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm'
 import { addressSearchFragment, phoneDigits } from '../../../shared/text/address'
+import { addressBigramCondition } from './address-index'
 import { looseKanaKey, normalizeKana, normalizeKanjiName, PLAIN_KANA, VOICED_KANA } from '../../../shared/text/kana'
 import type { Permission, Scope } from '../auth/roles'
 import type { AuthenticatedUser } from '../auth/sessions'
@@ -77,10 +78,12 @@ export function personRoutes() {
         if (input.name) where.push(like(persons.nameKey, prefix(normalizeKanjiName(input.name))))
         if (input.birthDate) where.push(eq(persons.birthDate, input.birthDate))
         if (input.insuredNumber) where.push(eq(persons.insuredNumber, input.insuredNumber))
-        if (input.address)
-          where.push(
-            sql`replace(${households.address}, chr(12288), '') like ${infix(addressSearchFragment(input.address))}`,
-          )
+        if (input.address) {
+          const fragment = addressSearchFragment(input.address)
+          // households_address_bigram_idx narrows the candidates (search stream); the LIKE is the exact check.
+          where.push(addressBigramCondition(fragment) ?? undefined)
+          where.push(sql`replace(${households.address}, chr(12288), '') like ${infix(fragment)}`)
+        }
         // The number or its last digits (末尾一致), through persons_phone_suffix_idx on the reversed digits.
         if (input.phone)
           where.push(sql`${phoneSuffixKeySql} like ${prefix([...phoneDigits(input.phone)].reverse().join(''))}`)

@@ -194,7 +194,7 @@ describe.each(databaseKinds)('eligibility on %s (issue 7 §4)', (kind) => {
       )
       const first = await client().call(
         'eligibility.issueInsuranceCard',
-        { personId: id, layout: 'a4', idempotencyKey: randomUUID() },
+        { personId: id, idempotencyKey: randomUUID() },
         token,
       )
       expect(first).toMatchObject({ kind: 'issue', count: 1, card: { birthDate: '1961-06-10', category: 1 } })

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { loadServerConfig, type ServerConfig } from '../../../server/src/config'
-import type { DatabaseHandle } from '../../../server/src/db/connect'
+import type { DatabaseHandle, Db } from '../../../server/src/db/connect'
 import { ensureDevPki, readDevPkiInfo, type DevPkiFiles, type DevPkiInfo } from '../../../server/src/pki/dev-pki'
 import { demoTotpSecret, demoUsers } from '../../../server/src/seed/seed-database'
 import { seedDemoIfEmpty } from '../../../server/src/seed/seed-if-empty'
 import { startServer, type RunningServer } from '../../../server/src/server'
 import { releaseAgents } from './clients'
 import { freshDatabase, type DatabaseKind } from './databases'
-import { assertNoPersonalData } from './log-scan'
+import { assertAuditCounts } from './audit-count'
+import { assertNoPersonalData, personalValues, personalValuesInDatabase } from './log-scan'
 
 /** The server's clock in a test: real time plus an offset the test can move forward. */
 export interface TestClock {
@@ -93,9 +94,14 @@ export async function startTestServer(
       closed = true
       releaseAgents(testServer)
       await server.close()
+      // Every integration run scans every server's log (issue 3): a leak fails the file that caused it. The values
+      // are those of every person in the database at the end (the seeded ward and whoever the tests added) and of
+      // the generated ward itself, in every form a name, number, birth date or address takes.
+      const values = [...new Set([...(await personalValuesInDatabase(database.db as Db)), ...personalValues(scale)])]
       await database.close()
-      // Every integration run scans every server's log (issue 3): a leak fails the file that caused it.
-      assertNoPersonalData(logs, scale)
+      assertNoPersonalData(logs, values)
+      // …and checks that every personal-data request it answered or refused committed exactly one audit row (C-08).
+      assertAuditCounts(logs)
     },
   }
   return testServer

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { EligibilityEvent } from '../../../shared/eligibility/contract'
 import {
   endOfDayJst,
+  excludedOn,
   historyAsKnownOn,
   inExcludedFacility,
+  openPeriodOn,
   periodsOf,
   statusOn,
 } from '../../../shared/eligibility/history'
@@ -114,5 +116,47 @@ describe('periodsOf / inExcludedFacility', () => {
     expect(inExcludedFacility(rows, '2020-04-01')).toBe(true)
     expect(inExcludedFacility(rows, '2021-03-31')).toBe(true)
     expect(inExcludedFacility(rows, '2021-04-01')).toBe(false)
+  })
+})
+
+describe('periodsOf with a 住所地特例 change (連続入所, domain.md §2.4)', () => {
+  const rows = [
+    ev({ kind: 'residenceExceptionStart', effectiveOn: '2026-04-01', detail: { facilityName: '施設A' } }),
+    ev({ kind: 'residenceExceptionChange', effectiveOn: '2026-07-01', detail: { facilityName: '施設B' } }),
+    ev({ kind: 'residenceExceptionEnd', effectiveOn: '2026-09-30' }),
+  ]
+  it('closes the first period the day before the change and opens the next one', () => {
+    expect(periodsOf(rows, 'residenceExceptionStart', 'residenceExceptionEnd')).toMatchObject([
+      { from: '2026-04-01', to: '2026-06-30', facilityName: '施設A' },
+      { from: '2026-07-01', to: '2026-09-30', facilityName: '施設B' },
+    ])
+  })
+  it('a change does not open an 適用除外施設 period', () => {
+    expect(periodsOf(rows, 'excludedFacilityStart', 'excludedFacilityEnd')).toEqual([])
+  })
+  it('openPeriodOn finds the period of a date, boundaries included', () => {
+    expect(openPeriodOn(rows, 'residenceException', '2026-03-31')).toBeNull()
+    expect(openPeriodOn(rows, 'residenceException', '2026-06-30')).toMatchObject({ facilityName: '施設A' })
+    expect(openPeriodOn(rows, 'residenceException', '2026-07-01')).toMatchObject({ facilityName: '施設B' })
+    expect(openPeriodOn(rows, 'residenceException', '2026-10-01')).toBeNull()
+  })
+})
+
+describe('excludedOn: the days an 適用除外施設 stay keeps the person out of insurance', () => {
+  // Entry 2026-05-10 → loss 2026-05-11 (介護保険法施行法第11条); exit 2026-08-20 → acquisition that day (domain.md §2.2).
+  const rows = [
+    ev({ kind: 'excludedFacilityStart', effectiveOn: '2026-05-10' }),
+    ev({ kind: 'excludedFacilityEnd', effectiveOn: '2026-08-20' }),
+  ]
+  it.each([
+    ['2026-05-10', false],
+    ['2026-05-11', true],
+    ['2026-08-19', true],
+    ['2026-08-20', false],
+  ])('%s → %s', (date, expected) => {
+    expect(excludedOn(rows, date)).toBe(expected)
+  })
+  it('an open stay excludes every day after the entry day', () => {
+    expect(excludedOn([rows[0]!], '2099-01-01')).toBe(true)
   })
 })

@@ -114,3 +114,67 @@ describe('parseResidentChanges: every line checked, Japanese reasons with line a
     })
   })
 })
+
+describe('parseResidentChanges: 住所地特例関連 (40–42) and 適用除外施設 (50–51) records', () => {
+  const facility = {
+    shisetsu_shubetsu: '有料老人ホーム',
+    shisetsu_name: '見沼の郷',
+    shisetsu_shozai: '埼玉県さいたま市',
+  }
+  it('reads a 住所地特例開始 with its facility', () => {
+    const { records, problems } = parseResidentChanges(
+      [header, line({ ...base, ido_jiyu_code: '40', ...facility })].join('\n'),
+    )
+    expect(problems).toEqual([])
+    expect(records[0]).toMatchObject({
+      kind: 'residenceExceptionStart',
+      facilityType: '有料老人ホーム',
+      facilityName: '見沼の郷',
+      facilityMunicipality: '埼玉県さいたま市',
+    })
+  })
+  it('requires the facility items for 40, 41 and 50, and the address for 42', () => {
+    const { problems } = parseResidentChanges(
+      [
+        header,
+        line({ ...base, record_id: 'A', ido_jiyu_code: '41' }),
+        line({ ...base, record_id: 'B', ido_jiyu_code: '50' }),
+        line({ ...base, record_id: 'C', ido_jiyu_code: '42' }),
+      ].join('\n'),
+    )
+    expect(problems.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [2, '施設種別（shisetsu_shubetsu）', '住所地特例変更では必須です'],
+      [2, '施設名称（shisetsu_name）', '住所地特例変更では必須です'],
+      [2, '施設所在市町村（shisetsu_shozai）', '住所地特例変更では必須です'],
+      [3, '施設種別（shisetsu_shubetsu）', '適用除外施設入所では必須です'],
+      [3, '施設名称（shisetsu_name）', '適用除外施設入所では必須です'],
+      [4, '郵便番号（zip）', '住所地特例終了では必須です'],
+      [4, '住所（address）', '住所地特例終了では必須です'],
+    ])
+  })
+  it('refuses a facility type outside the lists (domain.md §2.4, §2.5)', () => {
+    const { problems } = parseResidentChanges(
+      [
+        header,
+        line({
+          ...base,
+          record_id: 'A',
+          ido_jiyu_code: '40',
+          ...facility,
+          shisetsu_shubetsu: '地域密着型介護老人福祉施設',
+        }),
+        line({ ...base, record_id: 'B', ido_jiyu_code: '50', ...facility, shisetsu_shubetsu: '有料老人ホーム' }),
+      ].join('\n'),
+    )
+    expect(problems.map((p) => p.reason)).toEqual([
+      '「地域密着型介護老人福祉施設」は住所地特例の対象施設ではありません（施設所在地の市町村が保険者になります）',
+      '施設種別「有料老人ホーム」は適用除外施設の一覧にありません',
+    ])
+  })
+  it('accepts a header without the facility columns (files made before they existed)', () => {
+    const old = residentChangeColumns.filter((c) => !('inHeader' in c))
+    const death: Record<string, string> = { ...base, ido_jiyu_code: '31' }
+    const text = [old.map((c) => c.name).join(','), old.map((c) => death[c.name] ?? '').join(',')].join('\n')
+    expect(parseResidentChanges(text).problems).toEqual([])
+  })
+})

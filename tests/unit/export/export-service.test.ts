@@ -101,11 +101,16 @@ describe('the destination check (C-21)', () => {
 })
 
 describe('ExportService (C-21, C-22, C-07)', () => {
-  it('without approval: refused, nothing written, no ledger row', async () => {
-    const { svc, calls, writeFile } = service('pending', 'local')
+  it('without approval: refused, nothing written, no ledger row; the refusal is reported to the security log', async () => {
+    const { svc, calls, writeFile, onRefused } = service('pending', 'local')
     await expect(svc.execute(7)).rejects.toMatchObject({ code: 'forbidden' })
     expect(writeFile).not.toHaveBeenCalled()
     expect(calls.map((c) => c.name)).toEqual(['export.data'])
+    expect(onRefused).toHaveBeenCalledWith({
+      requestId: 7,
+      reason: 'server:forbidden',
+      message: '監督者の承認がないため持ち出せません',
+    })
   })
 
   it('a removable destination is refused before any data is fetched', async () => {
@@ -113,17 +118,29 @@ describe('ExportService (C-21, C-22, C-07)', () => {
     await expect(svc.execute(7)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('USB') })
     expect(calls).toEqual([])
     expect(writeFile).not.toHaveBeenCalled()
-    expect(onRefused).toHaveBeenCalledWith({ kind: 'removable', reason: expect.any(String) })
+    expect(onRefused).toHaveBeenCalledWith({
+      requestId: 7,
+      reason: 'destination:removable',
+      message: expect.stringContaining('USB'),
+    })
   })
 
   it('a terminal without export rights refuses before asking for a destination', async () => {
-    const { svc, calls } = service('approved', 'local', {
+    const { svc, calls, onRefused } = service('approved', 'local', {
       exportAllowed: false,
       allowRemovableExport: false,
       allowNetworkExport: false,
     })
     await expect(svc.execute(7)).rejects.toMatchObject({ code: 'forbidden' })
     expect(calls).toEqual([])
+    expect(onRefused).toHaveBeenCalledWith(expect.objectContaining({ requestId: 7, reason: 'policy' }))
+  })
+
+  it('a network path is refused and reported; no data fetched', async () => {
+    const { svc, calls, onRefused } = service('approved', 'network')
+    await expect(svc.execute(7)).rejects.toMatchObject({ code: 'forbidden' })
+    expect(calls).toEqual([])
+    expect(onRefused).toHaveBeenCalledWith(expect.objectContaining({ reason: 'destination:network' }))
   })
 
   it('with approval: an AES-256 ZIP that opens only with its password, and the ledger gets its SHA-256', async () => {

@@ -15,6 +15,7 @@ function setup(options: { allow?: string[]; auditFails?: boolean } = {}) {
     return { ok: true }
   })
   const print = vi.fn(async (printer: string) => void order.push(`print ${printer}`))
+  const onRefused = vi.fn()
   const svc = new PrintService({ call } as unknown as BackendClient, auth, {
     printersAllowlist: options.allow ?? [OFFICE, 'Microsoft Print to PDF'],
     printers: {
@@ -23,9 +24,11 @@ function setup(options: { allow?: string[]; auditFails?: boolean } = {}) {
           (name) => ({ name }),
         ),
       print,
+      printPdf: async () => undefined,
     },
+    onRefused,
   })
-  return { svc, call, print, order }
+  return { svc, call, print, order, onRefused }
 }
 
 describe('printing (C-28)', () => {
@@ -59,8 +62,8 @@ describe('printing (C-28)', () => {
     expect(String((call.mock.calls[0]![1] as { idempotencyKey: string }).idempotencyKey)).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  it('refuses virtual and unlisted printers without printing or auditing', async () => {
-    const { svc, call, print } = setup()
+  it('refuses virtual and unlisted printers without printing; each refusal goes to the security log', async () => {
+    const { svc, call, print, onRefused } = setup()
     await expect(svc.print({ form: '台帳', printer: 'Microsoft Print to PDF', personIds: [1] })).rejects.toMatchObject({
       code: 'forbidden',
     })
@@ -69,6 +72,10 @@ describe('printing (C-28)', () => {
     })
     expect(call).not.toHaveBeenCalled()
     expect(print).not.toHaveBeenCalled()
+    expect(onRefused.mock.calls.map((c) => c[0])).toEqual([
+      { printer: 'Microsoft Print to PDF', reason: 'virtual' },
+      { printer: '会議室', reason: 'notAllowlisted' },
+    ])
   })
 
   it('no audit row, no print', async () => {

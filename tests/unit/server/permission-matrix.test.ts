@@ -11,7 +11,9 @@ import {
   roles,
 } from '../../../server/src/auth/roles'
 import { formattedPermissionsDoc, permissionsDocPath } from '../../../server/src/cli/permissions-doc-format'
-import { routeDeclarationProblems } from '../../../server/src/http/app'
+import { AuditLog } from '../../../server/src/audit/audit-log'
+import { loadServerConfig } from '../../../server/src/config'
+import { buildApp, routeDeclarationProblems } from '../../../server/src/http/app'
 import type { RouteDefinition } from '../../../server/src/http/route'
 
 const routes = declaredRoutes()
@@ -68,6 +70,18 @@ describe('every route declares its access, audit and effect (a route without a d
     expect(routeDeclarationProblems(without('person.search'))).toEqual([
       'route person.search has no definition (every route declares its access)',
     ])
+  })
+
+  it('and the server does not even start with it', () => {
+    const deps = {
+      db: {} as never,
+      config: loadServerConfig({}),
+      auditLog: new AuditLog(Buffer.alloc(32)),
+    }
+    expect(() => buildApp({ ...deps, routes: without('person.search') })).toThrow(
+      /route person\.search has no definition/,
+    )
+    expect(() => buildApp({ ...deps, routes: replaced('person.summary', { audit: false }) })).toThrow(/C-08/)
   })
 
   it('a route defined twice is refused', () => {

@@ -13,8 +13,13 @@ describe('sealing TOTP secrets at rest', () => {
 
   it('refuses a tampered box and another server secret', () => {
     const box = seal(sealKey, 'JBSWY3DPEHPK3PXP')
-    const flipped = box.slice(0, -2) + (box.endsWith('A') ? 'B' : 'A') + box.slice(-1)
-    expect(() => unseal(sealKey, flipped)).toThrow()
+    // Flip one bit in each part in turn — nonce, tag, ciphertext — of the decoded box (v1.<base64url>).
+    const raw = Buffer.from(box.slice(3), 'base64url')
+    for (const at of [0, 12, 28, raw.length - 1]) {
+      const tampered = Buffer.from(raw)
+      tampered[at] = tampered[at]! ^ 0x01
+      expect(() => unseal(sealKey, 'v1.' + tampered.toString('base64url'))).toThrow()
+    }
     expect(() => unseal(deriveServerKeys('another secret of at least 32 chars').sealKey, box)).toThrow()
   })
 

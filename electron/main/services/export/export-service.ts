@@ -34,9 +34,16 @@ export interface ExportServiceDeps {
   now?: () => Date
   newKey?: () => string
   password?: () => string
-  /** Refused destinations, for the local security log (no path contents, only the kind). */
-  onRefused?(event: { kind: string; reason: string }): void
+  /**
+   * Every refused export (control C-21), for the security log and the server audit: the terminal policy, the
+   * destination kind (removable, network, unknown), or the server's refusal (no approval, not the requester, used
+   * up). `reason` is a code, never a path or personal data; `message` is the Japanese text the user saw.
+   */
+  onRefused?(event: { requestId: number; reason: string; message: string }): void
 }
+
+/** Server answers that mean "this export is not allowed" (as opposed to a network failure). */
+const SERVER_REFUSALS = new Set(['forbidden', 'conflict', 'notFound', 'notAuthenticated', 'stepUpRequired'])
 
 type Authenticated = Pick<AuthService, 'authenticated'>
 
@@ -94,8 +101,8 @@ export class ExportService {
 
   /** Writes the encrypted file of an approved request and records it in the 持出管理簿. */
   async execute(requestId: number): Promise<ExportResult> {
-    const refuse = (kind: string, message: string) => {
-      this.deps.onRefused?.({ kind, reason: message })
+    const refuse = (reason: string, message: string) => {
+      this.deps.onRefused?.({ requestId, reason, message })
       return new BackendError('forbidden', message)
     }
     if (!this.deps.policy.exportAllowed) throw refuse('policy', 'この端末からは持出ができません（端末ポリシー）')
@@ -104,9 +111,17 @@ export class ExportService {
     const destination = await this.deps.chooseDestination(suggested)
     if (!destination) throw new BackendError('invalidRequest', '保存先が選択されなかったため中止しました')
     const verdict = checkDestination(await this.deps.classify(destination), this.deps.policy)
-    if (!verdict.ok) throw refuse(verdict.kind, verdict.message)
+    if (!verdict.ok) throw refuse(`destination:${verdict.kind}`, verdict.message)
 
-    const data = await this.auth.authenticated((token) => this.backend.call('export.data', { requestId }, token))
+    let data: ExportData
+    try {
+      data = await this.auth.authenticated((token) => this.backend.call('export.data', { requestId }, token))
+    } catch (error) {
+      // The server's four-eyes rule (no approval, not the requester, already used) is a refusal too (C-21, C-22).
+      if (error instanceof BackendError && SERVER_REFUSALS.has(error.code))
+        this.deps.onRefused?.({ requestId, reason: `server:${error.code}`, message: error.message })
+      throw error
+    }
     const password = (this.deps.password ?? generateExportPassword)()
     const entries = data.recordTypes.map((type) => ({
       name: `${exportRecordTypeLabels[type]}.csv`,

@@ -30,12 +30,22 @@ export interface PrinterAdapter {
   list(): Promise<{ name: string; displayName?: string }[]>
   /** Electron: webContents.print({ silent: true, deviceName }) of the main window. */
   print(printer: string): Promise<void>
+  /** An issued form's PDF to the printer (Electron: a hidden, sandboxed window showing it; never a file). */
+  printPdf(printer: string, pdf: Uint8Array, title: string): Promise<void>
+}
+
+/** The bytes of a PDF sent for printing, or null when they are not a PDF. */
+export function pdfBytes(base64: string): Uint8Array | null {
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'))
+  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-' ? bytes : null
 }
 
 export interface PrintServiceDeps {
   printersAllowlist: readonly string[]
   printers: PrinterAdapter
   newKey?: () => string
+  /** Every refused print (control C-28), for the security log and the server audit. */
+  onRefused?(event: { printer: string; reason: 'virtual' | 'notAllowlisted' | 'unknownPrinter' }): void
 }
 
 export class PrintService {
@@ -65,14 +75,36 @@ export class PrintService {
 
   async print(req: PrintRequest): Promise<{ ok: true }> {
     const reason = this.refusal(req.printer)
-    if (reason) throw new BackendError('forbidden', reason)
+    if (reason) {
+      this.deps.onRefused?.({
+        printer: req.printer.slice(0, 100),
+        reason: isVirtualPrinter(req.printer) ? 'virtual' : 'notAllowlisted',
+      })
+      throw new BackendError('forbidden', reason)
+    }
+    const pdf = req.document ? pdfBytes(req.document.base64) : null
+    if (req.document && !pdf) throw new BackendError('invalidRequest', '印刷するファイルが PDF ではありません')
     const known = await this.deps.printers.list()
-    if (!known.some((p) => p.name === req.printer)) throw new BackendError('notFound', 'プリンタが見つかりません')
+    if (!known.some((p) => p.name === req.printer)) {
+      this.deps.onRefused?.({ printer: req.printer.slice(0, 100), reason: 'unknownPrinter' })
+      throw new BackendError('notFound', 'プリンタが見つかりません')
+    }
     // The audit row first: a print the server did not record never happens.
     await this.auth.authenticated((token) =>
-      this.backend.call('print.record', { ...req, idempotencyKey: (this.deps.newKey ?? randomUUID)() }, token),
+      this.backend.call(
+        'print.record',
+        // The form, printer and persons only: the document itself never goes to the audit.
+        {
+          form: req.form,
+          printer: req.printer,
+          personIds: req.personIds,
+          idempotencyKey: (this.deps.newKey ?? randomUUID)(),
+        },
+        token,
+      ),
     )
-    await this.deps.printers.print(req.printer)
+    if (pdf) await this.deps.printers.printPdf(req.printer, pdf, req.form)
+    else await this.deps.printers.print(req.printer)
     return { ok: true }
   }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import Divider from '@mui/material/Divider'
 import LinearProgress from '@mui/material/LinearProgress'
@@ -12,11 +13,16 @@ import { parseJapaneseDate } from '../../../../shared/domain'
 import {
   eligibilityKindLabels,
   eligibilityReasonLabels,
+  type EligibilityCorrection,
   type EligibilityEvent,
   type EligibilityHistory,
 } from '../../../../shared/eligibility/contract'
 import { WarekiDate } from '../../components/WarekiDate'
 import { api } from '../../platform/bridge'
+import { useSessionStore } from '../../stores/session-store'
+import { CorrectionDialog } from './CorrectionDialog'
+import { CorrectionRequests } from './CorrectionRequests'
+import { FacilityEventDialog } from './FacilityEventDialog'
 
 const CATEGORY_LABEL = { 1: '第1号', 2: '第2号' } as const
 const SOURCE_LABEL: Record<string, string> = { seed: '移行', batch: '一括処理', intake: '住基異動', manual: '手入力' }
@@ -34,7 +40,14 @@ function EventRow(props: { event: EligibilityEvent; superseded?: boolean }) {
         gap: 1,
         py: 0.75,
         borderLeft: 3,
-        borderColor: e.kind === 'loss' ? 'error.main' : e.kind === 'acquisition' ? 'success.main' : 'info.main',
+        borderColor:
+          e.kind === 'loss'
+            ? 'error.main'
+            : e.kind === 'acquisition'
+              ? 'success.main'
+              : e.kind.startsWith('residenceException')
+                ? 'secondary.main'
+                : 'info.main',
         pl: 1.5,
         textDecoration: props.superseded ? 'line-through' : 'none',
         color: props.superseded ? 'text.disabled' : 'text.primary',
@@ -60,6 +73,11 @@ function EventRow(props: { event: EligibilityEvent; superseded?: boolean }) {
           </Typography>
         )}
         <Chip size="small" variant="outlined" label={SOURCE_LABEL[e.source] ?? e.source} sx={{ ml: 1 }} />
+        {e.detail.note && (
+          <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+            {e.detail.note}
+          </Typography>
+        )}
       </span>
     </Box>
   )
@@ -71,6 +89,12 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
   const [asKnownOnText, setAsKnownOnText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(true)
+  const [corrections, setCorrections] = useState<EligibilityCorrection[]>([])
+  const [dialog, setDialog] = useState<'facility' | 'correction' | null>(null)
+  const [reloads, setReloads] = useState(0)
+  const user = useSessionStore((s) => s.user)
+  const mayRecord = Boolean(user?.roles.includes('eligibilityClerk'))
+  const mayApprove = Boolean(user?.roles.includes('supervisor'))
   const { personId } = props
 
   const fetchHistory = useCallback(
@@ -99,10 +123,20 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
       if (res.ok) setHistory(res.value)
       else setError(res.message)
     })
+    if (mayRecord || mayApprove)
+      void api.eligibility.corrections({ personId, status: 'all' }).then((res) => {
+        if (current && res.ok) setCorrections(res.value.corrections)
+      })
     return () => {
       current = false
     }
-  }, [fetchHistory])
+  }, [fetchHistory, personId, reloads, mayRecord, mayApprove])
+
+  /** After a recording or a decision: today's view again, and the requests. */
+  const refresh = () => {
+    setAsKnownOnText('')
+    setReloads((n) => n + 1)
+  }
 
   function applyAsKnownOn(event: FormEvent) {
     event.preventDefault()
@@ -121,6 +155,22 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, flex: 1 }}>
           資格履歴
         </Typography>
+        {mayRecord && (
+          <>
+            <Button size="small" variant="outlined" onClick={() => setDialog('facility')} data-testid="facility-open">
+              施設入退所の記録
+            </Button>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => setDialog('correction')}
+              data-testid="correction-open"
+              disabled={!history}
+            >
+              訂正の申請
+            </Button>
+          </>
+        )}
         <Box component="form" onSubmit={applyAsKnownOn}>
           <TextField
             size="small"
@@ -213,7 +263,25 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
               ))}
             </>
           )}
+          <CorrectionRequests
+            corrections={corrections}
+            mayApprove={mayApprove}
+            loginId={user?.loginId ?? null}
+            onDecided={refresh}
+          />
         </>
+      )}
+      {dialog === 'facility' && (
+        <FacilityEventDialog personId={personId} open onClose={() => setDialog(null)} onRecorded={refresh} />
+      )}
+      {dialog === 'correction' && history && (
+        <CorrectionDialog
+          personId={personId}
+          events={history.events}
+          open
+          onClose={() => setDialog(null)}
+          onProposed={refresh}
+        />
       )}
     </Paper>
   )

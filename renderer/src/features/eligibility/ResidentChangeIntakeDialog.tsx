@@ -17,11 +17,8 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import type { IntakeResult } from '../../../../shared/eligibility/intake'
-import { api, isBrowserShell } from '../../platform/bridge'
-
-/** The request carries the file as base64; the loopback bridge of browser mode takes 64 KB, the server 256 KB. */
-const MAX_FILE_BYTES = isBrowserShell ? 44 * 1024 : 180 * 1024
+import { INTAKE_CHUNK_BYTES, INTAKE_MAX_FILE_BYTES, type IntakeResult } from '../../../../shared/eligibility/intake'
+import { api } from '../../platform/bridge'
 
 const STATUS_TEXT: Record<IntakeResult['status'], string> = {
   applied: '取り込みました',
@@ -44,29 +41,58 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [result, setResult] = useState<IntakeResult | null>(null)
+  const [progress, setProgress] = useState<{ phase: 'upload' | 'apply'; sent: number; total: number } | null>(null)
 
+  /**
+   * Large files go up in chunks of 32 KB (each below the loopback bridge's limit) with a progress bar; the server
+   * keeps them aside and applies the whole file — all or nothing — only in the finishing request.
+   */
   async function run(event: FormEvent) {
     event.preventDefault()
     if (busy) return
     if (!file) return setError('取り込むファイルを選んでください')
-    if (file.size > MAX_FILE_BYTES)
+    if (file.size === 0) return setError('ファイルが空です')
+    if (file.size > INTAKE_MAX_FILE_BYTES)
       return setError(
-        `ファイルが大きすぎます（上限 ${Math.floor(MAX_FILE_BYTES / 1024)}KB）。分割して取り込んでください`,
+        `ファイルが大きすぎます（上限 ${INTAKE_MAX_FILE_BYTES / 1024 / 1024}MB）。分割して取り込んでください`,
       )
     setError(null)
     setResult(null)
     setBusy(true)
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    const res = await api.eligibility.importResidentChanges({
-      fileName: file.name,
-      contentBase64: toBase64(bytes),
-      encoding,
-      dryRun,
-      idempotencyKey: crypto.randomUUID(),
-    })
-    setBusy(false)
-    if (res.ok) setResult(res.value)
-    else setError(res.message)
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+      const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+      setProgress({ phase: 'upload', sent: 0, total: bytes.length })
+      const begun = await api.eligibility.beginIntakeUpload({
+        fileName: file.name,
+        totalBytes: bytes.length,
+        sha256,
+        encoding,
+        dryRun,
+        idempotencyKey: crypto.randomUUID(),
+      })
+      if (!begun.ok) return setError(begun.message)
+      const { uploadId } = begun.value
+      for (let index = 0; index * INTAKE_CHUNK_BYTES < bytes.length; index++) {
+        const chunk = bytes.subarray(index * INTAKE_CHUNK_BYTES, (index + 1) * INTAKE_CHUNK_BYTES)
+        const sent = await api.eligibility.uploadIntakeChunk({
+          uploadId,
+          index,
+          contentBase64: toBase64(chunk),
+          idempotencyKey: crypto.randomUUID(),
+        })
+        if (!sent.ok) return setError(sent.message)
+        setProgress({ phase: 'upload', sent: sent.value.receivedBytes, total: bytes.length })
+      }
+      setProgress({ phase: 'apply', sent: bytes.length, total: bytes.length })
+      const res = await api.eligibility.finishIntakeUpload({ uploadId, idempotencyKey: crypto.randomUUID() })
+      if (res.ok) setResult(res.value)
+      else setError(res.message)
+    } finally {
+      setBusy(false)
+      setProgress(null)
+    }
   }
 
   return (
@@ -107,7 +133,31 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
               label="検証のみ"
             />
           </Stack>
-          {busy && <LinearProgress sx={{ mt: 2 }} aria-label="取込中" />}
+          {busy && (
+            <Stack sx={{ mt: 2 }} spacing={0.5} data-testid="intake-progress">
+              {progress?.phase === 'upload' ? (
+                <>
+                  <LinearProgress
+                    variant="determinate"
+                    value={progress.total === 0 ? 0 : (progress.sent / progress.total) * 100}
+                    aria-label="送信中"
+                  />
+                  <Typography variant="body2" color="text.secondary">
+                    送信中 {Math.round((progress.sent / progress.total) * 100)}%（
+                    {Math.ceil(progress.sent / 1024).toLocaleString()} /{' '}
+                    {Math.ceil(progress.total / 1024).toLocaleString()} KB）
+                  </Typography>
+                </>
+              ) : (
+                <>
+                  <LinearProgress aria-label="取込中" />
+                  <Typography variant="body2" color="text.secondary">
+                    {progress?.phase === 'apply' ? '全行を検証し、まとめて反映しています…' : '準備中…'}
+                  </Typography>
+                </>
+              )}
+            </Stack>
+          )}
           {error && (
             <Alert severity="error" role="alert" sx={{ mt: 2 }}>
               {error}

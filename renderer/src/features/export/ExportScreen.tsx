@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
+import GlobalStyles from '@mui/material/GlobalStyles'
 import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
@@ -21,6 +22,7 @@ import {
   type ExportRequestSummary,
   type ExportResult,
 } from '../../../../shared/api/export'
+import { StepUpDialog } from '../../components/StepUpDialog'
 import { api } from '../../platform/bridge'
 import { usePersonSearchStore } from '../persons/person-search-store'
 import { useExportStore } from './export-store'
@@ -41,6 +43,8 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<ExportResult | null>(null)
   const [busy, setBusy] = useState(false)
+  /** The request awaiting the supervisor's step-up re-authentication before it is approved (C-06). */
+  const [approving, setApproving] = useState<ExportRequestSummary | null>(null)
 
   const refresh = useCallback(async () => {
     if (isSupervisor) {
@@ -77,6 +81,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
   }
 
   async function approve(r: ExportRequestSummary) {
+    setApproving(null)
     setError(null)
     const res = await api.export.approve({ requestId: r.id })
     if (!res.ok) setError(res.message)
@@ -203,7 +208,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
                     <Button
                       size="small"
                       variant="contained"
-                      onClick={() => void approve(r)}
+                      onClick={() => setApproving(r)}
                       data-testid="export-approve"
                     >
                       承認
@@ -216,14 +221,30 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
         </Paper>
       )}
 
+      <StepUpDialog
+        open={approving !== null}
+        action={`持出申請 ${approving?.id ?? ''} を承認します`}
+        onConfirmed={() => (approving ? approve(approving) : undefined)}
+        onCancel={() => setApproving(null)}
+      />
+
       {isSupervisor && (
-        <Paper sx={{ p: 2 }} data-testid="export-ledger">
+        <Paper sx={{ p: 2 }} data-testid="export-ledger" data-print-area="export-ledger">
+          <GlobalStyles styles={LEDGER_PRINT_STYLES} />
           <Stack direction="row" alignItems="center" spacing={1}>
             <Typography variant="h6" component="h3" sx={{ flex: 1 }}>
               持出管理簿
             </Typography>
             <LedgerPrintButton onError={setError} />
           </Stack>
+          <Typography variant="body2" data-print-only data-testid="export-ledger-print-header">
+            {props.user.department}
+            {'\u3000'}
+            {props.user.displayName}
+            {'\u3000'}印刷日時 {dateTime(new Date().toISOString())}
+            {'\u3000'}
+            {ledger.length}件
+          </Typography>
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -285,6 +306,23 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
   )
 }
 
+/**
+ * C-22: the 持出管理簿 is what gets printed — main prints the window (print media), and these rules leave only the
+ * ledger on the page, with who printed it and when; the rest of the screen (header, pending requests, buttons) is
+ * hidden. Scrolling containers are opened up so that a long ledger runs over several pages instead of being cut.
+ */
+const LEDGER_PRINT_STYLES = {
+  '[data-print-only]': { display: 'none' },
+  '@media print': {
+    'html, body, #root, #root *': { overflow: 'visible !important', height: 'auto !important' },
+    'body *': { visibility: 'hidden' },
+    '[data-print-area="export-ledger"], [data-print-area="export-ledger"] *': { visibility: 'visible' },
+    '[data-print-area="export-ledger"]': { position: 'absolute', left: 0, top: 0, width: '100%', boxShadow: 'none' },
+    '[data-print-area="export-ledger"] [data-print-only]': { display: 'block' },
+    '[data-print-area="export-ledger"] [data-no-print]': { display: 'none' },
+  },
+} as const
+
 /** control C-28: the ledger is printed by main, to a printer the terminal policy allows (never window.print). */
 function LedgerPrintButton(props: { onError(message: string | null): void }) {
   const [printer, setPrinter] = useState<string | null>(null)
@@ -304,7 +342,7 @@ function LedgerPrintButton(props: { onError(message: string | null): void }) {
     else props.onError(res.message)
   }
   return (
-    <>
+    <Stack direction="row" alignItems="center" spacing={1} data-no-print>
       {printed && (
         <Typography variant="body2" data-testid="export-ledger-printed">
           {printer} に印刷しました
@@ -313,6 +351,6 @@ function LedgerPrintButton(props: { onError(message: string | null): void }) {
       <Button size="small" variant="outlined" onClick={() => void print()} data-testid="export-ledger-print">
         印刷
       </Button>
-    </>
+    </Stack>
   )
 }

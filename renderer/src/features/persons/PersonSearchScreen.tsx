@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -14,13 +14,16 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { parseJapaneseDate } from '../../../../shared/domain'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate } from '../../components/WarekiDate'
 import { api } from '../../platform/bridge'
 import { Age65BatchDialog } from '../eligibility/Age65BatchDialog'
 import { ResidentChangeIntakeDialog } from '../eligibility/ResidentChangeIntakeDialog'
 import { emptySearchForm, usePersonSearchStore, type SearchForm } from './person-search-store'
-import { PAGE_SIZE, toSearchQuery } from './search-criteria'
+import { PAGE_SIZE, toSearchQuery, typedEnough } from './search-criteria'
+import { createSearchScheduler } from './search-scheduler'
+import type { PersonSearchQuery } from '../../../../shared/api/person'
 
 const SEX_LABEL = { male: '男', female: '女' } as const
 const TYPING_PAUSE_MS = 400
@@ -36,44 +39,60 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
   const kanaRef = useRef<HTMLInputElement>(null)
   const addressRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
-  const typingTimer = useRef<number | undefined>(undefined)
-  /** Only the answer to the latest request is shown (as-you-type requests may overtake each other). */
-  const latest = useRef(0)
+  // Debounced, one request in flight, stale answers dropped (search-scheduler.ts): typing stays responsive.
+  const scheduler = useMemo(
+    () =>
+      createSearchScheduler<
+        { form: SearchForm; query: PersonSearchQuery },
+        Awaited<ReturnType<typeof api.person.search>>
+      >({
+        delayMs: TYPING_PAUSE_MS,
+        run: (q) => api.person.search(q.query),
+        onResult: (res, q) => {
+          if (!res.ok) return setError(res.message)
+          setError(null)
+          setResult(res.value, q.form)
+          setCursor(0)
+        },
+        onBusy: setBusy,
+      }),
+    [setResult],
+  )
+  useEffect(() => () => scheduler.cancel(), [scheduler])
 
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 0
 
-  async function run(criteriaForm: SearchForm, page: number) {
+  function run(criteriaForm: SearchForm, page: number) {
     const criteria = toSearchQuery(criteriaForm, page)
     if (!criteria.ok) {
+      scheduler.cancel()
       setError(criteria.message)
       return
     }
     setError(null)
-    setBusy(true)
-    const request = ++latest.current
-    const res = await api.person.search(criteria.query)
-    if (request !== latest.current) return
-    setBusy(false)
-    if (!res.ok) {
-      setError(res.message)
-      return
-    }
-    setResult(res.value, criteriaForm)
-    setCursor(0)
+    scheduler.now({ form: criteriaForm, query: criteria.query })
+  }
+
+  /** A field changed: search as you type once the criteria are complete enough (no error shown while typing). */
+  function edit(patch: Partial<SearchForm>) {
+    const next = { ...form, ...patch }
+    setForm(patch)
+    const criteria = toSearchQuery(next, 1)
+    if (criteria.ok && typedEnough(next)) scheduler.schedule({ form: next, query: criteria.query })
   }
 
   function search(event?: FormEvent) {
     event?.preventDefault()
-    window.clearTimeout(typingTimer.current)
-    void run(form, 1)
+    run(form, 1)
   }
 
   function goToPage(page: number) {
     if (!result || !lastForm || page < 1 || page > pages || busy) return
-    void run(lastForm, page)
+    run(lastForm, page)
   }
 
   function clear() {
+    scheduler.cancel()
     setForm(emptySearchForm)
     setResult(null, null)
     setError(null)
@@ -100,31 +119,24 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
             <TextField
               label="カナ氏名"
               value={form.kana}
-              onChange={(e) => {
-                const kana = e.target.value
-                setForm({ kana })
-                // Search as you type: after a short pause, from 2 kana on (Enter still searches at once).
-                window.clearTimeout(typingTimer.current)
-                if (kana.trim().length >= 2)
-                  typingTimer.current = window.setTimeout(() => void run({ ...form, kana }, 1), TYPING_PAUSE_MS)
-              }}
+              onChange={(e) => edit({ kana: e.target.value })}
               autoFocus
               inputRef={kanaRef}
-              helperText="入力に合わせて検索・前方一致・濁点の有無は問わない"
+              helperText="前方一致・濁点の有無は問わない"
               slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-kana' } }}
             />
             <TextField
               label="漢字氏名"
               value={form.name}
-              onChange={(e) => setForm({ name: e.target.value })}
+              onChange={(e) => edit({ name: e.target.value })}
               helperText="前方一致・異体字（髙/高 等）可"
               slotProps={{ htmlInput: { maxLength: 60, 'data-testid': 'search-name' } }}
             />
             <TextField
               label="生年月日"
               value={form.birthDate}
-              onChange={(e) => setForm({ birthDate: e.target.value })}
-              helperText="例: S35.4.1 / 昭和35年4月1日 / 1960-04-01"
+              onChange={(e) => edit({ birthDate: e.target.value })}
+              helperText={<BirthDateHint text={form.birthDate} />}
               slotProps={{ htmlInput: { maxLength: 20, 'data-testid': 'search-birth-date' } }}
             />
             <TextField
@@ -132,7 +144,7 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
               value={form.insuredNumber}
               onChange={(e) => {
                 const value = e.target.value
-                setForm({ insuredNumber: value })
+                edit({ insuredNumber: value })
                 // Fixed length: move on once the 10 digits are in.
                 if (/^\d{10}$/.test(value.normalize('NFKC'))) addressRef.current?.focus()
               }}
@@ -142,7 +154,7 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
             <TextField
               label="住所"
               value={form.address}
-              onChange={(e) => setForm({ address: e.target.value })}
+              onChange={(e) => edit({ address: e.target.value })}
               inputRef={addressRef}
               helperText="一部でも可（例: 西新宿2-8）"
               slotProps={{ htmlInput: { maxLength: 80, 'data-testid': 'search-address' } }}
@@ -150,7 +162,7 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
             <TextField
               label="電話番号"
               value={form.phone}
-              onChange={(e) => setForm({ phone: e.target.value })}
+              onChange={(e) => edit({ phone: e.target.value })}
               helperText="番号全体か末尾4桁以上"
               slotProps={{ htmlInput: { maxLength: 20, inputMode: 'tel', 'data-testid': 'search-phone' } }}
             />
@@ -170,7 +182,7 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
             <Stack direction="row" alignItems="center" spacing={2} sx={{ px: 2, py: 1 }}>
               <Typography variant="body2" data-testid="search-total" sx={{ flex: 1 }}>
                 {result.total === 0
-                  ? '該当者はいません'
+                  ? '該当者はいません。カナの一部・生年月日だけなど、条件を減らして検索してください'
                   : `${result.total.toLocaleString('ja-JP')}件（${(page - 1) * result.pageSize + 1}〜${
                       (page - 1) * result.pageSize + result.items.length
                     }件目を表示）`}
@@ -228,8 +240,10 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
             </TableContainer>
           </Paper>
         ) : (
-          <Typography color="text.secondary" sx={{ px: 1 }}>
-            条件を入力して Enter で検索します。結果は ↑↓ で選び Enter で開きます。
+          <Typography color="text.secondary" sx={{ px: 1 }} data-testid="search-empty">
+            {busy
+              ? '検索しています…'
+              : '条件を入力して Enter で検索します（カナ・氏名・住所は2文字、電話は4桁から入力に合わせて検索）。結果は ↑↓ で選び Enter で開きます。'}
           </Typography>
         )}
       </Stack>
@@ -248,4 +262,24 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
       <ResidentChangeIntakeDialog open={intakeOpen} onClose={() => setIntakeOpen(false)} />
     </Stack>
   )
+}
+
+/** Under the birth date: the date as understood, in 和暦 with the Western date on hover, or how to type it. */
+function BirthDateHint(props: { text: string }) {
+  const date = understoodDate(props.text)
+  if (!date) return <>例: S35.4.1 / 昭和35年4月1日 / 1960-04-01</>
+  return (
+    <span data-testid="search-birth-date-shown">
+      <WarekiDate date={date} /> として検索
+    </span>
+  )
+}
+
+function understoodDate(text: string): string | null {
+  if (!text.trim()) return null
+  try {
+    return parseJapaneseDate(text.trim())
+  } catch {
+    return null
+  }
 }

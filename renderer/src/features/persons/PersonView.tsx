@@ -14,6 +14,7 @@ import { WarekiDate } from '../../components/WarekiDate'
 import { useState } from 'react'
 import { EligibilityHistoryPanel } from '../eligibility/EligibilityHistoryPanel'
 import { InsuranceCardDialog } from '../eligibility/InsuranceCardDialog'
+import { ProvisionalCardDialog } from '../forms/ProvisionalCardDialog'
 
 const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
 
@@ -59,6 +60,7 @@ function NotYetAvailable(props: { title: string; testId: string; text: string })
 export function PersonView(props: { person: PersonSummary; onBack(): void }) {
   const p = props.person
   const [cardOpen, setCardOpen] = useState(false)
+  const [provisionalOpen, setProvisionalOpen] = useState(false)
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }}>
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
@@ -139,11 +141,13 @@ export function PersonView(props: { person: PersonSummary; onBack(): void }) {
       </Stack>
       <FunctionKeyBar
         keys={[
-          { key: 'Escape', label: '検索結果に戻る', action: props.onBack, disabled: cardOpen },
+          { key: 'Escape', label: '検索結果に戻る', action: props.onBack, disabled: cardOpen || provisionalOpen },
           { key: 'F10', label: '被保険者証', action: () => setCardOpen(true), disabled: !p.insuredNumber },
+          { key: 'F11', label: '資格者証', action: () => setProvisionalOpen(true), disabled: !p.insuredNumber },
         ]}
       />
       {cardOpen && <InsuranceCardDialog personId={p.id} open onClose={() => setCardOpen(false)} />}
+      {provisionalOpen && <ProvisionalCardDialog personId={p.id} open onClose={() => setProvisionalOpen(false)} />}
     </Stack>
   )
 }

@@ -45,3 +45,23 @@ export function toSearchQuery(form: SearchForm, page = 1): CriteriaResult {
   }
   return { ok: true, query }
 }
+
+/**
+ * Whether typed criteria are complete enough to search as you type (Enter searches whatever is valid): 2 characters
+ * of カナ, 氏名 or 住所, 4 digits of a phone number, the whole 被保険者番号, or a complete birth date.
+ */
+export function typedEnough(form: SearchForm): boolean {
+  const atLeast = (text: string, n: number) => Array.from(text.trim()).length >= n
+  if (atLeast(form.kana, 2) || atLeast(form.name, 2) || atLeast(form.address, 2)) return true
+  if (phoneDigits(form.phone).length >= 4) return true
+  if (/^\d{10}$/.test(form.insuredNumber.trim().normalize('NFKC'))) return true
+  if (form.birthDate.trim()) {
+    try {
+      parseJapaneseDate(form.birthDate.trim())
+      return true
+    } catch {
+      return false
+    }
+  }
+  return false
+}

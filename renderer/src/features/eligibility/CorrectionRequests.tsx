@@ -1,0 +1,134 @@
+import { useState } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Chip from '@mui/material/Chip'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { formatWareki } from '../../../../shared/domain'
+import {
+  correctionActionLabels,
+  eligibilityKindLabels,
+  eligibilityReasonLabels,
+  type EligibilityCorrection,
+} from '../../../../shared/eligibility/contract'
+import { api } from '../../platform/bridge'
+
+const STATUS_LABEL = { pending: '承認待ち', approved: '承認済み', rejected: '却下' } as const
+const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'default' } as const
+const CATEGORY_LABEL = { 1: '第1号', 2: '第2号' } as const
+
+function describe(c: EligibilityCorrection): string {
+  const target = c.target
+    ? `${formatWareki(c.target.effectiveOn)} ${eligibilityKindLabels[c.target.kind]}（${eligibilityReasonLabels[c.target.reason]}）`
+    : ''
+  const proposed = c.event
+    ? `${formatWareki(c.event.effectiveOn)} ${eligibilityKindLabels[c.event.kind]}${
+        c.event.category ? `（${CATEGORY_LABEL[c.event.category]}）` : ''
+      }・${eligibilityReasonLabels[c.event.reason]}`
+    : ''
+  if (c.action === 'add') return `追加: ${proposed}`
+  if (c.action === 'void') return `取消: ${target}`
+  return `${target} → ${proposed}`
+}
+
+/**
+ * 訂正申請 of one person: who proposed what and why, and — for an approver who is not the proposer — 承認 / 却下.
+ * The decision names the row version shown: when someone decided first, the server answers 409 and nothing changes.
+ */
+export function CorrectionRequests(props: {
+  corrections: readonly EligibilityCorrection[]
+  mayApprove: boolean
+  loginId: string | null
+  onDecided(): void
+}) {
+  const [comment, setComment] = useState<Record<number, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<number | null>(null)
+  // One key per decision shown: a resent press returns the first answer.
+  const [keys] = useState(() => new Map<number, string>())
+
+  async function decide(c: EligibilityCorrection, decision: 'approve' | 'reject') {
+    if (busy !== null) return
+    setBusy(c.id)
+    const keyId = decision === 'approve' ? c.id : -c.id
+    const key = keys.get(keyId) ?? crypto.randomUUID()
+    keys.set(keyId, key)
+    const res = await api.eligibility.decideCorrection({
+      id: c.id,
+      rowVersion: c.rowVersion,
+      decision,
+      comment: comment[c.id] ?? '',
+      idempotencyKey: key,
+    })
+    setBusy(null)
+    if (!res.ok) return setError(res.message)
+    setError(null)
+    props.onDecided()
+  }
+
+  if (props.corrections.length === 0) return null
+  return (
+    <Box data-testid="correction-requests" sx={{ mt: 1 }}>
+      <Typography variant="subtitle2" component="h4">
+        訂正申請
+      </Typography>
+      {error && (
+        <Alert severity="error" role="alert" sx={{ my: 1 }}>
+          {error}
+        </Alert>
+      )}
+      {props.corrections.map((c) => {
+        const own = c.proposedBy.loginId === props.loginId
+        return (
+          <Box
+            key={c.id}
+            data-testid="correction-request"
+            sx={{ borderLeft: 3, borderColor: c.status === 'pending' ? 'warning.main' : 'divider', pl: 1.5, py: 0.75 }}
+          >
+            <Stack direction="row" spacing={1} alignItems="center">
+              <Chip size="small" label={STATUS_LABEL[c.status]} color={STATUS_COLOR[c.status]} />
+              <Typography variant="body2">
+                #{c.id} {correctionActionLabels[c.action]}：{describe(c)}
+              </Typography>
+            </Stack>
+            <Typography variant="body2" color="text.secondary">
+              理由：{c.reason}（申請 {c.proposedBy.displayName}
+              {c.decidedBy ? `、${STATUS_LABEL[c.status]} ${c.decidedBy.displayName}` : ''}
+              {c.decisionComment ? `：${c.decisionComment}` : ''}）
+            </Typography>
+            {c.status === 'pending' && props.mayApprove && !own && (
+              <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 0.5 }}>
+                <TextField
+                  size="small"
+                  label="コメント（却下のときは必須）"
+                  value={comment[c.id] ?? ''}
+                  onChange={(e) => setComment({ ...comment, [c.id]: e.target.value })}
+                  slotProps={{ htmlInput: { maxLength: 200 } }}
+                  sx={{ flex: 1 }}
+                />
+                <Button
+                  variant="contained"
+                  size="small"
+                  onClick={() => void decide(c, 'approve')}
+                  data-testid={`correction-approve-${c.id}`}
+                >
+                  承認
+                </Button>
+                <Button size="small" color="error" onClick={() => void decide(c, 'reject')}>
+                  却下
+                </Button>
+              </Stack>
+            )}
+            {c.status === 'pending' && own && (
+              <Typography variant="body2" color="text.secondary">
+                ご自身の申請は承認できません。別の承認者に依頼してください。
+              </Typography>
+            )}
+          </Box>
+        )
+      })}
+    </Box>
+  )
+}

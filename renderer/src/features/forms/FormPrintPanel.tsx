@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import MenuItem from '@mui/material/MenuItem'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import type { PrinterList } from '../../../../shared/api/print'
+import { api } from '../../platform/bridge'
+
+/**
+ * Printing an issued form (control C-28): the printers come from main with the reason each refused one is refused
+ * (virtual PDF/XPS printers, printers outside the terminal policy); the PDF goes renderer → IPC → main, which checks
+ * the allowlist, has the server audit the print (form and persons) and only then prints. Never window.print.
+ */
+export function FormPrintPanel(props: { form: string; personIds: number[]; pdfBase64: string; testId: string }) {
+  const [printers, setPrinters] = useState<PrinterList['printers'] | null>(null)
+  const [printer, setPrinter] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void api.print.printers({}).then((res) => {
+      if (!live) return
+      if (!res.ok) return setMessage({ ok: false, text: res.message })
+      setPrinters(res.value.printers)
+      setPrinter(res.value.printers.find((p) => p.allowed)?.name ?? '')
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  // F12 prints while the panel is shown (the dialog's function key, as on the ward's terminals).
+  const printRef = useRef<() => void>(() => undefined)
+  useEffect(() => {
+    printRef.current = () => void print()
+  })
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F12') return
+      e.preventDefault()
+      printRef.current()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  async function print() {
+    if (busy || !printer) return
+    setBusy(true)
+    setMessage(null)
+    const res = await api.print.print({
+      form: props.form,
+      printer,
+      personIds: props.personIds,
+      document: { kind: 'pdf', base64: props.pdfBase64 },
+    })
+    setBusy(false)
+    setMessage(res.ok ? { ok: true, text: `${printer} に印刷しました` } : { ok: false, text: res.message })
+  }
+
+  const none = printers !== null && !printers.some((p) => p.allowed)
+  return (
+    <Stack spacing={1} sx={{ mt: 2 }} data-testid={`${props.testId}-print`}>
+      <Stack direction="row" spacing={1} alignItems="center">
+        <TextField
+          select
+          size="small"
+          label="プリンタ"
+          value={printer}
+          onChange={(e) => setPrinter(e.target.value)}
+          sx={{ minWidth: 320 }}
+          disabled={printers === null || none}
+          slotProps={{ htmlInput: { 'data-testid': `${props.testId}-printer` } }}
+        >
+          {(printers ?? []).map((p) => (
+            <MenuItem key={p.name} value={p.name} disabled={!p.allowed}>
+              {p.allowed ? p.name : `${p.name}（使用不可: ${p.reason ?? ''}）`}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button
+          variant="outlined"
+          onClick={() => void print()}
+          disabled={busy || !printer}
+          data-testid={`${props.testId}-print-button`}
+        >
+          印刷 (F12)
+        </Button>
+      </Stack>
+      {none && <Alert severity="warning">この端末で使用できるプリンタがありません（端末ポリシー）</Alert>}
+      {message && (
+        <Alert
+          severity={message.ok ? 'success' : 'error'}
+          role={message.ok ? 'status' : 'alert'}
+          data-testid={`${props.testId}-print-result`}
+        >
+          {message.text}
+        </Alert>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,46 @@
+// Security events of a terminal (controls C-01, C-21, C-28, electron-security.md §12): what main refused locally —
+// a request to a foreign origin, a navigation, a permission, an export or print — is also written to the server's
+// hash-chained audit log, so that the supervisor's analysis sees it. Events carry no personal data: URLs are reduced
+// to origin and path by the guards, and the detail is a short machine-made text.
+import { z } from 'zod'
+
+export const ClientSecurityEventKind$ = z.enum([
+  'permission-denied',
+  'device-denied',
+  'download-cancelled',
+  'file-system-access-denied',
+  'request-blocked',
+  'navigation-blocked',
+  'window-open-blocked',
+  'webview-blocked',
+  'devtools-closed',
+  'certificate-rejected',
+  'client-certificate-not-found',
+  'render-process-gone',
+  'ipc-refused',
+  'export-refused',
+  'print-refused',
+  'events-dropped',
+])
+export type ClientSecurityEventKind = z.infer<typeof ClientSecurityEventKind$>
+
+export const ClientSecurityEvent$ = z
+  .object({
+    /** When main saw it (terminal clock, ISO 8601). */
+    at: z.iso.datetime({ offset: true }),
+    kind: ClientSecurityEventKind$,
+    /** e.g. "https://evil.example/collect (xhr)"; never a query string or personal data. */
+    detail: z.string().max(300),
+  })
+  .strict()
+export type ClientSecurityEvent = z.infer<typeof ClientSecurityEvent$>
+
+export const ClientSecurityEventsInput$ = z
+  .object({
+    idempotencyKey: z.uuid(),
+    events: z.array(ClientSecurityEvent$).min(1).max(50),
+  })
+  .strict()
+export type ClientSecurityEventsInput = z.infer<typeof ClientSecurityEventsInput$>
+
+export const ClientSecurityEventsRecorded$ = z.object({ recorded: z.number().int().nonnegative() }).strict()
