@@ -423,12 +423,17 @@ export const ProposeCorrectionRequest$ = z
   })
 export type ProposeCorrectionRequest = z.input<typeof ProposeCorrectionRequest$>
 
-const StaffRef$ = z.object({ loginId: z.string(), displayName: z.string() }).strict()
+/** A staff member as shown to colleagues: 氏名 and 所属 (control C-34). */
+const StaffRef$ = z.object({ loginId: z.string(), displayName: z.string(), department: z.string() }).strict()
+
+/** Whom a correction concerns, as a list across persons shows them (the list is an audited personal-data read). */
+const CorrectionPerson$ = z.object({ name: z.string(), insuredNumber: z.string().nullable() }).strict()
 
 export const EligibilityCorrection$ = z
   .object({
     id: z.number().int(),
     personId: z.number().int(),
+    person: CorrectionPerson$,
     action: z.enum(correctionActions),
     target: EligibilityEvent$.nullable(),
     event: ProposedEvent$.nullable(),

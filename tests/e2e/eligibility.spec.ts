@@ -20,6 +20,11 @@ const corrected = ward.persons.filter(
 const entersFacility = ward.persons.filter(
   (p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1 && !p.residenceException && !p.excludedFacility,
 )[6]!
+// …and a fifth whose correction a 監督者 approves from the 承認待ち一覧 (nobody else touches them either).
+const queued = ward.persons
+  .filter((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1 && p.acquiredOn && !p.residenceException)
+  .slice(6)
+  .find((p) => ![person, protectedPerson, cardHolder, corrected, entersFacility].includes(p))!
 const kana = person.familyNameKana + person.givenNameKana
 const shots = 'docs/screenshots'
 // The first kana most family names start with (voiced marks folded, as the search does): more than one page.
@@ -38,6 +43,26 @@ Array.from(
 ).forEach((c, i) => (HALF[c] = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｧｨｩｪｫｯｬｭｮｰ'[i]!))
 const halfWidth = (s: string) =>
   Array.from(s.normalize('NFD'), (c) => (c === '\u3099' ? 'ﾞ' : c === '\u309A' ? 'ﾟ' : (HALF[c] ?? c))).join('')
+
+/** Opens a person by 被保険者番号 from the search screen; the timeline starts with their acquisition. */
+async function openByInsuredNumber(page: Page, p: typeof person) {
+  await page.getByTestId('search-insured-number').fill(p.insuredNumber!)
+  await page.keyboard.press('Enter')
+  await page.getByTestId('search-result-row').first().click()
+  await expect(page.getByTestId('person-name')).toHaveText(`${p.familyName} ${p.givenName}`)
+}
+
+/** As 資格担当 in the person view: proposes the first row's effective date as `newDate`, with the reason. */
+async function proposeNewDate(page: Page, newDate: string, reason: string) {
+  await page.getByTestId('correction-open').click()
+  await page.getByLabel('対象の記録').click()
+  await page.getByRole('option').first().click()
+  await page.getByTestId('correction-effective-on').fill(newDate)
+  await page.getByTestId('correction-reason').fill(reason)
+  await page.getByTestId('correction-submit').click()
+  await expect(page.getByTestId('correction-proposed')).toContainText('承認されるまで資格履歴は変わりません')
+  await page.keyboard.press('Escape')
+}
 
 async function searchKana(page: Page, text: string) {
   await page.keyboard.press('F2')
@@ -167,23 +192,13 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
   }) => {
     const newDate = addDays(corrected.acquiredOn!, -1)
     const openPerson = async () => {
-      await page.getByTestId('search-insured-number').fill(corrected.insuredNumber!)
-      await page.keyboard.press('Enter')
-      await page.getByTestId('search-result-row').first().click()
-      await expect(page.getByTestId('person-name')).toHaveText(`${corrected.familyName} ${corrected.givenName}`)
+      await openByInsuredNumber(page, corrected)
       await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(corrected.acquiredOn!))
     }
     // 資格担当 proposes: the acquisition date one day earlier, with the reason.
     await signIn(page, 'shikaku01')
     await openPerson()
-    await page.getByTestId('correction-open').click()
-    await page.getByLabel('対象の記録').click()
-    await page.getByRole('option').first().click()
-    await page.getByTestId('correction-effective-on').fill(newDate)
-    await page.getByTestId('correction-reason').fill('転入届の異動日の入力誤り（届出書で確認）')
-    await page.getByTestId('correction-submit').click()
-    await expect(page.getByTestId('correction-proposed')).toContainText('承認されるまで資格履歴は変わりません')
-    await page.keyboard.press('Escape')
+    await proposeNewDate(page, newDate, '転入届の異動日の入力誤り（届出書で確認）')
     // Nothing changed yet; the request waits, and its proposer cannot approve it.
     await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(corrected.acquiredOn!))
     await expect(page.getByTestId('correction-request')).toContainText('承認待ち')
@@ -199,6 +214,49 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
     await expect(page.getByTestId('eligibility-superseded')).toContainText(formatWareki(corrected.acquiredOn!))
     await expect(page.getByTestId('correction-request')).toContainText('承認済み')
     await page.screenshot({ path: `${shots}/eligibility-correction.png`, fullPage: true })
+  })
+
+  test('a 監督者 approves a correction from the 承認待ち一覧 (F3); the person’s history shows the corrected row', async ({
+    page,
+  }) => {
+    const newDate = addDays(queued.acquiredOn!, -2)
+    const name = `${queued.familyName} ${queued.givenName}`
+    // 資格担当 proposes from the person view; the queue is not theirs to see.
+    await signIn(page, 'shikaku01')
+    await expect(page.getByTestId('open-correction-queue')).toHaveCount(0)
+    await openByInsuredNumber(page, queued)
+    await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(queued.acquiredOn!))
+    await proposeNewDate(page, newDate, '資格取得日の入力誤り（申請書で確認）')
+    await signOut(page)
+
+    // 監督者: F3 on the search screen opens every pending correction across persons.
+    await signIn(page, 'kantoku01')
+    await expect(page.getByTestId('function-keys')).toContainText('訂正承認')
+    await page.keyboard.press('F3')
+    const row = page.getByTestId('correction-queue-row').filter({ hasText: queued.insuredNumber! })
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText(name)
+    await expect(row).toContainText('検証 一郎')
+    await expect(row).toContainText('介護保険課 資格係')
+    await expect(row).toContainText(formatWareki(new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)))
+    await expect(row).toContainText(`${formatWareki(queued.acquiredOn!)} 資格取得`)
+    await expect(row).toContainText(formatWareki(newDate))
+    await expect(row).toContainText('資格取得日の入力誤り（申請書で確認）')
+    await page.screenshot({ path: `${shots}/correction-queue.png` })
+    await row.getByRole('button', { name: '承認' }).click()
+    await expect(page.getByTestId('correction-queue-decided')).toContainText(`${name}）を承認しました`)
+    await expect(row).toHaveCount(0)
+    await expect(page.getByTestId('correction-queue-empty')).toHaveText('承認待ちの訂正はありません')
+
+    // The person view shows the corrected row in force, the old one struck through; Esc returns to the queue.
+    await page.getByTestId('correction-queue-open-decided').click()
+    await expect(page.getByTestId('person-name')).toHaveText(name)
+    await expect(page.getByTestId('eligibility-event').first()).toContainText(formatWareki(newDate))
+    await expect(page.getByTestId('eligibility-event').first()).toContainText('資格取得日の入力誤り')
+    await expect(page.getByTestId('eligibility-superseded')).toContainText(formatWareki(queued.acquiredOn!))
+    await expect(page.getByTestId('function-keys')).toContainText('承認待ち一覧に戻る')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('correction-queue-empty')).toBeVisible()
   })
 
   test('records a 住所地特例 start from the person view: the period shows, the person stays insured', async ({

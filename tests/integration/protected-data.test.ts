@@ -212,6 +212,30 @@ describe.each(databaseKinds)('protected persons and マイナンバー on %s', (
       expect(row).toMatchObject({ outcome: 'denied', targetIds: [protectedId] })
     })
 
+    it('reads the eligibility history of a person of its own area, and is refused (audited) one of another area', async () => {
+      const [inArea] = await t.database.db
+        .select({ id: persons.id })
+        .from(persons)
+        .innerJoin(households, eq(households.id, persons.householdId))
+        .where(eq(households.careArea, 'okubo'))
+        .limit(1)
+      const own = await callRoute(t, 'eligibility.history', { personId: inArea!.id }, await token('centre'))
+      expect(own).toMatchObject({ status: 200, body: { personId: inArea!.id } })
+      const other = await callRoute(t, 'eligibility.history', { personId: protectedId }, await token('centre'))
+      expect(other).toMatchObject({
+        status: 403,
+        code: 'forbidden',
+        body: { title: '担当圏域外の住民の情報は参照できません' },
+      })
+      const [row] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'eligibility.history'))
+        .orderBy(desc(auditLog.seq))
+        .limit(1)
+      expect(row).toMatchObject({ outcome: 'denied', targetIds: [protectedId] })
+    })
+
     it('sees nobody when the account has no area (deny by default)', async () => {
       const res = await callRoute(t, 'person.search', { kana: 'ア' }, await token('centreWithoutArea'))
       expect(res.body).toMatchObject({ total: 0, items: [] })

@@ -5,6 +5,8 @@ import CircularProgress from '@mui/material/CircularProgress'
 import { AppHeader } from '../components/AppHeader'
 import { VerificationBanner } from '../components/VerificationBanner'
 import Button from '@mui/material/Button'
+import { CorrectionQueueScreen } from '../features/eligibility/CorrectionQueueScreen'
+import { useCorrectionQueueStore } from '../features/eligibility/correction-queue-store'
 import { ExportScreen } from '../features/export/ExportScreen'
 import { useExportStore } from '../features/export/export-store'
 import { LockScreen } from '../features/lock/LockScreen'
@@ -35,11 +37,13 @@ export function App() {
     })()
   }, [setAppInfo, signedIn])
 
+  const resetQueue = useCorrectionQueueStore((s) => s.reset)
   const logout = useCallback(async () => {
     await api.auth.logout({})
     reset()
+    resetQueue()
     signedOut()
-  }, [reset, signedOut])
+  }, [reset, resetQueue, signedOut])
 
   const open = useCallback(
     async (personId: number) => {
@@ -60,6 +64,16 @@ export function App() {
   const setExportOpen = useExportStore((s) => s.setOpen)
   const mayExport = Boolean(user?.roles.some((r) => r === 'eligibilityClerk' || r === 'supervisor'))
 
+  // 資格訂正の承認待ち一覧 for the roles holding eligibility.approveCorrection (監督者; the server checks it again).
+  // A person opened from it shows over it, and Esc returns to it.
+  const queueOpen = useCorrectionQueueStore((s) => s.open)
+  const setQueueOpen = useCorrectionQueueStore((s) => s.setOpen)
+  const mayApproveCorrections = Boolean(user?.roles.includes('supervisor'))
+  const openQueue = useCallback(() => {
+    select(null)
+    setQueueOpen(true)
+  }, [select, setQueueOpen])
+
   // Issue 6: the master cache's age is always visible; the masters screen opens from it.
   const mastersOpen = useMastersStore((s) => s.open)
   const setMastersOpen = useMastersStore((s) => s.setOpen)
@@ -69,11 +83,18 @@ export function App() {
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       {verification && <VerificationBanner />}
       <AppHeader user={user} insurerName={appInfo?.insurerName ?? null} onLogout={logout} />
-      {user && !locked && mayExport && !exportOpen && (
-        <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end' }}>
-          <Button size="small" variant="outlined" onClick={() => setExportOpen(true)} data-testid="open-export">
-            持出管理
-          </Button>
+      {user && !locked && ((mayExport && !exportOpen) || (mayApproveCorrections && !queueOpen)) && (
+        <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+          {mayApproveCorrections && !queueOpen && (
+            <Button size="small" variant="outlined" onClick={openQueue} data-testid="open-correction-queue">
+              訂正の承認待ち
+            </Button>
+          )}
+          {mayExport && !exportOpen && (
+            <Button size="small" variant="outlined" onClick={() => setExportOpen(true)} data-testid="open-export">
+              持出管理
+            </Button>
+          )}
         </Box>
       )}
       {user && !locked && <MasterCacheBar onOpen={() => setMastersOpen(true)} />}
@@ -94,9 +115,15 @@ export function App() {
         ) : exportOpen ? (
           <ExportScreen user={user} onClose={() => setExportOpen(false)} />
         ) : selected ? (
-          <PersonView person={selected} onBack={back} />
+          <PersonView
+            person={selected}
+            onBack={back}
+            {...(queueOpen && mayApproveCorrections ? { backLabel: '承認待ち一覧に戻る' } : {})}
+          />
+        ) : queueOpen && mayApproveCorrections ? (
+          <CorrectionQueueScreen user={user} onOpenPerson={(id) => void open(id)} onClose={() => setQueueOpen(false)} />
         ) : (
-          <PersonSearchScreen onOpen={open} />
+          <PersonSearchScreen onOpen={open} {...(mayApproveCorrections ? { onOpenCorrectionQueue: openQueue } : {})} />
         )}
       </Box>
     </Box>

@@ -10,3 +10,27 @@ export function WarekiDate(props: { date: string | null }) {
     </Tooltip>
   )
 }
+
+const JST_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** An instant (ISO 8601) as the date and time in Japan: 和暦 and HH:mm, the Western date and time on hover. */
+export function WarekiDateTime(props: { at: string }) {
+  const parts = Object.fromEntries(JST_PARTS.formatToParts(new Date(props.at)).map((p) => [p.type, p.value]))
+  const date = `${parts.year}-${parts.month}-${parts.day}`
+  const time = `${parts.hour}:${parts.minute}`
+  return (
+    <Tooltip title={`${date} ${time}`} placement="top" arrow>
+      <span>
+        {formatWareki(date)} {time}
+      </span>
+    </Tooltip>
+  )
+}

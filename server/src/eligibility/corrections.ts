@@ -6,7 +6,7 @@
  * earlier date still shows the old state. Rejection records the decision and changes nothing else. The decision names
  * the request's row version: a stale one gets 409 and nothing is written.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { parseIsoDate } from '../../../shared/domain'
 import {
@@ -20,7 +20,7 @@ import {
 } from '../../../shared/eligibility/contract'
 import type { AuthenticatedUser } from '../auth/sessions'
 import type { Db, Tx } from '../db/connect'
-import { persons, users } from '../db/schema'
+import { households, persons, users } from '../db/schema'
 import { HttpProblem, problems } from '../http/problem'
 import { invalidInput } from './rule-problem'
 import { syncSnapshot } from './engine'
@@ -32,22 +32,35 @@ const decider = alias(users, 'correction_decider')
 
 async function summaries(
   db: Db | Tx,
-  where: { id?: number; personId?: number; pendingOnly: boolean },
+  where: { id?: number; personId?: number; pendingOnly: boolean; careArea?: string | null },
 ): Promise<(EligibilityCorrection & { proposedById: number })[]> {
   const conditions = [
     where.id !== undefined ? eq(eligibilityCorrections.id, where.id) : undefined,
     where.personId !== undefined ? eq(eligibilityCorrections.personId, where.personId) : undefined,
     where.pendingOnly ? eq(eligibilityCorrections.status, 'pending') : undefined,
+    // A 相談センター職員 (person.read in their own area only) sees the corrections of that area; no area: none.
+    where.careArea !== undefined
+      ? where.careArea === null
+        ? sql`false`
+        : eq(households.careArea, where.careArea)
+      : undefined,
   ].filter((c) => c !== undefined)
   const rows = await db
     .select({
       c: eligibilityCorrections,
+      familyName: persons.familyName,
+      givenName: persons.givenName,
+      insuredNumber: persons.insuredNumber,
       proposerLoginId: proposer.loginId,
       proposerName: proposer.displayName,
+      proposerDepartment: proposer.department,
       deciderLoginId: decider.loginId,
       deciderName: decider.displayName,
+      deciderDepartment: decider.department,
     })
     .from(eligibilityCorrections)
+    .innerJoin(persons, eq(persons.id, eligibilityCorrections.personId))
+    .innerJoin(households, eq(households.id, persons.householdId))
     .innerJoin(proposer, eq(proposer.id, eligibilityCorrections.proposedBy))
     .leftJoin(decider, eq(decider.id, eligibilityCorrections.decidedBy))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
@@ -65,16 +78,20 @@ async function summaries(
   return rows.map(({ c, ...r }) => ({
     id: c.id,
     personId: c.personId,
+    person: { name: `${r.familyName} ${r.givenName}`, insuredNumber: r.insuredNumber },
     action: c.action,
     target: c.targetEventId === null ? null : (targets.get(c.targetEventId) ?? null),
     event: (c.proposed as ProposedEvent | null) ?? null,
     reason: c.reason,
     status: c.status,
     rowVersion: c.rowVersion,
-    proposedBy: { loginId: r.proposerLoginId, displayName: r.proposerName },
+    proposedBy: { loginId: r.proposerLoginId, displayName: r.proposerName, department: r.proposerDepartment },
     proposedById: c.proposedBy,
     proposedAt: c.proposedAt.toISOString(),
-    decidedBy: r.deciderLoginId !== null ? { loginId: r.deciderLoginId, displayName: r.deciderName ?? '' } : null,
+    decidedBy:
+      r.deciderLoginId !== null
+        ? { loginId: r.deciderLoginId, displayName: r.deciderName ?? '', department: r.deciderDepartment ?? '' }
+        : null,
     decidedAt: c.decidedAt?.toISOString() ?? null,
     decisionComment: c.decisionComment,
     appliedEventId: c.appliedEventId,
@@ -83,10 +100,16 @@ async function summaries(
 
 const strip = ({ proposedById: _ignored, ...c }: EligibilityCorrection & { proposedById: number }) => c
 
-export async function listCorrections(db: Db | Tx, query: CorrectionListQuery): Promise<EligibilityCorrection[]> {
+/** `careArea`: only persons whose household lies in that 日常生活圏域 (null: none); omitted: all persons. */
+export async function listCorrections(
+  db: Db | Tx,
+  query: CorrectionListQuery,
+  scope: { careArea?: string | null } = {},
+): Promise<EligibilityCorrection[]> {
   const rows = await summaries(db, {
     ...(query.personId !== undefined ? { personId: query.personId } : {}),
     pendingOnly: (query.status ?? 'pending') === 'pending',
+    ...scope,
   })
   return rows.map(strip)
 }

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm'
 import { historyAsKnownOn, periodsOf, statusOn } from '../../../shared/eligibility/history'
-import { persons } from '../db/schema'
-import { problems } from '../http/problem'
 import { defineRoute } from '../http/route'
 import { acquireCategory2AtApplication } from './category2'
 import { decideCorrection, listCorrections, proposeCorrection } from './corrections'
 import { runAge65Batch, todayInJapan } from './engine'
 import { recordFacilityFact } from './facility'
 import { loadEvents } from './history-store'
+import { loadPerson } from '../persons/person-routes'
 import { facilityActionLabels } from '../../../shared/eligibility/contract'
 
 export function eligibilityRoutes() {
@@ -18,10 +16,10 @@ export function eligibilityRoutes() {
       personalData: true,
       audit: { action: 'eligibility.history' },
       effect: 'read',
-      async handle({ input, db, audit }) {
-        const [person] = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, input.personId))
-        if (!person) throw problems.notFound()
-        audit.targets([person.id])
+      async handle({ input, db, audit, permissions, user }) {
+        // person.read in the own area only (相談センター職員): refused for a person of another area.
+        audit.targets([input.personId]) // a refused attempt is audited with the person it asked for
+        const { person } = await loadPerson(db, input.personId, 'person.read', { permissions, user })
         const today = todayInJapan()
         const asKnownOn = input.asKnownOn ?? today
         const { events, superseded } = historyAsKnownOn(await loadEvents(db, person.id), asKnownOn)
@@ -97,8 +95,10 @@ export function eligibilityRoutes() {
       personalData: true,
       audit: { action: 'eligibility.corrections' },
       effect: 'read',
-      async handle({ input, db, audit }) {
-        const corrections = await listCorrections(db, input)
+      async handle({ input, db, audit, permissions, user }) {
+        // person.read in the own area only (相談センター職員): the corrections of that area's persons.
+        const scope = permissions.get('person.read') === 'all' ? {} : { careArea: user?.careArea ?? null }
+        const corrections = await listCorrections(db, input, scope)
         audit.targets(corrections.map((c) => c.personId))
         return { corrections }
       },

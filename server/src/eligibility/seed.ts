@@ -5,6 +5,7 @@
  */
 import { and, asc, gt, inArray, isNotNull, sql } from 'drizzle-orm'
 import { category1AcquisitionDate, category2AcquisitionDate } from '../../../shared/domain'
+import { bulkInsertJson } from '../db/bulk-insert'
 import type { Db } from '../db/connect'
 import { persons } from '../db/schema'
 import type { DummyPerson } from '../seed/dummy-ward-model'
@@ -39,10 +40,7 @@ const BATCH = 2_000
 
 async function insertAll(db: Db, rows: NewEligibilityEvent[]) {
   for (let i = 0; i < rows.length; i += BATCH)
-    await db
-      .insert(eligibilityEvents)
-      .values(rows.slice(i, i + BATCH))
-      .onConflictDoNothing()
+    await bulkInsertJson(db, eligibilityEvents, rows.slice(i, i + BATCH), { onConflictDoNothing: true })
 }
 
 export async function seedEligibilityHistory(db: Db, specials: readonly SeedSpecial[]): Promise<number> {

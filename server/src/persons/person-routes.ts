@@ -38,7 +38,11 @@ function scopeCondition(scope: Scope | undefined, user: AuthenticatedUser | null
   return sql`false`
 }
 
-async function loadPerson(
+/**
+ * The person with their household, when `permission` reaches them: everywhere ('all'), or only in the user's own
+ * 日常生活圏域 ('ownArea', 相談センター職員). 404 for no such person, 403 out of area.
+ */
+export async function loadPerson(
   db: Db | Tx,
   personId: number,
   permission: Permission,

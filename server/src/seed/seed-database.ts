@@ -8,6 +8,7 @@ import { normalizeKana, normalizeKanjiName } from '../../../shared/text/kana'
 import { hashPassword } from '../auth/passwords'
 import { designationKindOf, type Role } from '../auth/roles'
 import { base32Encode } from '../auth/totp'
+import { bulkInsertJson } from '../db/bulk-insert'
 import type { Db } from '../db/connect'
 import { households, persons, users } from '../db/schema'
 import { careAreaOfTown, type CareArea } from '../persons/care-areas'
@@ -143,19 +144,19 @@ export async function seedWard(
     await db.transaction(async (tx) => {
       const idByCode = new Map<string, number>()
       for (let i = 0; i < chunk.households.length; i += BATCH) {
-        const inserted = await tx
-          .insert(households)
-          .values(
-            chunk.households.slice(i, i + BATCH).map((h) => ({
-              householdCode: h.householdId,
-              postalCode: h.postalCode,
-              town: h.town,
-              address: h.address,
-              careArea: careAreaOfTown(h.town),
-            })),
-          )
-          .returning({ id: households.id, code: households.householdCode })
-        for (const row of inserted) idByCode.set(row.code, row.id)
+        const inserted = await bulkInsertJson(
+          tx,
+          households,
+          chunk.households.slice(i, i + BATCH).map((h) => ({
+            householdCode: h.householdId,
+            postalCode: h.postalCode,
+            town: h.town,
+            address: h.address,
+            careArea: careAreaOfTown(h.town),
+          })),
+          { returning: ['id', 'householdCode'] },
+        )
+        for (const row of inserted) idByCode.set(row.householdCode, Number(row.id))
       }
       const missing = [...new Set(chunk.persons.map((p) => p.householdId))].filter((code) => !idByCode.has(code))
       if (missing.length > 0) {
@@ -166,7 +167,9 @@ export async function seedWard(
         for (const row of rows) idByCode.set(row.code, row.id)
       }
       for (let i = 0; i < chunk.persons.length; i += BATCH) {
-        await tx.insert(persons).values(
+        await bulkInsertJson(
+          tx,
+          persons,
           chunk.persons.slice(i, i + BATCH).map((p) => {
             const householdId = idByCode.get(p.householdId)
             if (householdId === undefined) throw new Error(`household ${p.householdId} missing for a generated person`)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { persons } from '../../../server/src/db/schema'
 import { eligibilityEvents } from '../../../server/src/eligibility/schema'
 import type { ApiInput } from '../../../shared/api/routes'
@@ -200,6 +200,57 @@ describe.each(databaseKinds)('corrections and 第2号 at application on %s (issu
       })
       const list = await client().call('eligibility.corrections', { personId: p.id }, supervisor)
       expect(list.corrections.map((c) => [c.id, c.status])).toEqual([[proposal.id, 'pending']])
+    })
+
+    it('lists every person’s pending corrections with whom they concern and who proposed them, audited; a 相談センター職員 sees only their area', async () => {
+      const a = await addResident(t, '1957-07-07')
+      const b = await addResident(t, '1957-08-08')
+      // One of them in the 相談センター's area (okubo), the other outside it.
+      await t.database.db.execute(
+        sql`update persons set household_id = (select min(id) from households where care_area = 'okubo') where id = ${a.id}`,
+      )
+      await t.database.db.execute(
+        sql`update persons set household_id = (select min(id) from households where care_area <> 'okubo') where id = ${b.id}`,
+      )
+      const [pa, pb] = await Promise.all(
+        [a, b].map((p) =>
+          propose({
+            personId: p.id,
+            action: 'add',
+            event: { kind: 'acquisition', category: 1, reason: 'reachingAge65', effectiveOn: '2022-07-06' },
+            reason: '移行漏れ（一覧）',
+          }),
+        ),
+      )
+      const list = await client().call('eligibility.corrections', { status: 'pending' }, supervisor)
+      const mine = list.corrections.filter((c) => c.id === pa!.id || c.id === pb!.id)
+      expect(mine).toHaveLength(2)
+      expect(list.corrections.every((c) => c.status === 'pending')).toBe(true)
+      expect(mine[0]).toMatchObject({
+        person: { name: '検証 施設', insuredNumber: null },
+        proposedBy: { loginId: 'shikaku01', displayName: '検証 一郎', department: '介護保険課 資格係' },
+        reason: '移行漏れ（一覧）',
+      })
+      // One audit row naming every listed person (a personal-data read).
+      const last = await t.database.db.execute<{ action: string; target_ids: number[] }>(
+        sql`select action, target_ids from audit_log where action = 'eligibility.corrections' order by seq desc limit 1`,
+      )
+      const row = (last as unknown as { rows: { target_ids: number[] }[] }).rows[0]!
+      expect(new Set(row.target_ids)).toEqual(new Set(list.corrections.map((c) => c.personId)))
+      expect(row.target_ids).toEqual(expect.arrayContaining([a.id, b.id]))
+
+      // person.read in the own area only: the corrections of persons living in that area, nothing else.
+      const area = await t.database.db.execute<{ id: number }>(
+        sql`select p.id from persons p join households h on h.id = p.household_id where h.care_area = 'okubo'`,
+      )
+      const inArea = new Set((area as unknown as { rows: { id: number }[] }).rows.map((r) => r.id))
+      const centre = await signIn(t, 'sodan01')
+      const seen = await client().call('eligibility.corrections', { status: 'pending' }, centre)
+      expect(seen.corrections.map((c) => c.id)).toContain(pa!.id)
+      expect(seen.corrections.map((c) => c.id)).not.toContain(pb!.id)
+      expect(seen.corrections.map((c) => c.id)).toEqual(
+        list.corrections.filter((c) => inArea.has(c.personId)).map((c) => c.id),
+      )
     })
 
     it('a 監督者 cannot propose (no eligibility.correct): the two steps stay with two roles', async () => {

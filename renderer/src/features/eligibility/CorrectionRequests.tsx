@@ -19,7 +19,8 @@ const STATUS_LABEL = { pending: '承認待ち', approved: '承認済み', reject
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'default' } as const
 const CATEGORY_LABEL = { 1: '第1号', 2: '第2号' } as const
 
-function describe(c: EligibilityCorrection): string {
+/** The correction in one line: 追加 / 取消 of a row, or the row and its new version (dates in 和暦). */
+export function describeCorrection(c: EligibilityCorrection): string {
   const target = c.target
     ? `${formatWareki(c.target.effectiveOn)} ${eligibilityKindLabels[c.target.kind]}（${eligibilityReasonLabels[c.target.reason]}）`
     : ''
@@ -37,16 +38,15 @@ function describe(c: EligibilityCorrection): string {
  * 訂正申請 of one person: who proposed what and why, and — for an approver who is not the proposer — 承認 / 却下.
  * The decision names the row version shown: when someone decided first, the server answers 409 and nothing changes.
  */
-export function CorrectionRequests(props: {
-  corrections: readonly EligibilityCorrection[]
-  mayApprove: boolean
-  loginId: string | null
-  onDecided(): void
-}) {
+/**
+ * 承認 / 却下 of a correction: names the row version shown (someone deciding first → 409, nothing changes) and sends
+ * one idempotency key per decision shown, so a resent press returns the first answer. Used by the person view's
+ * 訂正申請 and by the 監督者's 承認待ち一覧.
+ */
+export function useCorrectionDecision(onDecided: (c: EligibilityCorrection) => void) {
   const [comment, setComment] = useState<Record<number, string>>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<number | null>(null)
-  // One key per decision shown: a resent press returns the first answer.
   const [keys] = useState(() => new Map<number, string>())
 
   async function decide(c: EligibilityCorrection, decision: 'approve' | 'reject') {
@@ -65,8 +65,22 @@ export function CorrectionRequests(props: {
     setBusy(null)
     if (!res.ok) return setError(res.message)
     setError(null)
-    props.onDecided()
+    onDecided(res.value)
   }
+
+  return { comment, setComment, error, setError, busy, decide }
+}
+
+/** Why 承認 / 却下 is not offered to the proposer (the server refuses them with 403 anyway). */
+export const OWN_CORRECTION_NOTE = 'ご自身の申請は承認できません。別の承認者に依頼してください。'
+
+export function CorrectionRequests(props: {
+  corrections: readonly EligibilityCorrection[]
+  mayApprove: boolean
+  loginId: string | null
+  onDecided(): void
+}) {
+  const { comment, setComment, error, decide } = useCorrectionDecision(() => props.onDecided())
 
   if (props.corrections.length === 0) return null
   return (
@@ -90,7 +104,7 @@ export function CorrectionRequests(props: {
             <Stack direction="row" spacing={1} alignItems="center">
               <Chip size="small" label={STATUS_LABEL[c.status]} color={STATUS_COLOR[c.status]} />
               <Typography variant="body2">
-                #{c.id} {correctionActionLabels[c.action]}：{describe(c)}
+                #{c.id} {correctionActionLabels[c.action]}：{describeCorrection(c)}
               </Typography>
             </Stack>
             <Typography variant="body2" color="text.secondary">
@@ -123,7 +137,7 @@ export function CorrectionRequests(props: {
             )}
             {c.status === 'pending' && own && (
               <Typography variant="body2" color="text.secondary">
-                ご自身の申請は承認できません。別の承認者に依頼してください。
+                {OWN_CORRECTION_NOTE}
               </Typography>
             )}
           </Box>

@@ -29,7 +29,7 @@ const SEX_LABEL = { male: '男', female: '女' } as const
 const TYPING_PAUSE_MS = 400
 
 /** 被保険者検索: Enter searches from any field; F-keys for the common actions; ↑↓ Enter in the result list. */
-export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
+export function PersonSearchScreen(props: { onOpen(personId: number): void; onOpenCorrectionQueue?(): void }) {
   const { form, lastForm, result, setForm, setResult } = usePersonSearchStore()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -250,6 +250,10 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void }) {
       <FunctionKeyBar
         keys={[
           { key: 'F2', label: '条件クリア', action: clear },
+          // 監督者 only (eligibility.approveCorrection): the pending corrections of every person.
+          ...(props.onOpenCorrectionQueue
+            ? [{ key: 'F3', label: '訂正承認', action: props.onOpenCorrectionQueue }]
+            : []),
           { key: 'F5', label: '検索', action: () => search(), disabled: busy },
           { key: 'F6', label: '一覧へ', action: () => tableRef.current?.focus(), disabled: !result?.items.length },
           { key: 'F7', label: '前ページ', action: () => goToPage(page - 1), disabled: !result || page <= 1 },

@@ -57,7 +57,7 @@ function NotYetAvailable(props: { title: string; testId: string; text: string })
  * (timeline, 住所地特例), mailing address / proxy, and the certification and premium panels. Esc returns.
  * Opening it is audited twice on the server (summary and history, one row each).
  */
-export function PersonView(props: { person: PersonSummary; onBack(): void }) {
+export function PersonView(props: { person: PersonSummary; onBack(): void; backLabel?: string }) {
   const p = props.person
   const [cardOpen, setCardOpen] = useState(false)
   const [provisionalOpen, setProvisionalOpen] = useState(false)
@@ -141,7 +141,12 @@ export function PersonView(props: { person: PersonSummary; onBack(): void }) {
       </Stack>
       <FunctionKeyBar
         keys={[
-          { key: 'Escape', label: '検索結果に戻る', action: props.onBack, disabled: cardOpen || provisionalOpen },
+          {
+            key: 'Escape',
+            label: props.backLabel ?? '検索結果に戻る',
+            action: props.onBack,
+            disabled: cardOpen || provisionalOpen,
+          },
           { key: 'F10', label: '被保険者証', action: () => setCardOpen(true), disabled: !p.insuredNumber },
           { key: 'F11', label: '資格者証', action: () => setProvisionalOpen(true), disabled: !p.insuredNumber },
         ]}
