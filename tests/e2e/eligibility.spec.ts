@@ -6,6 +6,7 @@ import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
 import { addDays, formatWareki } from '../../shared/domain'
 import { looseKanaKey } from '../../shared/text/kana'
 import { signIn, signOut } from './support/login'
+import { screenshotDir } from './support/screenshots'
 
 // The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
@@ -26,7 +27,7 @@ const queued = ward.persons
   .slice(6)
   .find((p) => ![person, protectedPerson, cardHolder, corrected, entersFacility].includes(p))!
 const kana = person.familyNameKana + person.givenNameKana
-const shots = 'docs/screenshots'
+const shots = screenshotDir
 // The first kana most family names start with (voiced marks folded, as the search does): more than one page.
 const commonInitial = (() => {
   const counts = new Map<string, number>()

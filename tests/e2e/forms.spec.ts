@@ -7,13 +7,14 @@ import { generateDummyWard } from '../../server/src/seed/generator'
 import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
 import { addDays, formatWareki } from '../../shared/domain'
 import { signIn, signOut } from './support/login'
+import { screenshotDir } from './support/screenshots'
 
 // The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
 const insured = ward.persons.filter((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1)
 // eligibility.spec.ts issues the 被保険者証 of the second one; this spec takes the third.
 const holder = insured[2]!
-const shots = 'docs/screenshots'
+const shots = screenshotDir
 const OFFICE_PRINTER = '事務室プリンタ（検証モード）'
 
 /** Today in Tokyo as the server counts it. */
