@@ -3,30 +3,13 @@
  * Facility names are made up; municipalities are real places only so that the data looks plausible.
  */
 
-/** 住所地特例 対象施設 (介護保険法第13条; domain.md §2.4). */
-export const RESIDENCE_EXCEPTION_FACILITY_TYPES = [
-  '介護老人福祉施設',
-  '介護老人保健施設',
-  '介護医療院',
-  '有料老人ホーム',
-  '軽費老人ホーム',
-  '養護老人ホーム',
-  'サービス付き高齢者向け住宅（有料老人ホーム該当）',
-] as const
+// The facility type lists are the rules' own (shared/eligibility/contract.ts, domain.md §2.4/§2.5): one source.
+import { excludedFacilityTypes, residenceExceptionFacilityTypes } from '../../../../../shared/eligibility/contract'
 
-/** 適用除外施設 (介護保険法施行法第11条, 施行規則第170条; domain.md §2.5). */
-export const EXCLUDED_FACILITY_TYPES = [
-  '障害者支援施設',
-  '指定障害者支援施設',
-  '医療型障害児入所施設',
-  '療養介護を行う医療機関',
-  '独立行政法人国立重度知的障害者総合施設のぞみの園',
-  '国立ハンセン病療養所',
-  '救護施設',
-  '労災特別介護施設',
-] as const
+export const RESIDENCE_EXCEPTION_FACILITY_TYPES = residenceExceptionFacilityTypes
+export const EXCLUDED_FACILITY_TYPES = excludedFacilityTypes
 
-/** Share of each 住所地特例 facility type, in the order above (特養 and 有料 dominate). */
+/** Share of each 住所地特例 facility type, in the order of the list (特養 and 有料 dominate). */
 export const RESIDENCE_EXCEPTION_TYPE_WEIGHTS: readonly number[] = [38, 14, 4, 30, 4, 3, 7]
 
 /** Municipalities outside the ward with a postal code prefix and a few 町名, for facility addresses. */
