@@ -59,7 +59,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
       replayExempt: (loginId) => config.mode === 'demo' && demoLoginIds.has(loginId),
     }),
     ...personRoutes(),
-    ...cardRoutes(config.insurerName),
+    ...cardRoutes(),
     ...eligibilityRoutes(),
     ...intakeRoutes(),
     ...auditRoutes(() => personalDataActions),

@@ -105,3 +105,4 @@ export {
 } from './parameters/benefits'
 export { NATIONAL_STANDARD_STAGES, PENSION_INCOME_BOUNDARY } from './parameters/premium'
 export { VALIDITY_LIMITS } from './parameters/certification'
+export { CATEGORY1_AGE, CATEGORY2_AGE } from './parameters/eligibility'

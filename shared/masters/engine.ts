@@ -179,14 +179,19 @@ export function monthlyBenefitCapFromMasters(reader: MasterReader, level: Benefi
   return inForce(reader, 'national.monthlyBenefitCaps', on).value.value[level]
 }
 
+/** 保険者情報 (ref.insurer): the ward as insurer — number, name, 地域区分 — for forms and unit prices. */
+export function insurerFromMasters(reader: MasterReader, on: IsoDate) {
+  const row = reader.get('ref.insurer', INSURER_KEY)
+  if (row === null) throw new ParameterNotFoundError(masterCatalog['ref.insurer'].label, on)
+  return toRecord('ref.insurer', row).value
+}
+
 /**
  * 1単位の単価 (銭) of a service type on a date: the insurer's 地域区分 (ref.insurer) × the service type's 人件費割合
  * (ref.serviceTypes) in the national ratio table in force.
  */
 export function unitPriceFromMasters(reader: MasterReader, serviceTypeCode: string, on: IsoDate): number {
-  const insurerRow = reader.get('ref.insurer', INSURER_KEY)
-  if (insurerRow === null) throw new ParameterNotFoundError(masterCatalog['ref.insurer'].label, on)
-  const insurer = toRecord('ref.insurer', insurerRow).value
+  const insurer = insurerFromMasters(reader, on)
   const typeRow = reader.get('ref.serviceTypes', serviceTypeCode)
   if (typeRow === null || !validOn(typeRow, on)) {
     throw new ParameterNotFoundError(`サービス種類 ${serviceTypeCode}`, on)

@@ -4,7 +4,7 @@
  * snapshot (the status today) for the screens and areas that read the person row.
  */
 import { between, eq } from 'drizzle-orm'
-import { addDays, category1AcquisitionDate, lossDate, type LossEvent } from '../../../shared/domain'
+import { addDays, CATEGORY1_AGE, category1AcquisitionDate, lossDate, type LossEvent } from '../../../shared/domain'
 import type { Age65BatchResult, EligibilityEventDetail, EligibilityReason } from '../../../shared/eligibility/contract'
 import { excludedOn, historyAsKnownOn, residentOn, statusOn } from '../../../shared/eligibility/history'
 import type { Db, Tx } from '../db/connect'
@@ -100,9 +100,9 @@ export async function recordLoss(
   return { added, lostOn }
 }
 
-/** Birth dates whose 65th attainment could fall in [from, to], widened by a few days (2/29, month ends). */
+/** Birth dates whose 65th (CATEGORY1_AGE) attainment could fall in [from, to], widened by a few days (2/29, month ends). */
 function birthDateBounds(from: string, to: string): [string, string] {
-  const back = (d: string) => `${Number(d.slice(0, 4)) - 65}${d.slice(4)}`.replace(/-02-29$/, '-02-28')
+  const back = (d: string) => `${Number(d.slice(0, 4)) - CATEGORY1_AGE}${d.slice(4)}`.replace(/-02-29$/, '-02-28')
   return [back(addDays(from, -3)), back(addDays(to, 3)).replace(/-02-28$/, '-03-01')]
 }
 

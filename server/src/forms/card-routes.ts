@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm'
-import { SHINJUKU_INSURER_NUMBER, formatWareki, type IsoDate } from '../../../shared/domain'
+import { formatWareki, ParameterNotFoundError, type IsoDate } from '../../../shared/domain'
 import { historyAsKnownOn, statusOn } from '../../../shared/eligibility/history'
 import type { CardLayout } from '../../../shared/forms/contract'
-import { memoryMasterReader, wardParametersOn } from '../../../shared/masters/engine'
+import { insurerFromMasters, memoryMasterReader, wardParametersOn } from '../../../shared/masters/engine'
 import { DEFAULT_FORM_SETTINGS, formSettingsOf, type WardFormSettings } from '../../../shared/masters/ward-parameters'
 import type { Db, Tx } from '../db/connect'
 import { households, persons } from '../db/schema'
@@ -17,24 +17,27 @@ import { provisionalCardIssuances } from './provisional-card-schema'
 import { cardIssuances } from './schema'
 
 /**
- * The form layouts of the ward parameter version in force on `on` (read in the request's transaction). A date with
- * no version in force (a gap an administrator has to close) falls back to the shipped default rather than refusing
- * to print.
+ * What a form takes from the masters on `on` (one read in the request's transaction): the layouts of the ward
+ * parameter version in force — a date with no version in force (a gap an administrator has to close) falls back to
+ * the shipped default rather than refusing to print — and the insurer's number and name (保険者情報, ref.insurer).
  */
-export async function formSettingsOn(db: Db | Tx, on: IsoDate): Promise<WardFormSettings> {
-  const reader = memoryMasterReader(await loadSnapshot(db, ['ward.parameters']))
+export async function formMastersOn(db: Db | Tx, on: IsoDate) {
+  const reader = memoryMasterReader(await loadSnapshot(db, ['ward.parameters', 'ref.insurer']))
+  let settings: WardFormSettings = DEFAULT_FORM_SETTINGS
   try {
-    return formSettingsOf(wardParametersOn(reader, on).value.value)
-  } catch {
-    return DEFAULT_FORM_SETTINGS
+    settings = formSettingsOf(wardParametersOn(reader, on).value.value)
+  } catch (error) {
+    if (!(error instanceof ParameterNotFoundError)) throw error
   }
+  const insurer = insurerFromMasters(reader, on)
+  return { settings, insurerNumber: insurer.insurerNumber, insurerName: insurer.name }
 }
 
 /**
  * The person as both forms print them, if insured today: refused (409) otherwise. A protected person's address is
  * not printed (the form is handed over at the counter).
  */
-async function insuredPerson(db: Db | Tx, personId: number, insurerName: string, formName: string) {
+async function insuredPerson(db: Db | Tx, personId: number, formName: string) {
   const [row] = await db
     .select({ person: persons, household: households })
     .from(persons)
@@ -46,6 +49,7 @@ async function insuredPerson(db: Db | Tx, personId: number, insurerName: string,
   const status = statusOn(events, today)
   if (!status.insured || !status.category || !row.person.insuredNumber)
     throw new HttpProblem(409, 'conflict', `被保険者ではないため${formName}を交付できません`)
+  const masters = await formMastersOn(db, today)
   const card = {
     insuredNumber: row.person.insuredNumber,
     name: `${row.person.familyName}\u3000${row.person.givenName}`,
@@ -55,10 +59,10 @@ async function insuredPerson(db: Db | Tx, personId: number, insurerName: string,
     address: row.person.isProtected ? null : row.household.address,
     category: status.category,
     acquiredOn: row.person.acquiredOn,
-    insurerNumber: SHINJUKU_INSURER_NUMBER,
-    insurerName,
+    insurerNumber: masters.insurerNumber,
+    insurerName: masters.insurerName,
   } satisfies Omit<InsuranceCardData, 'issuedOn'>
-  return { id: row.person.id, card, today }
+  return { id: row.person.id, card, today, settings: masters.settings }
 }
 
 /** 交付 the first time, 再交付 (with its reason, counted) every later time. */
@@ -82,7 +86,7 @@ const purposeOf = (form: string, i: ReturnType<typeof issuance>, reason: string 
  * is a 交付, every later one a 再交付 with its reason and running count. Each issuance is a ledger row and the
  * request's audit row (purpose: form, kind and reason; target: the person).
  */
-export function cardRoutes(insurerName: string) {
+export function cardRoutes() {
   return [
     defineRoute({
       name: 'eligibility.issueInsuranceCard',
@@ -91,9 +95,9 @@ export function cardRoutes(insurerName: string) {
       audit: { action: 'eligibility.issueInsuranceCard' },
       effect: 'create',
       async handle({ input, db, user, audit }) {
-        const { id, card, today } = await insuredPerson(db, input.personId, insurerName, '被保険者証')
+        const { id, card, today, settings } = await insuredPerson(db, input.personId, '被保険者証')
         audit.targets([id])
-        const layout = (await formSettingsOn(db, today)).insuranceCardLayout
+        const layout = settings.insuranceCardLayout
         const [{ n } = { n: 0 }] = await db
           .select({ n: count() })
           .from(cardIssuances)
@@ -132,7 +136,7 @@ export function cardRoutes(insurerName: string) {
       audit: { action: 'eligibility.issueProvisionalCard' },
       effect: 'create',
       async handle({ input, db, user, audit }) {
-        const { id, card, today } = await insuredPerson(db, input.personId, insurerName, '資格者証')
+        const { id, card, today, settings } = await insuredPerson(db, input.personId, '資格者証')
         audit.targets([id])
         if (input.applicationDate > today)
           throw new HttpProblem(400, 'invalidRequest', '認定申請日に未来の日付は指定できません')
@@ -144,7 +148,7 @@ export function cardRoutes(insurerName: string) {
           )
         if (input.validUntil <= input.applicationDate)
           throw new HttpProblem(400, 'invalidRequest', '有効期限は認定申請日より後の日付を指定してください')
-        const layout = (await formSettingsOn(db, today)).provisionalCardLayout
+        const layout = settings.provisionalCardLayout
         const [{ n } = { n: 0 }] = await db
           .select({ n: count() })
           .from(provisionalCardIssuances)
