@@ -6,7 +6,11 @@ import { defineConfig } from 'drizzle-kit'
 // eslint-disable-next-line no-restricted-syntax -- drizzle-kit reads the default export
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/eligibility/schema.ts', './src/intake/schema.ts', './src/forms/schema.ts'],
+  schema: [
+    './src/areas/eligibility/schema.ts',
+    './src/areas/eligibility/intake/schema.ts',
+    './src/areas/forms/schema.ts',
+  ],
   out: './drizzle-eligibility',
   migrations: { table: '__drizzle_migrations_eligibility' },
 })

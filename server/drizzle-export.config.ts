@@ -6,7 +6,7 @@ import { defineConfig } from 'drizzle-kit'
 // eslint-disable-next-line no-restricted-syntax -- drizzle-kit reads the default export
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/export/schema.ts',
+  schema: './src/areas/export/schema.ts',
   out: './drizzle-export',
   migrations: { table: '__drizzle_migrations_export' },
 })

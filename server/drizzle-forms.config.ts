@@ -7,7 +7,7 @@ import { defineConfig } from 'drizzle-kit'
 // eslint-disable-next-line no-restricted-syntax -- drizzle-kit reads the default export
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/forms/provisional-card-schema.ts'],
+  schema: ['./src/areas/forms/provisional-card-schema.ts'],
   out: './drizzle-forms',
   migrations: { table: '__drizzle_migrations_forms' },
 })

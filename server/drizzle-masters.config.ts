@@ -6,7 +6,7 @@ import { defineConfig } from 'drizzle-kit'
 // eslint-disable-next-line no-restricted-syntax -- drizzle-kit reads the default export
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/masters/schema.ts',
+  schema: './src/areas/masters/schema.ts',
   out: './drizzle-masters',
   migrations: { table: '__drizzle_migrations_masters' },
 })

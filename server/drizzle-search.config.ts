@@ -6,7 +6,7 @@ import { defineConfig } from 'drizzle-kit'
 // eslint-disable-next-line no-restricted-syntax -- drizzle-kit reads the default export
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/persons/search-schema.ts'],
+  schema: ['./src/areas/persons/search-schema.ts'],
   out: './drizzle-search',
   migrations: { table: '__drizzle_migrations_search' },
 })

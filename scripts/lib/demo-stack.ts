@@ -6,10 +6,10 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startHeadlessMain, type HeadlessMain } from '../../electron/main/headless-main'
-import { loadServerConfig } from '../../server/src/config'
-import { openDatabase, type DatabaseHandle } from '../../server/src/db/connect'
-import { devPkiFiles, ensureDevPki, readDevPkiInfo } from '../../server/src/pki/dev-pki'
-import { seedDemoIfEmpty } from '../../server/src/seed/seed-if-empty'
+import { loadServerConfig } from '../../server/src/core/config'
+import { openDatabase, type DatabaseHandle } from '../../server/src/core/db/connect'
+import { devPkiFiles, ensureDevPki, readDevPkiInfo } from '../../server/src/demo/dev-pki'
+import { seedDemoIfEmpty } from '../../server/src/demo/seed-if-empty'
 import { startServer, type RunningServer } from '../../server/src/server'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')

@@ -4,9 +4,9 @@
  * seeds (control C-23) and refuses to start without a declared domestic region (control C-11, config.ts).
  * SIGHUP re-reads the TLS files (a new CRL); SIGINT/SIGTERM finish in-flight requests, then exit.
  */
-import { loadServerConfig } from './config'
-import { openDatabase } from './db/connect'
-import { DEMO_SEED, seedDemoIfEmpty } from './seed/seed-if-empty'
+import { loadServerConfig } from './core/config'
+import { openDatabase } from './core/db/connect'
+import { DEMO_SEED, seedDemoIfEmpty } from './demo/seed-if-empty'
 import { startServer } from './server'
 
 const config = loadServerConfig()

@@ -4,9 +4,9 @@
  * the first `npm start` does it — persons, households, demo accounts, eligibility history.
  */
 import { join } from 'node:path'
-import { openDatabase } from '../../server/src/db/connect'
-import { DEFAULT_SCALE, generateDummyWard, generateDummyWardChunks } from '../../server/src/seed/generator'
-import { DEMO_SEED, seedDemoIfEmpty } from '../../server/src/seed/seed-if-empty'
+import { openDatabase } from '../../server/src/core/db/connect'
+import { DEFAULT_SCALE, generateDummyWard, generateDummyWardChunks } from '../../server/src/demo/generator'
+import { DEMO_SEED, seedDemoIfEmpty } from '../../server/src/demo/seed-if-empty'
 import type { BenchModule } from './types'
 import { count, ms } from './types'
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { toHiragana } from 'wanakana'
-import { generateDummyWard } from '../../server/src/seed/generator'
-import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
+import { generateDummyWard } from '../../server/src/demo/generator'
+import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
 import { addDays, formatWareki } from '../../shared/domain'
 import { looseKanaKey } from '../../shared/text/kana'
 import { signIn, signOut } from './support/login'
@@ -160,7 +160,7 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
     await page.keyboard.press('F11')
     await page
       .getByTestId('intake-file')
-      .setInputFiles(fileURLToPath(new URL('../unit/eligibility/fixtures/one-bad-line.csv', import.meta.url)))
+      .setInputFiles(fileURLToPath(new URL('../fixtures/resident-registry/one-bad-line.csv', import.meta.url)))
     await page.getByTestId('intake-run').click()
     await expect(page.getByTestId('intake-result')).toContainText('誤りがあるため、何も反映していません')
     await expect(page.getByTestId('intake-problems')).toContainText('生年月日（birth_date）')

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import { toHiragana } from 'wanakana'
-import { totpCode } from '../../server/src/auth/totp'
-import { generateDummyWard } from '../../server/src/seed/generator'
-import { DEMO_SEED } from '../../server/src/seed/seed-if-empty'
-import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/seed/seed-database'
+import { totpCode } from '../../server/src/areas/accounts/totp'
+import { generateDummyWard } from '../../server/src/demo/generator'
+import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
+import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/demo/seed-database'
 
 // The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })

@@ -3,8 +3,8 @@
  * configured database and names every modified, inserted or deleted row. Exit 0 intact, 1 tampered, 2 error.
  * Needs the server secret of the server that wrote the log (KAIGO_SERVER_SECRET; demo: built in).
  */
-import { verifyAuditChain } from '../audit/audit-log'
-import { deriveServerKeys } from '../secrets'
+import { verifyAuditChain } from '../core/audit/audit-log'
+import { deriveServerKeys } from '../core/secrets'
 import { openConfiguredDatabase, option } from './open-from-env'
 
 const problemLabel = { modified: '改ざん', inserted: '挿入', deleted: '削除' } as const

@@ -3,7 +3,7 @@
  * server needs and no UPDATE/DELETE on append-only tables (control C-08; docs/operations.md). Run after every
  * migration (`npm run db:migrate -w server`).
  */
-import { grantApplicationRole } from '../db/app-role'
+import { grantApplicationRole } from '../core/db/app-role'
 import { openConfiguredDatabase } from './open-from-env'
 
 const role = process.argv[2]

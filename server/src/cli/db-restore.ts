@@ -4,8 +4,8 @@
  * and checks every table against the backup's manifest. Never overwrites existing data. Exit 0 when every
  * committed record came back.
  */
-import { loadServerConfig } from '../config'
-import { readManifest, restorePglite, restorePostgres } from '../ops/backup'
+import { loadServerConfig } from '../core/config'
+import { readManifest, restorePglite, restorePostgres } from '../areas/ops/backup'
 import { option } from './open-from-env'
 
 const file = option('in')

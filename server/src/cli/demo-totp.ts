@@ -2,8 +2,8 @@
  * `npm run demo:totp -- <loginId>`: the current TOTP code of a demo account (their secrets are known on purpose,
  * README). Demo accounts only; production accounts enrol their own random secret at first sign-in.
  */
-import { TOTP_PERIOD_SECONDS, totpCode } from '../auth/totp'
-import { demoTotpSecret, demoUsers } from '../seed/seed-database'
+import { TOTP_PERIOD_SECONDS, totpCode } from '../areas/accounts/totp'
+import { demoTotpSecret, demoUsers } from '../demo/seed-database'
 
 const loginId = process.argv[2]
 const known = demoUsers.map((u) => u.loginId)

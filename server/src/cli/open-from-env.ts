@@ -1,5 +1,5 @@
-import { loadServerConfig } from '../config'
-import { openDatabase } from '../db/connect'
+import { loadServerConfig } from '../core/config'
+import { openDatabase } from '../core/db/connect'
 
 /** The database the server would use, from the same environment (DATABASE_URL or KAIGO_DATA_DIR). */
 export async function openConfiguredDatabase() {

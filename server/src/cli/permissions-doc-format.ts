@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { format, resolveConfig } from 'prettier'
-import { renderPermissionsMarkdown } from '../auth/permission-matrix'
+import { renderPermissionsMarkdown } from './permission-matrix'
 
 export const permissionsDocPath = resolve(import.meta.dirname, '../../../docs/permissions.md')
 

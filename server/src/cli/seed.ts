@@ -2,9 +2,9 @@
  * `npm run seed -- [--scale <persons>]`: seeds the configured database (demo mode only; production refuses,
  * control C-23) with the demo accounts and a dummy ward, and prints the time it took.
  */
-import { loadServerConfig } from '../config'
-import { openDatabase } from '../db/connect'
-import { DEMO_SEED, seedDemoIfEmpty } from '../seed/seed-if-empty'
+import { loadServerConfig } from '../core/config'
+import { openDatabase } from '../core/db/connect'
+import { DEMO_SEED, seedDemoIfEmpty } from '../demo/seed-if-empty'
 import { option } from './open-from-env'
 
 const config = loadServerConfig()

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
-import { totpCode } from '../../../server/src/auth/totp'
-import { DEMO_PASSWORD, demoTotpSecret } from '../../../server/src/seed/seed-database'
+import { totpCode } from '../../../server/src/areas/accounts/totp'
+import { DEMO_PASSWORD, demoTotpSecret } from '../../../server/src/demo/seed-database'
 
 /**
  * Signs in through the login screen: user id and password, then — when the account has it — the TOTP code of the

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { generateDummyWard } from '../../../server/src/seed/generator'
-import { DEMO_SEED } from '../../../server/src/seed/seed-if-empty'
+import { generateDummyWard } from '../../../server/src/demo/generator'
+import { DEMO_SEED } from '../../../server/src/demo/seed-if-empty'
 
 /** Every seeded name (漢字 and カナ, with and without the space) and number of the E2E stack (scale 1,000). */
 export function seededNeedles(): string[] {

@@ -1,6 +1,6 @@
 import { apiRoutes, type ApiRouteName } from '../../../shared/api/routes'
-import { declaredRoutes } from '../../../server/src/auth/permission-matrix'
-import type { RouteDefinition } from '../../../server/src/http/route'
+import { declaredRoutes } from '../../../server/src/cli/permission-matrix'
+import type { RouteDefinition } from '../../../server/src/core/http/route'
 
 const byEndpoint = new Map<string, RouteDefinition<ApiRouteName>>(
   declaredRoutes().map((r) => [`${apiRoutes[r.name].method} ${apiRoutes[r.name].path}`, r]),
@@ -14,7 +14,7 @@ export interface AuditCountViolation {
 
 /**
  * Control C-08, issue 3 §5, checked on every request of the integration suite: the server logs, with each request
- * of an audited route, how many audit rows the request committed (server/src/http/app.ts). Every answered (2xx) or
+ * of an audited route, how many audit rows the request committed (server/src/core/http/app.ts). Every answered (2xx) or
  * refused (403) request of a personal-data route committed exactly one; no request of any audited route committed
  * more than one; a request that never reached the access decision (401, 429, unparsable) committed none or one.
  */

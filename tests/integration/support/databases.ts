@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
-import { migrationStreams, openDatabase, type DatabaseHandle } from '../../../server/src/db/connect'
-import { ensureShippedMasters, shippedDatasets } from '../../../server/src/masters/shipped'
+import { migrationStreams, openDatabase, type DatabaseHandle } from '../../../server/src/core/db/connect'
+import { ensureShippedMasters, shippedDatasets } from '../../../server/src/areas/masters/shipped'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { formatWareki } from '../../../shared/domain/wareki'
-import type { Db } from '../../../server/src/db/connect'
-import { households, persons } from '../../../server/src/db/schema'
-import { generateDummyWard } from '../../../server/src/seed/generator'
-import { DEMO_SEED } from '../../../server/src/seed/seed-if-empty'
+import type { Db } from '../../../server/src/core/db/connect'
+import { households, persons } from '../../../server/src/core/db/schema'
+import { generateDummyWard } from '../../../server/src/demo/generator'
+import { DEMO_SEED } from '../../../server/src/demo/seed-if-empty'
 
 const wards = new Map<number, ReturnType<typeof generateDummyWard>>()
 /** The dummy ward a test server was seeded with (deterministic: the same seed and scale). */

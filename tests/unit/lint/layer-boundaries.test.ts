@@ -39,7 +39,7 @@ describe('layer boundaries are enforced by lint', () => {
     [
       'shared imports the server',
       'shared/api/probe.ts',
-      "import { users } from '../../server/src/db/schema'\nexport const x = users",
+      "import { users } from '../../server/src/core/db/schema'\nexport const x = users",
     ],
     [
       'shared imports the renderer',
@@ -65,7 +65,7 @@ describe('layer boundaries are enforced by lint', () => {
     [
       'renderer imports the server',
       'renderer/src/probe.ts',
-      "import { users } from '../../server/src/db/schema'\nexport const x = users",
+      "import { users } from '../../server/src/core/db/schema'\nexport const x = users",
     ],
     [
       'renderer calls fetch itself',
@@ -80,7 +80,7 @@ describe('layer boundaries are enforced by lint', () => {
     [
       'electron imports the server',
       'electron/main/services/probe.ts',
-      "import { users } from '../../../server/src/db/schema'\nexport const x = users",
+      "import { users } from '../../../server/src/core/db/schema'\nexport const x = users",
     ],
     [
       'electron imports the renderer',

@@ -1,0 +1,243 @@
+/**
+ * Export control on the server (controls C-21, C-22, C-07): 持出申請 → 承認 by a different user holding
+ * 監督者 (four eyes) → one-time data issue to the requester → 持出管理簿 (exportLedger) row with the file's SHA-256.
+ * The client's main-process export service is the only caller; the renderer never sees the data.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import type { ExportRecordType, ExportRequestSummary } from '../../../../shared/api/export'
+import { households, persons } from '../../core/db/schema'
+import { HttpProblem, problems } from '../../core/http/problem'
+import { defineRoute } from '../../core/http/route'
+import { exportLedger, exportRequests } from './schema'
+
+type RequestRow = typeof exportRequests.$inferSelect
+
+const summary = (r: RequestRow): ExportRequestSummary => ({
+  id: r.id,
+  purpose: r.purpose,
+  recordTypes: r.recordTypes as ExportRecordType[],
+  personCount: r.personIds.length,
+  status: r.status as ExportRequestSummary['status'],
+  requestedBy: `${r.requestedName}（${r.requestedLogin}）`,
+  requestedAt: r.requestedAt.toISOString(),
+  approvedBy: r.approvedLogin ? `${r.approvedName}（${r.approvedLogin}）` : null,
+})
+
+const wrongState = () => new HttpProblem(409, 'conflict', 'この持出申請はこの操作ができる状態ではありません')
+const sameApprover = () =>
+  new HttpProblem(403, 'forbidden', '自分の持出申請は承認できません。別の監督者に承認を依頼してください')
+
+export function exportRoutes() {
+  return [
+    defineRoute({
+      name: 'export.request',
+      access: { kind: 'permission', permission: 'export.request' },
+      personalData: true,
+      audit: { action: 'export.request', targetType: 'person' },
+      effect: 'create',
+      async handle({ input, db, user, terminalId, audit }) {
+        const ids = [...new Set(input.personIds)]
+        const found = await db.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids))
+        if (found.length !== ids.length) throw problems.notFound()
+        audit.targets(ids)
+        audit.purpose(input.purpose)
+        const [row] = await db
+          .insert(exportRequests)
+          .values({
+            requestedBy: user!.id,
+            requestedLogin: user!.loginId,
+            requestedName: user!.displayName,
+            terminalId,
+            purpose: input.purpose,
+            recordTypes: [...new Set(input.recordTypes)],
+            personIds: ids,
+            status: 'pending',
+            requestedAt: new Date(),
+          })
+          .returning()
+        return summary(row!)
+      },
+    }),
+    defineRoute({
+      // The caller's own requests: purposes and counts, no resident data (so no personal-data permission).
+      name: 'export.myRequests',
+      access: { kind: 'authenticated' },
+      personalData: false,
+      audit: false,
+      effect: 'read',
+      async handle({ db, user }) {
+        const rows = await db
+          .select()
+          .from(exportRequests)
+          .where(eq(exportRequests.requestedBy, user!.id))
+          .orderBy(desc(exportRequests.id))
+          .limit(50)
+        return { items: rows.map(summary) }
+      },
+    }),
+    defineRoute({
+      name: 'export.pending',
+      access: { kind: 'permission', permission: 'export.approve' },
+      personalData: false,
+      audit: false,
+      effect: 'read',
+      async handle({ db }) {
+        const rows = await db
+          .select()
+          .from(exportRequests)
+          .where(eq(exportRequests.status, 'pending'))
+          .orderBy(desc(exportRequests.id))
+          .limit(100)
+        return { items: rows.map(summary) }
+      },
+    }),
+    defineRoute({
+      // control C-22: four eyes — the approver holds export.approve (監督者) and is not the requester.
+      // control C-06: approving an export is a sensitive action and needs a recent step-up re-authentication.
+      name: 'export.approve',
+      access: { kind: 'permission', permission: 'export.approve' },
+      personalData: false,
+      audit: { action: 'export.approve' },
+      effect: 'statusChange',
+      stepUp: true,
+      async handle({ input, db, user }) {
+        const [current] = await db.select().from(exportRequests).where(eq(exportRequests.id, input.requestId))
+        if (!current) throw problems.notFound()
+        if (current.requestedBy === user!.id) throw sameApprover()
+        const [row] = await db
+          .update(exportRequests)
+          .set({
+            status: 'approved',
+            approvedBy: user!.id,
+            approvedLogin: user!.loginId,
+            approvedName: user!.displayName,
+            approvedAt: new Date(),
+          })
+          .where(and(eq(exportRequests.id, input.requestId), eq(exportRequests.status, 'pending')))
+          .returning()
+        if (!row) throw wrongState()
+        return summary(row)
+      },
+    }),
+    defineRoute({
+      // control C-21: the data of an approved request, once, to its requester only. Effect 'read': the status
+      // guard (approved → issued) makes it single-use, and its personal data is never stored as an idempotent reply.
+      name: 'export.data',
+      access: { kind: 'permission', permission: 'export.request' },
+      personalData: true,
+      audit: { action: 'export.data', targetType: 'person' },
+      effect: 'read',
+      async handle({ input, db, user, audit }) {
+        const [row] = await db
+          .update(exportRequests)
+          .set({ status: 'issued' })
+          .where(
+            and(
+              eq(exportRequests.id, input.requestId),
+              eq(exportRequests.requestedBy, user!.id),
+              eq(exportRequests.status, 'approved'),
+            ),
+          )
+          .returning()
+        if (!row) {
+          const [exists] = await db.select().from(exportRequests).where(eq(exportRequests.id, input.requestId))
+          if (!exists || exists.requestedBy !== user!.id) throw problems.notFound()
+          throw exists.status === 'pending'
+            ? new HttpProblem(403, 'forbidden', '監督者の承認がないため持ち出せません')
+            : wrongState()
+        }
+        audit.targets(row.personIds)
+        audit.purpose(row.purpose)
+        const rows = await db
+          .select({ person: persons, household: households })
+          .from(persons)
+          .innerJoin(households, eq(households.id, persons.householdId))
+          .where(inArray(persons.id, row.personIds))
+          .orderBy(persons.id)
+        return {
+          requestId: row.id,
+          recordTypes: row.recordTypes as ExportRecordType[],
+          persons: rows.map(({ person: p, household: h }) => ({
+            insuredNumber: p.insuredNumber,
+            name: `${p.familyName} ${p.givenName}`,
+            nameKana: `${p.familyNameKana} ${p.givenNameKana}`,
+            birthDate: p.birthDate,
+            sex: p.sex,
+            // A protected person's address never leaves through an export (支援措置).
+            address: p.isProtected ? null : h.address,
+          })),
+        }
+      },
+    }),
+    defineRoute({
+      // control C-22: the 持出管理簿 row, written when the encrypted file exists (its SHA-256 is known).
+      name: 'export.complete',
+      access: { kind: 'permission', permission: 'export.request' },
+      personalData: true,
+      audit: { action: 'export.complete', targetType: 'person' },
+      effect: 'create',
+      async handle({ input, db, user, terminalId, audit }) {
+        const [row] = await db
+          .update(exportRequests)
+          .set({ status: 'completed' })
+          .where(
+            and(
+              eq(exportRequests.id, input.requestId),
+              eq(exportRequests.requestedBy, user!.id),
+              eq(exportRequests.status, 'issued'),
+            ),
+          )
+          .returning()
+        if (!row) throw wrongState()
+        audit.targets(row.personIds)
+        audit.purpose(row.purpose)
+        const [ledger] = await db
+          .insert(exportLedger)
+          .values({
+            requestId: row.id,
+            exportedAt: new Date(),
+            handlerLogin: user!.loginId,
+            handlerName: user!.displayName,
+            approverLogin: row.approvedLogin ?? '',
+            approverName: row.approvedName ?? '',
+            purpose: row.purpose,
+            recordTypes: row.recordTypes,
+            personCount: row.personIds.length,
+            recordCount: input.recordCount,
+            fileSha256: input.fileSha256,
+            destination: input.destination,
+            terminalId,
+          })
+          .returning()
+        return ledgerRow(ledger!)
+      },
+    }),
+    defineRoute({
+      name: 'export.ledger',
+      access: { kind: 'permission', permission: 'export.ledger.read' },
+      personalData: false,
+      audit: false,
+      effect: 'read',
+      async handle({ db }) {
+        const rows = await db.select().from(exportLedger).orderBy(desc(exportLedger.id)).limit(500)
+        return { items: rows.map(ledgerRow) }
+      },
+    }),
+  ]
+}
+
+function ledgerRow(r: typeof exportLedger.$inferSelect) {
+  return {
+    id: r.id,
+    exportedAt: r.exportedAt.toISOString(),
+    handler: `${r.handlerName}（${r.handlerLogin}）`,
+    approver: `${r.approverName}（${r.approverLogin}）`,
+    purpose: r.purpose,
+    recordTypes: r.recordTypes as ExportRecordType[],
+    personCount: r.personCount,
+    recordCount: r.recordCount,
+    fileSha256: r.fileSha256,
+    destination: r.destination,
+    terminalId: r.terminalId,
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Grants, deny by default: a role has exactly the grants listed here and nothing else. The vocabulary of
+ * roles and permissions is shared (shared/access/permissions.ts). システム管理者 and 運用事業者 never get
+ * personal data (controls C-24, C-25). docs/permissions.md is generated from this file and the route
+ * declarations (`npm run permissions:docs`).
+ */
+import {
+  isRole,
+  permissionCatalog,
+  type Permission,
+  type Role,
+  type Scope,
+} from '../../../../shared/access/permissions'
+
+export {
+  isRole,
+  permissionCatalog,
+  permissions,
+  roleLabels,
+  roles,
+  type Permission,
+  type PermissionInfo,
+  type Role,
+  type Scope,
+} from '../../../../shared/access/permissions'
+
+export type Grant = Permission | { permission: Permission; scope: Scope }
+
+const PERSON_READ: Grant[] = ['person.search', 'person.read']
+/** マイナンバー利用事務 of 介護保険 (番号法 別表): 資格, 賦課, 給付 and 認定 applications carry the number. */
+const NUMBER_WORK: Grant[] = [...PERSON_READ, 'person.revealIndividualNumber']
+
+export const rolePermissions: Record<Role, readonly Grant[]> = {
+  eligibilityClerk: [
+    ...NUMBER_WORK,
+    'person.revealProtectedAddress',
+    'export.request',
+    'eligibility.batch',
+    'eligibility.intake',
+    'eligibility.issueCard',
+    'eligibility.record',
+    'eligibility.acquireAtApplication',
+    'eligibility.correct',
+  ],
+  premiumClerk: NUMBER_WORK,
+  arrearsClerk: PERSON_READ,
+  benefitClerk: NUMBER_WORK,
+  // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
+  certificationClerk: [...NUMBER_WORK, 'eligibility.acquireAtApplication'],
+  // Read-limited: only persons of the centre's own area, only the summary consultation needs.
+  communityCareStaff: [
+    { permission: 'person.search', scope: 'ownArea' },
+    { permission: 'person.read', scope: 'ownArea' },
+  ],
+  supervisor: [
+    ...PERSON_READ,
+    'eligibility.batch',
+    // The second person of a manual correction of the eligibility history (four eyes; never the proposer).
+    'eligibility.approveCorrection',
+    'audit.report',
+    'user.read',
+    'export.approve',
+    'export.ledger.read',
+    'masters.viewChanges',
+    'masters.approveChange',
+  ],
+  systemAdmin: [
+    'user.read',
+    'user.manage',
+    'designation.manage',
+    'ops.status',
+    'masters.viewChanges',
+    'masters.proposeChange',
+  ],
+  operator: ['ops.status'],
+}
+
+export const grantPermission = (g: Grant): Permission => (typeof g === 'string' ? g : g.permission)
+export const grantScope = (g: Grant): Scope => (typeof g === 'string' ? 'all' : g.scope)
+
+/** The permissions of a set of roles with their broadest scope. Unknown role names grant nothing. */
+export function permissionsOf(userRoles: readonly string[]): Map<Permission, Scope> {
+  const granted = new Map<Permission, Scope>()
+  for (const role of userRoles) {
+    if (!isRole(role)) continue
+    for (const g of rolePermissions[role]) {
+      const p = grantPermission(g)
+      if (granted.get(p) !== 'all') granted.set(p, grantScope(g))
+    }
+  }
+  return granted
+}
+
+/** Whether an account holding these roles must use the second factor to sign in. */
+export function requiresSecondFactor(userRoles: readonly string[]): boolean {
+  return [...permissionsOf(userRoles).keys()].some((p) => permissionCatalog[p].secondFactor)
+}
+
+/** 取扱責任者 for roles that supervise; 取扱者 for the rest (control C-25). */
+export const designationKindOf = (role: Role): 'dataController' | 'dataHandler' =>
+  role === 'supervisor' ? 'dataController' : 'dataHandler'

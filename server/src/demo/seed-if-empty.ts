@@ -1,0 +1,37 @@
+import { count } from 'drizzle-orm'
+import type { Db } from '../core/db/connect'
+import { persons } from '../core/db/schema'
+import { DEMO_SERVER_SECRET } from '../core/secrets'
+import { generateDummyWardChunks } from './generator'
+import { collectEligibilitySpecials, seedEligibilityHistory, type SeedSpecial } from './eligibility-seed'
+import { assignCareAreas, seedDemoUsers, seedWard } from './seed-database'
+
+export const DEMO_SEED = 20_261_125
+
+/**
+ * Demo mode only: seeds the demo staff accounts and a dummy ward of `scale` persons into an empty database.
+ * Returns null when the database already had persons; the demo accounts and areas are then only brought up to
+ * date (a demo database from before TOTP and areas). Production never seeds (control C-23).
+ */
+export async function seedDemoIfEmpty(
+  db: Db,
+  mode: 'demo' | 'production',
+  scale: number,
+  seed = DEMO_SEED,
+  serverSecret = DEMO_SERVER_SECRET,
+): Promise<{ persons: number; households: number; ms: number } | null> {
+  if (mode !== 'demo') return null
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(persons)
+  if (Number(n) > 0) {
+    await seedDemoUsers(db, serverSecret)
+    await assignCareAreas(db)
+    return null
+  }
+  const started = performance.now()
+  await seedDemoUsers(db, serverSecret)
+  const specials: SeedSpecial[] = []
+  const chunks = collectEligibilitySpecials(generateDummyWardChunks({ seed, scale }, 10_000), specials)
+  const seeded = await seedWard(db, chunks, mode)
+  await seedEligibilityHistory(db, specials)
+  return { ...seeded, ms: Math.round(performance.now() - started) }
+}

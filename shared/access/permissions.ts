@@ -1,0 +1,77 @@
+/**
+ * The one vocabulary of roles and permissions, shared by the server (which enforces the grants in
+ * server/src/core/access/roles.ts) and the renderer (which reads the permissions of the signed-in session and
+ * asks "may I?", never "which role?"). Role names are labels for administration screens only.
+ */
+export const roles = [
+  'eligibilityClerk', // 資格担当
+  'premiumClerk', // 賦課収納担当
+  'arrearsClerk', // 滞納担当
+  'benefitClerk', // 給付担当
+  'certificationClerk', // 認定担当
+  'communityCareStaff', // 相談センター職員
+  'supervisor', // 監督者
+  'systemAdmin', // システム管理者
+  'operator', // 運用事業者
+] as const
+export type Role = (typeof roles)[number]
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value)
+
+export const roleLabels: Record<Role, string> = {
+  eligibilityClerk: '資格担当',
+  premiumClerk: '賦課収納担当',
+  arrearsClerk: '滞納担当',
+  benefitClerk: '給付担当',
+  certificationClerk: '認定担当',
+  communityCareStaff: '相談センター職員',
+  supervisor: '監督者',
+  systemAdmin: 'システム管理者',
+  operator: '運用事業者',
+}
+
+export interface PermissionInfo {
+  label: string
+  /** 住民の個人情報 passes through it: audited, and never granted to システム管理者 or 運用事業者 (C-24). */
+  personalData: boolean
+  /** Only usable in a session opened with the second factor (TOTP; controls C-06, C-30). */
+  secondFactor: boolean
+}
+
+export const permissionCatalog = {
+  'person.search': { label: '住民の検索', personalData: true, secondFactor: true },
+  'person.read': { label: '住民の基本情報の参照', personalData: true, secondFactor: true },
+  'person.revealIndividualNumber': { label: '個人番号（マイナンバー）の表示', personalData: true, secondFactor: true },
+  'person.revealProtectedAddress': { label: '支援措置対象者の住所の表示', personalData: true, secondFactor: true },
+  'audit.report': { label: 'アクセスログの分析', personalData: true, secondFactor: true },
+  'user.read': { label: '職員アカウント・指定の参照', personalData: false, secondFactor: true },
+  'user.manage': { label: '職員アカウントの管理', personalData: false, secondFactor: true },
+  'designation.manage': { label: '取扱者・取扱責任者の指定', personalData: false, secondFactor: true },
+  'ops.status': { label: '稼働状況の参照', personalData: false, secondFactor: false },
+  // Export control (issue 5; controls C-21, C-22): request, four-eyes approval, 持出管理簿.
+  'export.request': { label: '個人情報の持出申請・書出し', personalData: true, secondFactor: true },
+  'export.approve': { label: '持出申請の承認', personalData: false, secondFactor: true },
+  'export.ledger.read': { label: '持出管理簿の参照', personalData: false, secondFactor: true },
+  // Master data (issue 6): システム管理者 proposes ward-parameter changes, 監督者 approves them (four-eyes).
+  'masters.viewChanges': { label: '区の保険料パラメータ変更の参照', personalData: false, secondFactor: true },
+  'masters.proposeChange': { label: '区の保険料パラメータの変更申請', personalData: false, secondFactor: true },
+  'masters.approveChange': { label: '区の保険料パラメータ変更の承認', personalData: false, secondFactor: true },
+  // 資格 (issue 7): 65歳到達処理, 住基異動の取込, 被保険者証の交付.
+  'eligibility.batch': { label: '65歳到達処理の実行', personalData: true, secondFactor: true },
+  'eligibility.intake': { label: '住基異動の取込', personalData: true, secondFactor: true },
+  'eligibility.issueCard': { label: '被保険者証・資格者証の交付', personalData: true, secondFactor: true },
+  'eligibility.record': { label: '住所地特例・適用除外施設の記録', personalData: true, secondFactor: true },
+  'eligibility.acquireAtApplication': {
+    label: '第2号被保険者の資格取得（認定申請時）',
+    personalData: true,
+    secondFactor: true,
+  },
+  'eligibility.correct': { label: '資格履歴の訂正申請', personalData: true, secondFactor: true },
+  'eligibility.approveCorrection': { label: '資格履歴の訂正の承認', personalData: true, secondFactor: true },
+} as const satisfies Record<string, PermissionInfo>
+
+export type Permission = keyof typeof permissionCatalog
+export const permissions = Object.keys(permissionCatalog) as Permission[]
+
+/** 'all' persons, or only persons whose household lies in the user's own 日常生活圏域. */
+export type Scope = 'all' | 'ownArea'

@@ -1,0 +1,354 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { and, asc, eq, gt, isNotNull, max, type SQL } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiRouteName } from '../../../../shared/api/routes'
+import { shinjukuDefaultWardVersions } from '../../../../shared/masters/ward-parameters'
+import { verifyAuditChain } from '../../../../server/src/core/audit/audit-log'
+import { declaredRoutes } from '../../../../server/src/cli/permission-matrix'
+import type { Role } from '../../../../server/src/core/access/roles'
+import type { Db } from '../../../../server/src/core/db/connect'
+import { auditLog, persons } from '../../../../server/src/core/db/schema'
+import { deriveServerKeys } from '../../../../server/src/core/secrets'
+import { newKey, provisionUser, signIn, stepUp } from '../../support/accounts'
+import { auditCountViolations } from '../../support/audit-count'
+import { callRoute } from '../../support/clients'
+import { databaseKinds } from '../../support/databases'
+import { startTestServer, type TestServer } from '../../support/test-server'
+
+/**
+ * Control C-08, issue 3 §5: every audited route — every route that reads or writes personal data, and the staff
+ * and master changes — writes exactly one audit row per answered request: counted route by route, with the
+ * route's action, the caller, the terminal and the outcome. A new audited route without a sample here fails.
+ */
+const routes = declaredRoutes()
+const audited = routes.filter((r) => r.audit !== false)
+
+interface Fixture {
+  t: TestServer
+  db: Db
+  /** A person of the ward with a 被保険者番号, not protected. */
+  insured: number
+  /** A 支援措置対象者. */
+  protectedPerson: number
+  call(name: ApiRouteName, input: unknown, role: Role): Promise<{ status: number; body: Record<string, unknown> }>
+  /** A fresh staff account without designations (a target for the administrator's routes). */
+  staff(): Promise<number>
+}
+
+interface Sample {
+  /** Who calls the route (a role the matrix allows). */
+  role: Role
+  /** The route needs a step-up re-authentication first. */
+  stepUp?: boolean
+  /** Builds a valid input; any prerequisite (a request to approve, a user to change) is made here, unmeasured. */
+  input(f: Fixture): Promise<unknown>
+  /** A personal-data request that touches no person (a dry run, a batch with nobody due, a report). */
+  noTargets?: true
+}
+
+const isoNow = () => new Date().toISOString()
+const wardDefaults = shinjukuDefaultWardVersions()[0]!.payload
+const intakeCsv = readFileSync(new URL('../../../fixtures/resident-registry/valid-utf8.csv', import.meta.url))
+
+async function approvedExport(f: Fixture): Promise<number> {
+  const requested = await f.call(
+    'export.request',
+    { idempotencyKey: newKey(), purpose: '監査行の確認', recordTypes: ['personBasic'], personIds: [f.insured] },
+    'eligibilityClerk',
+  )
+  await f.call('export.approve', { idempotencyKey: newKey(), requestId: requested.body.id }, 'supervisor')
+  return requested.body.id as number
+}
+
+async function proposal(f: Fixture): Promise<number> {
+  const proposed = await f.call(
+    'masters.proposeWardChange',
+    {
+      idempotencyKey: newKey(),
+      effectiveFrom: '2031-04-01',
+      parameters: wardDefaults.value,
+      unverified: wardDefaults.unverified,
+      note: '監査行の確認（試験）',
+    },
+    'systemAdmin',
+  )
+  return (proposed.body.request as { id: number }).id
+}
+
+const samples: Partial<Record<ApiRouteName, Sample>> = {
+  'person.search': { role: 'eligibilityClerk', input: async () => ({ kana: 'ア', pageSize: 5 }) },
+  'person.summary': { role: 'arrearsClerk', input: async (f) => ({ personId: f.insured }) },
+  'person.revealIndividualNumber': {
+    role: 'benefitClerk',
+    stepUp: true,
+    input: async (f) => ({ personId: f.insured, reason: '給付申請書の確認' }),
+  },
+  'person.revealAddress': {
+    role: 'eligibilityClerk',
+    stepUp: true,
+    input: async (f) => ({ personId: f.protectedPerson, reason: '送付先の確認（支援措置）' }),
+  },
+  'print.record': {
+    role: 'certificationClerk',
+    input: async (f) => ({ idempotencyKey: newKey(), form: '認定調査票', printer: 'PR-01', personIds: [f.insured] }),
+  },
+  'eligibility.history': { role: 'premiumClerk', input: async (f) => ({ personId: f.insured }) },
+  'eligibility.runAge65Batch': {
+    role: 'eligibilityClerk',
+    noTargets: true,
+    input: async () => ({ from: '2026-03-31', to: '2026-03-31', idempotencyKey: newKey() }),
+  },
+  'eligibility.importResidentChanges': {
+    role: 'eligibilityClerk',
+    noTargets: true,
+    input: async () => ({
+      fileName: 'JUKIIDO_audit.csv',
+      contentBase64: intakeCsv.toString('base64'),
+      dryRun: true,
+      idempotencyKey: newKey(),
+    }),
+  },
+  'eligibility.issueInsuranceCard': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({ personId: f.insured, idempotencyKey: newKey() }),
+  },
+  'eligibility.issueProvisionalCard': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({
+      personId: f.insured,
+      applicationDate: '2026-01-05',
+      validUntil: '2099-03-31',
+      idempotencyKey: newKey(),
+    }),
+  },
+  'security.clientEvents': {
+    role: 'operator',
+    input: async () => ({
+      idempotencyKey: newKey(),
+      events: [{ at: isoNow(), kind: 'request-blocked', detail: 'https://evil.example/collect (xhr)' }],
+    }),
+  },
+  'export.request': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      purpose: '監査行の確認',
+      recordTypes: ['personBasic'],
+      personIds: [f.insured],
+    }),
+  },
+  'export.approve': {
+    role: 'supervisor',
+    stepUp: true,
+    input: async (f) => {
+      const requested = await f.call(
+        'export.request',
+        { idempotencyKey: newKey(), purpose: '監査行の確認', recordTypes: ['personBasic'], personIds: [f.insured] },
+        'eligibilityClerk',
+      )
+      return { idempotencyKey: newKey(), requestId: requested.body.id }
+    },
+  },
+  'export.data': { role: 'eligibilityClerk', input: async (f) => ({ requestId: await approvedExport(f) }) },
+  'export.complete': {
+    role: 'eligibilityClerk',
+    input: async (f) => {
+      const requestId = await approvedExport(f)
+      await f.call('export.data', { requestId }, 'eligibilityClerk')
+      return {
+        idempotencyKey: newKey(),
+        requestId,
+        fileSha256: 'a'.repeat(64),
+        destination: 'D:\\持出',
+        recordCount: 1,
+      }
+    },
+  },
+  'audit.report': {
+    role: 'supervisor',
+    noTargets: true,
+    input: async () => ({ from: new Date(Date.now() - 3_600_000).toISOString(), to: isoNow() }),
+  },
+  'user.create': {
+    role: 'systemAdmin',
+    input: async () => ({
+      idempotencyKey: newKey(),
+      loginId: `a${newKey().slice(0, 8)}`,
+      displayName: '監査 確認',
+      department: '介護保険課',
+      initialPassword: 'Initial#Pass2026',
+      reason: '監査行の確認',
+    }),
+  },
+  'user.update': {
+    role: 'systemAdmin',
+    input: async (f) => ({ userId: await f.staff(), rowVersion: 1, department: '介護保険課 管理係', reason: '異動' }),
+  },
+  'user.unlock': {
+    role: 'systemAdmin',
+    input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '本人確認のうえ解除' }),
+  },
+  'user.deactivate': {
+    role: 'systemAdmin',
+    input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '退職' }),
+  },
+  'user.resetTotp': {
+    role: 'systemAdmin',
+    input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '端末の紛失' }),
+  },
+  'designation.create': {
+    role: 'systemAdmin',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      userId: await f.staff(),
+      role: 'arrearsClerk',
+      validFrom: '2026-04-01',
+      reason: '滞納係の取扱者に指定',
+    }),
+  },
+  'designation.correct': {
+    role: 'systemAdmin',
+    input: async (f) => {
+      const created = await f.call(
+        'designation.create',
+        {
+          idempotencyKey: newKey(),
+          userId: await f.staff(),
+          role: 'arrearsClerk',
+          validFrom: '2026-04-01',
+          reason: '滞納係の取扱者に指定',
+        },
+        'systemAdmin',
+      )
+      return { designationId: created.body.id, rowVersion: 1, validTo: '2027-03-31', reason: '終了日の訂正' }
+    },
+  },
+  'masters.proposeWardChange': {
+    role: 'systemAdmin',
+    input: async () => ({
+      idempotencyKey: newKey(),
+      effectiveFrom: '2032-04-01',
+      parameters: wardDefaults.value,
+      unverified: wardDefaults.unverified,
+      note: '監査行の確認（試験）',
+    }),
+  },
+  'masters.decideWardChange': {
+    role: 'supervisor',
+    input: async (f) => ({ idempotencyKey: newKey(), id: await proposal(f), decision: 'reject', comment: '試験' }),
+  },
+}
+
+/** Integration test files other than this one, for the routes whose samples live with their own area's tests. */
+const integrationRoot = new URL('../../', import.meta.url)
+const otherTests = readdirSync(integrationRoot, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.test.ts') && !f.endsWith('audit-per-route.test.ts'))
+  .map((f) => readFileSync(new URL(f, integrationRoot), 'utf8'))
+
+describe('the per-route audit samples', () => {
+  it('every personal-data route is audited', () => {
+    for (const route of routes) if (route.personalData) expect(route.audit, route.name).not.toBe(false)
+  })
+
+  it('cover every audited route: a sample here, or the route is called by another integration test (whose every request the per-request count checks)', () => {
+    expect(audited.length).toBeGreaterThan(15)
+    const uncovered = audited
+      .map((r) => r.name)
+      .filter((name) => !samples[name] && !otherTests.some((text) => text.includes(`'${name}'`)))
+    expect(uncovered).toEqual([])
+    expect(Object.keys(samples).filter((name) => !audited.some((r) => r.name === name))).toEqual([])
+  })
+})
+
+describe.each(databaseKinds)('exactly one audit row per request, route by route, on %s (C-08)', (kind) => {
+  let f: Fixture
+  const logins = new Map<Role, { id: number; loginId: string; token: string }>()
+  beforeAll(async () => {
+    const t = await startTestServer(kind, 1_000)
+    const db = t.database.db as Db
+    const pick = async (where: SQL | undefined) =>
+      (await db.select({ id: persons.id }).from(persons).where(where).orderBy(asc(persons.id)).limit(1))[0]!.id
+    const insured = await pick(and(isNotNull(persons.insuredNumber), eq(persons.isProtected, false)))
+    const protectedPerson = await pick(eq(persons.isProtected, true))
+    const roles = [...new Set(Object.values(samples).map((s) => s!.role))]
+    for (const role of roles) {
+      const { id, loginId } = await provisionUser(t, { roles: [role] })
+      logins.set(role, { id, loginId, token: await signIn(t, loginId) })
+    }
+    f = {
+      t,
+      db,
+      insured,
+      protectedPerson,
+      call: (name, input, role) => callRoute(t, name, input, logins.get(role)!.token),
+      staff: async () => (await provisionUser(t, { roles: [] })).id,
+    }
+  })
+  afterAll(() => f.t.close())
+
+  const lastSeq = async () => Number((await f.db.select({ s: max(auditLog.seq) }).from(auditLog))[0]?.s ?? 0)
+
+  it.each(audited.map((r) => r.name).filter((name) => samples[name]))('%s', async (name) => {
+    const route = audited.find((r) => r.name === name)!
+    const sample = samples[name]!
+    const caller = logins.get(sample.role)!
+    const input = await sample.input(f)
+    if (sample.stepUp) await stepUp(f.t, caller.loginId, caller.token)
+    const since = await lastSeq()
+    const res = await f.call(name, input, sample.role)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const rows = await f.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq))
+    expect(rows.map((r) => [r.action, r.outcome])).toEqual([[route.audit && route.audit.action, 'ok']])
+    expect(rows[0]).toMatchObject({
+      userId: caller.id,
+      loginId: caller.loginId,
+      terminalId: 'KD-TEST-0001',
+      targetType: (route.audit && route.audit.targetType) || 'person',
+    })
+    if (route.personalData && !sample.noTargets)
+      expect(rows[0]!.targetIds.length, 'the persons the request touched').toBeGreaterThan(0)
+  })
+
+  it('audits an idempotent retry of a personal-data request once more (outcome replayed), writing nothing else twice', async () => {
+    const input = { personId: f.insured, reissueReason: '紛失による再交付', idempotencyKey: newKey() }
+    const since = await lastSeq()
+    const first = await f.call('eligibility.issueInsuranceCard', input, 'eligibilityClerk')
+    const retry = await f.call('eligibility.issueInsuranceCard', input, 'eligibilityClerk')
+    expect(retry.body).toEqual(first.body)
+    const rows = await f.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq))
+    expect(rows.map((r) => [r.action, r.outcome, r.targetIds])).toEqual([
+      ['eligibility.issueInsuranceCard', 'ok', [f.insured]],
+      ['eligibility.issueInsuranceCard', 'replayed', [f.insured]],
+    ])
+  })
+
+  it('logs with every request of an audited route how many audit rows it committed (checked for the whole suite)', async () => {
+    const before = f.t.logs.length
+    await f.call('person.search', { kana: 'イ', pageSize: 5 }, 'eligibilityClerk')
+    await f.call('person.search', { kana: 'イ', pageSize: 5 }, 'operator')
+    await callRoute(f.t, 'person.search', { kana: 'イ' })
+    const lines = f.t.logs
+      .slice(before)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'request')
+    expect(lines.map((l) => [l.status, l.audit])).toEqual([
+      [200, 1],
+      [403, 1],
+      [401, 0],
+    ])
+    const forged = [
+      JSON.stringify({ msg: 'request', method: 'POST', route: '/api/v1/persons/search', status: 200, audit: 2 }),
+    ]
+    expect(auditCountViolations(forged)).toEqual([{ route: 'person.search', status: 200, auditRows: 2 }])
+    const missing = [
+      JSON.stringify({ msg: 'request', method: 'POST', route: '/api/v1/persons/summary', status: 200, audit: 0 }),
+    ]
+    expect(auditCountViolations(missing)).toHaveLength(1)
+  })
+
+  it('keeps the hash chain whole through all of it', async () => {
+    const key = deriveServerKeys(f.t.config.serverSecret).auditKey
+    expect((await verifyAuditChain(f.db, key)).ok).toBe(true)
+  })
+})
