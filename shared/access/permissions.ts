@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * The one vocabulary of roles and permissions, shared by the server (which enforces the grants in
  * server/src/core/access/roles.ts) and the renderer (which reads the permissions of the signed-in session and
@@ -75,3 +77,6 @@ export const permissions = Object.keys(permissionCatalog) as Permission[]
 
 /** 'all' persons, or only persons whose household lies in the user's own 日常生活圏域. */
 export type Scope = 'all' | 'ownArea'
+
+export const Role$ = z.enum(roles)
+export const Permission$ = z.enum(Object.keys(permissionCatalog) as [Permission, ...Permission[]])

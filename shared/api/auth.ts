@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Permission$, Role$ } from '../access/permissions'
 
 export const LoginRequest$ = z
   .object({
@@ -13,7 +14,10 @@ export const UserProfile$ = z
     loginId: z.string(),
     displayName: z.string(),
     department: z.string(),
-    roles: z.array(z.string()),
+    /** For display (role labels) only: what the user may do is `permissions`. */
+    roles: z.array(Role$),
+    /** The permissions usable in this session; the renderer asks "may I?" with these, never "which role?". */
+    permissions: z.array(Permission$),
   })
   .strict()
 export type UserProfile = z.infer<typeof UserProfile$>

@@ -22,7 +22,7 @@ function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       insurerName: null,
       version: '0',
     }),
-    'auth.login': async () => ({ loginId: 'u', displayName: 'd', department: 'x', roles: [] }),
+    'auth.login': async () => ({ loginId: 'u', displayName: 'd', department: 'x', roles: [], permissions: [] }),
     'auth.logout': async () => ({ ok: true as const }),
     'auth.currentUser': async () => null,
     'person.search': async () => summary,

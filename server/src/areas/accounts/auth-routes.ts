@@ -14,7 +14,7 @@ import { recordVersion } from '../../core/records/versioned'
 import { seal, unseal, type ServerKeys } from '../../core/secrets'
 import { hashPassword, verifyPassword } from './passwords'
 import { passwordProblems } from './password-policy'
-import { requiresSecondFactor } from '../../core/access/roles'
+import { isRole, requiresSecondFactor, sessionPermissions } from '../../core/access/roles'
 import { createSession, endSession, endSessionsOf, newToken, rolesOn, tokenHash } from '../../core/sessions/sessions'
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp'
 
@@ -99,6 +99,18 @@ export function authRoutes(deps: AuthDependencies) {
     return { ok: taken.length === 1, replay: taken.length === 0 }
   }
 
+  const profileOf = (
+    user: { loginId: string; displayName: string; department: string },
+    userRoles: string[],
+    secondFactor: boolean,
+  ) => ({
+    loginId: user.loginId,
+    displayName: user.displayName,
+    department: user.department,
+    roles: userRoles.filter(isRole),
+    permissions: sessionPermissions(userRoles, secondFactor),
+  })
+
   async function signIn(db: Db, user: UserRow, terminalId: string, now: Date, secondFactor: boolean) {
     await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id))
     const token = await createSession(db, user.id, terminalId, policy, now, secondFactor)
@@ -106,12 +118,7 @@ export function authRoutes(deps: AuthDependencies) {
       status: 'signedIn' as const,
       token,
       idleTimeoutSeconds: config.sessionIdleSeconds,
-      user: {
-        loginId: user.loginId,
-        displayName: user.displayName,
-        department: user.department,
-        roles: await rolesOn(db, user.id, now),
-      },
+      user: profileOf(user, await rolesOn(db, user.id, now), secondFactor),
     }
   }
 
@@ -277,7 +284,7 @@ export function authRoutes(deps: AuthDependencies) {
       effect: 'read',
       async handle({ user }) {
         if (!user) throw problems.notAuthenticated()
-        return { loginId: user.loginId, displayName: user.displayName, department: user.department, roles: user.roles }
+        return profileOf(user, user.roles, user.secondFactor)
       },
     }),
     defineRoute({

@@ -91,6 +91,14 @@ export function permissionsOf(userRoles: readonly string[]): Map<Permission, Sco
   return granted
 }
 
+/**
+ * The permissions usable in a session: those of its roles, less the ones that need the second factor when the
+ * session was opened without it. Sent to the client with the profile, so the renderer asks "may I?".
+ */
+export function sessionPermissions(userRoles: readonly string[], secondFactor: boolean): Permission[] {
+  return [...permissionsOf(userRoles).keys()].filter((p) => secondFactor || !permissionCatalog[p].secondFactor).sort()
+}
+
 /** Whether an account holding these roles must use the second factor to sign in. */
 export function requiresSecondFactor(userRoles: readonly string[]): boolean {
   return [...permissionsOf(userRoles).keys()].some((p) => permissionCatalog[p].secondFactor)

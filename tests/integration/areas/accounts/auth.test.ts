@@ -54,6 +54,20 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
         displayName: `試験 ${loginId}`,
         department: '試験係',
         roles: ['eligibilityClerk'],
+        // What a 資格担当 may do in a session opened with the second factor (docs/permissions.md).
+        permissions: [
+          'eligibility.acquireAtApplication',
+          'eligibility.batch',
+          'eligibility.correct',
+          'eligibility.intake',
+          'eligibility.issueCard',
+          'eligibility.record',
+          'export.request',
+          'person.read',
+          'person.revealIndividualNumber',
+          'person.revealProtectedAddress',
+          'person.search',
+        ],
       })
       expect(second.body.user).toMatchObject({ displayName: `試験 ${loginId}`, department: '試験係' })
     })
