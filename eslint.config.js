@@ -45,7 +45,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'No default exports (style.md §10).' },
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports (docs/sources/style.md §10).' },
         {
           selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']",
           message: 'No focused tests.',
@@ -156,7 +156,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'No default exports (style.md §10).' },
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports (docs/sources/style.md §10).' },
         {
           selector: "MemberExpression[object.name='ipcMain']",
           message: 'Use the typed IPC router (electron/main/ipc/router.ts).',

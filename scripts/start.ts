@@ -27,6 +27,7 @@ const stack = await startDemoStack({
     say(
       `ダミーデータを投入しました: ${s.persons.toLocaleString()}人 / ${s.households.toLocaleString()}世帯 (${(s.ms / 1000).toFixed(1)} s)`,
     ),
+  onRecreated: say,
 })
 say(`サーバー: ${stack.server.origin}（相互TLS・デモモード・${stack.database.kind}）`)
 

@@ -1,7 +1,7 @@
 /**
- * `npm test`: lint, typecheck, Vitest (unit + integration; integration also on PostgreSQL when DATABASE_URL
- * is set), the client build and the Playwright E2E suite in Chromium. Ends with one plain line
- * `N passed, N failed` summing every runner, which is what CI reads.
+ * `npm test`: lint, the server's import map, typecheck, Vitest (unit + integration; integration also on
+ * PostgreSQL when DATABASE_URL is set), the client build and the Playwright E2E suite in Chromium. Ends with one
+ * plain line `N passed, N failed` summing every runner, which is what CI reads.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -33,10 +33,12 @@ function step(name: string, cmd: string, args: string[]) {
 }
 
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0'])
+// The import map inside server/src (.dependency-cruiser.cjs): core ← areas ← composition roots, demo kept out.
+step('import-map', 'npx', ['depcruise', 'server/src', '--config', '.dependency-cruiser.cjs'])
 step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 step('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn'])
 
-// Electronegativity: HIGH findings fail unless docs/security.md explains them (electron-security.md §14).
+// Electronegativity: HIGH findings fail unless docs/security.md explains them (docs/sources/electron-security.md §14).
 {
   console.log('\n━━ electronegativity')
   let ok = false

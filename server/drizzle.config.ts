@@ -1,7 +1,21 @@
 import { defineConfig } from 'drizzle-kit'
 
+/**
+ * The one migration journal: every table of the core and of every business area, one folder (./drizzle), one
+ * tracking table (drizzle's default, drizzle.__drizzle_migrations). A new area adds its schema file here.
+ *   cd server && npx drizzle-kit generate --name <what>            (after a schema change)
+ *   cd server && npx drizzle-kit generate --custom --name <what>   (hand-written SQL: triggers, functions, indexes)
+ */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/core/db/schema.ts',
+  schema: [
+    './src/core/db/schema.ts',
+    './src/areas/persons/schema.ts',
+    './src/areas/eligibility/schema.ts',
+    './src/areas/eligibility/intake/schema.ts',
+    './src/areas/forms/schema.ts',
+    './src/areas/masters/schema.ts',
+    './src/areas/export/schema.ts',
+  ],
   out: './drizzle',
 })

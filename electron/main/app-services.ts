@@ -30,12 +30,12 @@ export interface AppServicesOptions {
   requireTotpOnUnlock?: boolean
   /** Called after every logout through IPC (C-35: the composition root clears the clipboard, closes child windows). */
   onLogout?(): void
-  /** Export control (issue 5): destination dialog, OS volume check, file writer, policy. Absent: export refused. */
+  /** Export control (C-21): destination dialog, OS volume check, file writer, policy. Absent: export refused. */
   exports?: ExportServiceDeps
-  /** Printing (issue 5): the policy's allowlist and the printer adapter. Absent: no printer at all. */
+  /** Printing (C-28): the policy's allowlist and the printer adapter. Absent: no printer at all. */
   printing?: PrintServiceDeps
   /**
-   * Master cache (issue 6): its directory in the user profile (absent or null: in memory) and the terminal policy's
+   * Master cache: its directory in the user profile (absent or null: in memory) and the terminal policy's
    * sync interval (default: the policy default).
    */
   masterCache?: { dir: string | null | (() => string | null); syncIntervalMinutes?: number }

@@ -83,7 +83,7 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
   const printer = new RecordingPrinter([BROWSER_MODE_PRINTER, BROWSER_MODE_VIRTUAL_PRINTER])
   const e2eHooks = options.e2eHooks ?? process.env.KAIGO_E2E === '1'
   // E2E only: the 'offline' hook cuts the terminal off the backend (as a pulled network cable would), to show the
-  // master cache working offline (issue 6). Without the hooks the transport is the pinned agent, untouched.
+  // master cache working offline. Without the hooks the transport is the pinned agent, untouched.
   const network = { offline: false }
   const pinned = new NodeHttpsTransport(agent)
   const transport: HttpTransport = e2eHooks

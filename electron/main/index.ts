@@ -69,7 +69,7 @@ async function backendTransport(policy: TerminalPolicy): Promise<HttpTransport> 
   if ('sha256' in policy.clientCertificate) {
     const backend = session.fromPartition('backend', { cache: false })
     backend.setSSLConfig({ minVersion: 'tls1.2' })
-    // Pinning must be installed before the first request (electron#41448).
+    // Pinning must be installed before the first request (https://github.com/electron/electron/issues/41448).
     installPinning(backend, { host: new URL(policy.backendOrigin).hostname, pins: policy.serverPins }, audit)
     installClientCertSelection(
       app,
@@ -118,7 +118,7 @@ async function start(): Promise<void> {
     requireTotpOnUnlock: policy.requireTotpOnUnlock,
     // C-35: a logout through IPC runs the same clean-up as a lock (clipboard, child windows).
     onLogout: () => idleLockRef.current?.lock('logout'),
-    // Issue 6: the master cache file in the user profile (opened on first use), synced every policy interval.
+    // The master cache file in the user profile (opened on first use), synced every policy interval.
     masterCache: { dir: () => app.getPath('userData'), syncIntervalMinutes: policy.syncIntervalMinutes },
     // C-21: the one export path — save dialog in main, OS volume check, encrypted file, ledger on the server.
     exports: {

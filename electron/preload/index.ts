@@ -1,6 +1,6 @@
 /**
  * The preload: exposes `window.api`, one function per IPC channel of shared/ipc, plus `api.on(event, cb)` for
- * the main → renderer events, and nothing else — never ipcRenderer itself, never Node (electron-security.md
+ * the main → renderer events, and nothing else — never ipcRenderer itself, never Node (docs/sources/electron-security.md
  * §6.2). Bundled into one CommonJS file for the sandbox.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'

@@ -3,11 +3,12 @@
  * PostgreSQL) in demo mode, and the headless main process behind the loopback bridge. Used by `npm start`
  * (browser mode) and by the Playwright E2E setup.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startHeadlessMain, type HeadlessMain } from '../../electron/main/headless-main'
 import { loadServerConfig } from '../../server/src/core/config'
-import { openDatabase, type DatabaseHandle } from '../../server/src/core/db/connect'
+import { openDatabase, type DatabaseHandle, type OpenOptions } from '../../server/src/core/db/connect'
+import { isPreviousMigrationLayoutError } from '../../server/src/core/db/previous-layout'
 import { devPkiFiles, ensureDevPki, readDevPkiInfo } from '../../server/src/demo/dev-pki'
 import { seedDemoIfEmpty } from '../../server/src/demo/seed-if-empty'
 import { startServer, type RunningServer } from '../../server/src/server'
@@ -24,12 +25,14 @@ export interface DemoStackOptions {
   bridgePort?: number
   rendererDir?: string
   /**
-   * The client's data directory in browser mode (issue 5): exports are written to its exports/ folder (the save
+   * The client's data directory in browser mode: exports are written to its exports/ folder (the save
    * dialog's stand-in). Absent: export refused.
    */
   clientDataDir?: string
   logStream?: NodeJS.WritableStream
   onSeeded?(result: { persons: number; households: number; ms: number }): void
+  /** The embedded demo data was of the previous migration layout and is created anew (the reason, to show). */
+  onRecreated?(reason: string): void
 }
 
 export interface DemoStack {
@@ -58,7 +61,10 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     },
     repoRoot,
   )
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await openDemoDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    options.onRecreated,
+  )
   const seeded = await seedDemoIfEmpty(database.db, config.mode, options.scale)
   if (seeded) options.onSeeded?.(seeded)
   const server = await startServer(config, { database, ...(options.logStream ? { logStream: options.logStream } : {}) })
@@ -90,6 +96,30 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 }
 
 export { devPkiFiles }
+
+/**
+ * Opens the demo database. An embedded demo data directory of the previous migration layout (refused by
+ * openDatabase) holds dummy data only: it is deleted and opened anew (the seed fills it), and the caller is told
+ * why. A PostgreSQL database is never dropped here: its refusal says what to do.
+ */
+export async function openDemoDatabase(
+  options: Pick<OpenOptions, 'databaseUrl' | 'dataDir'>,
+  onRecreated: (reason: string) => void = () => undefined,
+): Promise<DatabaseHandle> {
+  try {
+    return await openDatabase(options)
+  } catch (error) {
+    const embedded = !options.databaseUrl && options.dataDir !== 'memory'
+    if (!isPreviousMigrationLayoutError(error) || !embedded || !existsSync(resolve(options.dataDir, 'PG_VERSION')))
+      throw error
+    onRecreated(
+      `デモのデータ（${options.dataDir}）は以前のマイグレーション構成のため、削除してダミーデータで作り直します` +
+        `（見つかった管理表: ${error.found.join(', ')}）`,
+    )
+    rmSync(options.dataDir, { recursive: true, force: true })
+    return openDatabase(options)
+  }
+}
 
 function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 /**
  * The Electron executable when it is installed, without calling require('electron') (which would try to
- * download it). electron-security.md §15.2.
+ * download it). docs/sources/electron-security.md §15.2.
  */
 export function electronBinaryPath(): string | null {
   try {

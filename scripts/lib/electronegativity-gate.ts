@@ -1,5 +1,5 @@
 /**
- * The Electronegativity gate (issue 5, item 11; electron-security.md §14): run the scanner over electron/,
+ * The Electronegativity gate (docs/sources/electron-security.md §14): run the scanner over electron/,
  * parse its CSV (it exits 0 whatever it finds) and fail on every HIGH finding that docs/security.md does not
  * explain as a false positive. Returns the unexplained HIGH findings.
  */

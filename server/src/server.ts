@@ -3,8 +3,6 @@ import type { TLSSocket } from 'node:tls'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import { AuditLog } from './core/audit/audit-log'
-import { auditRoutes } from './areas/audit/audit-routes'
-import { authRoutes } from './areas/accounts/auth-routes'
 import { systemClock, type Clock } from './core/clock'
 import type { ServerConfig } from './core/config'
 import { openDatabase, type DatabaseHandle } from './core/db/connect'
@@ -12,19 +10,18 @@ import { buildApp } from './core/http/app'
 import { startProbeListener, type ProbeState } from './core/http/health'
 import type { RouteDefinition } from './core/http/route'
 import { normalSerial, revokedSerials, serverTlsOptions } from './core/http/tls-options'
-import { opsRoutes } from './areas/ops/ops-routes'
-import { personRoutes } from './areas/persons/person-routes'
-import { cardRoutes } from './areas/forms/card-routes'
-import { eligibilityRoutes } from './areas/eligibility/eligibility-routes'
-import { intakeRoutes } from './areas/eligibility/intake/intake-routes'
-import { masterRoutes } from './areas/masters/routes'
-import { ensureShippedMasters } from './areas/masters/shipped'
-import { exportRoutes } from './areas/export/export-routes'
-import { printRoutes } from './areas/export/print-routes'
-import { securityEventRoutes } from './areas/security-events/security-event-routes'
 import { deriveServerKeys, type ServerKeys } from './core/secrets'
+import { authRoutes, userRoutes } from './areas/accounts'
+import { auditRoutes } from './areas/audit'
+import { eligibilityRoutes, intakeRoutes } from './areas/eligibility'
+import { exportRoutes, printRoutes } from './areas/export'
+import { cardRoutes } from './areas/forms'
+import { ensureShippedMasters, masterRoutes } from './areas/masters'
+import { opsRoutes } from './areas/ops'
+import { personRoutes } from './areas/persons'
+import { securityEventRoutes } from './areas/security-events'
 import { demoUsers } from './demo/seed-database'
-import { userRoutes } from './areas/accounts/user-routes'
+import { demoShippedSources } from './demo/shipped-sources'
 import type { ApiRouteName } from '../../shared/api/routes'
 
 export interface RunningServer {
@@ -82,13 +79,13 @@ export async function startServer(
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrate }))
-  // The masters shipped with this release (issue 6): published once, a restart writes nothing.
-  await ensureShippedMasters(database.db)
+  const clock = options.clock ?? systemClock
+  // The masters shipped with this release: published once, a restart writes nothing.
+  await ensureShippedMasters(database.db, demoShippedSources(), clock())
   const logger = pino(
     { level: process.env.KAIGO_LOG_LEVEL ?? 'info', base: { service: 'kaigo-desk-server' } },
     options.logStream ?? process.stdout,
   )
-  const clock = options.clock ?? systemClock
   const keys = deriveServerKeys(config.serverSecret)
   const auditLog = new AuditLog(keys.auditKey)
   const probeState: ProbeState = { closing: false }

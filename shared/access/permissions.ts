@@ -50,15 +50,15 @@ export const permissionCatalog = {
   'user.manage': { label: '職員アカウントの管理', personalData: false, secondFactor: true },
   'designation.manage': { label: '取扱者・取扱責任者の指定', personalData: false, secondFactor: true },
   'ops.status': { label: '稼働状況の参照', personalData: false, secondFactor: false },
-  // Export control (issue 5; controls C-21, C-22): request, four-eyes approval, 持出管理簿.
+  // Export control (controls C-21, C-22): request, four-eyes approval, 持出管理簿.
   'export.request': { label: '個人情報の持出申請・書出し', personalData: true, secondFactor: true },
   'export.approve': { label: '持出申請の承認', personalData: false, secondFactor: true },
   'export.ledger.read': { label: '持出管理簿の参照', personalData: false, secondFactor: true },
-  // Master data (issue 6): システム管理者 proposes ward-parameter changes, 監督者 approves them (four-eyes).
+  // Master data: システム管理者 proposes ward-parameter changes, 監督者 approves them (four-eyes).
   'masters.viewChanges': { label: '区の保険料パラメータ変更の参照', personalData: false, secondFactor: true },
   'masters.proposeChange': { label: '区の保険料パラメータの変更申請', personalData: false, secondFactor: true },
   'masters.approveChange': { label: '区の保険料パラメータ変更の承認', personalData: false, secondFactor: true },
-  // 資格 (issue 7): 65歳到達処理, 住基異動の取込, 被保険者証の交付.
+  // 資格: 65歳到達処理, 住基異動の取込, 被保険者証の交付.
   'eligibility.batch': { label: '65歳到達処理の実行', personalData: true, secondFactor: true },
   'eligibility.intake': { label: '住基異動の取込', personalData: true, secondFactor: true },
   'eligibility.issueCard': { label: '被保険者証・資格者証の交付', personalData: true, secondFactor: true },

@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { IsoDate$ } from './person'
+import { Role$ } from '../access/permissions'
+import { IdempotencyKey$, IsoDate$, RecordId$, RowVersion$ } from './primitives'
 
 /** Why a record is created or corrected: kept with the version (history is never overwritten). */
 export const ChangeReason$ = z.string().trim().min(2, '変更理由を入力してください').max(200)
-/** Sent with every POST that creates records or changes a status: a retry with the same key is answered once. */
-export const IdempotencyKey$ = z.uuid('再送キー（UUID）が必要です')
-export const RowVersion$ = z.number().int().positive()
 
 export const UserSummary$ = z
   .object({
@@ -15,11 +13,11 @@ export const UserSummary$ = z
     department: z.string(),
     careArea: z.string().nullable(),
     /** Roles of the designations in force today. */
-    roles: z.array(z.string()),
+    roles: z.array(Role$),
     locked: z.boolean(),
     totpEnrolled: z.boolean(),
     deactivated: z.boolean(),
-    rowVersion: z.number().int(),
+    rowVersion: RowVersion$,
   })
   .strict()
 export type UserSummary = z.infer<typeof UserSummary$>
@@ -44,7 +42,7 @@ export const UserCreateRequest$ = z
 
 export const UserUpdateRequest$ = z
   .object({
-    userId: z.number().int().positive(),
+    userId: RecordId$,
     rowVersion: RowVersion$,
     displayName: z.string().trim().min(1).max(60).optional(),
     department: z.string().trim().min(1).max(100).optional(),
@@ -55,10 +53,10 @@ export const UserUpdateRequest$ = z
 
 /** Unlock, deactivate, reset the second factor: status changes, each with an idempotency key and a reason. */
 export const UserStatusRequest$ = z
-  .object({ idempotencyKey: IdempotencyKey$, userId: z.number().int().positive(), reason: ChangeReason$ })
+  .object({ idempotencyKey: IdempotencyKey$, userId: RecordId$, reason: ChangeReason$ })
   .strict()
 
-export const UserId$ = z.object({ userId: z.number().int().positive() }).strict()
+export const UserId$ = z.object({ userId: RecordId$ }).strict()
 
 export const RecordVersion$ = z
   .object({
@@ -76,11 +74,11 @@ export const Designation$ = z
   .object({
     id: z.number().int(),
     userId: z.number().int(),
-    role: z.string(),
+    role: Role$,
     kind: z.enum(['dataController', 'dataHandler']),
     validFrom: IsoDate$,
     validTo: IsoDate$.nullable(),
-    rowVersion: z.number().int(),
+    rowVersion: RowVersion$,
   })
   .strict()
 export const DesignationList$ = z.object({ items: z.array(Designation$) }).strict()
@@ -88,8 +86,8 @@ export const DesignationList$ = z.object({ items: z.array(Designation$) }).stric
 export const DesignationCreateRequest$ = z
   .object({
     idempotencyKey: IdempotencyKey$,
-    userId: z.number().int().positive(),
-    role: z.string().max(32),
+    userId: RecordId$,
+    role: Role$,
     validFrom: IsoDate$,
     validTo: IsoDate$.nullable().default(null),
     reason: ChangeReason$,
@@ -99,7 +97,7 @@ export const DesignationCreateRequest$ = z
 /** A correction of a designation's dates (ending one early included): a new version, never an overwrite. */
 export const DesignationCorrectRequest$ = z
   .object({
-    designationId: z.number().int().positive(),
+    designationId: RecordId$,
     rowVersion: RowVersion$,
     validFrom: IsoDate$.optional(),
     validTo: IsoDate$.nullable().optional(),

@@ -71,9 +71,6 @@ export const ChangePasswordRequest$ = z
   })
   .strict()
 
-export const Empty$ = z.object({}).strict()
-export const Ok$ = z.object({ ok: z.literal(true) }).strict()
-
 export const ServerMeta$ = z
   .object({ mode: z.enum(['demo', 'production']), apiVersion: z.literal(1), insurerName: z.string() })
   .strict()

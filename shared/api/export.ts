@@ -1,5 +1,6 @@
 // Export control (controls C-21, C-22, C-07): the HTTP and IPC shapes of 持出申請, 承認 and the 持出管理簿 (exportLedger).
 import { z } from 'zod'
+import { IdempotencyKey$, RecordId$ } from './primitives'
 
 /** Content of an export (record types). */
 export const ExportRecordType$ = z.enum(['personBasic'])
@@ -16,23 +17,18 @@ export const exportStatusLabels: Record<ExportStatus, string> = {
   rejected: '却下',
 }
 
-/** POSTs that create a record or change a status carry an idempotency key (control C-09). */
-const IdempotencyKey$ = z.uuid()
-
 export const ExportRequestInput$ = z
   .object({
     idempotencyKey: IdempotencyKey$,
     purpose: z.string().trim().min(4, '持出の目的を4文字以上で入力してください').max(200),
     recordTypes: z.array(ExportRecordType$).min(1).max(5),
-    personIds: z.array(z.number().int().positive()).min(1, '対象者を選んでください').max(1_000),
+    personIds: z.array(RecordId$).min(1, '対象者を選んでください').max(1_000),
   })
   .strict()
 export type ExportRequestInput = z.infer<typeof ExportRequestInput$>
 
-export const ExportRequestId$ = z.object({ requestId: z.number().int().positive() }).strict()
-export const ExportApproveInput$ = z
-  .object({ requestId: z.number().int().positive(), idempotencyKey: IdempotencyKey$ })
-  .strict()
+export const ExportRequestId$ = z.object({ requestId: RecordId$ }).strict()
+export const ExportApproveInput$ = z.object({ requestId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
 
 export const ExportRequestSummary$ = z
   .object({
@@ -68,7 +64,7 @@ export type ExportData = z.infer<typeof ExportData$>
 export const ExportCompleteInput$ = z
   .object({
     idempotencyKey: IdempotencyKey$,
-    requestId: z.number().int().positive(),
+    requestId: RecordId$,
     fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
     destination: z.string().min(1).max(1024),
     recordCount: z.number().int().min(0),

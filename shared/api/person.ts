@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { IsoDate$, RecordId$ } from './primitives'
 
-export const IsoDate$ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD 形式の日付を指定してください')
 export const InsuredNumber$ = z.string().regex(/^\d{10}$/, '被保険者番号は10桁の数字です')
 export const Sex$ = z.enum(['male', 'female'])
 
@@ -55,7 +55,7 @@ export const PersonSearchResult$ = z
   .strict()
 export type PersonSearchResult = z.infer<typeof PersonSearchResult$>
 
-export const PersonId$ = z.object({ personId: z.number().int().positive() }).strict()
+export const PersonId$ = z.object({ personId: RecordId$ }).strict()
 
 export const HouseholdMember$ = z
   .object({ id: z.number().int(), name: z.string(), relationship: z.string(), birthDate: IsoDate$ })
@@ -76,7 +76,7 @@ export const PersonSummary$ = z
     address: z.string().nullable(),
     phone: z.string().nullable(),
     isProtected: z.boolean(),
-    /** Always masked in the summary: revealing needs step-up and a reason (issue 3). */
+    /** Always masked in the summary: revealing needs step-up and a reason (controls C-06, C-28). */
     individualNumberMasked: z.string(),
     householdCode: z.string(),
     householdMembers: z.array(HouseholdMember$),
@@ -88,9 +88,7 @@ export type PersonSummary = z.infer<typeof PersonSummary$>
 export const RevealReason$ = z.string().trim().min(4, '表示する理由を4文字以上で入力してください').max(200)
 
 /** Revealing a マイナンバー: the specific permission, a stated reason and a recent step-up (control C-28). */
-export const RevealIndividualNumberRequest$ = z
-  .object({ personId: z.number().int().positive(), reason: RevealReason$ })
-  .strict()
+export const RevealIndividualNumberRequest$ = z.object({ personId: RecordId$, reason: RevealReason$ }).strict()
 export const RevealedIndividualNumber$ = z
   .object({ personId: z.number().int(), individualNumber: z.string().regex(/^\d{12}$/) })
   .strict()

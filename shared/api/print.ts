@@ -1,5 +1,6 @@
 // Printing (control C-28): only through main, only to allowlisted printers, every print of personal data audited.
 import { z } from 'zod'
+import { IdempotencyKey$, RecordId$ } from './primitives'
 
 export const PrintForm$ = z.string().trim().min(1).max(60)
 
@@ -9,7 +10,7 @@ const PrintTarget$ = z
     form: PrintForm$,
     printer: z.string().min(1).max(256),
     /** Internal ids of the persons on the printout (empty for forms without resident data). */
-    personIds: z.array(z.number().int().positive()).max(1_000),
+    personIds: z.array(RecordId$).max(1_000),
   })
   .strict()
 
@@ -34,7 +35,7 @@ export const PrintRequest$ = PrintTarget$.extend({ document: PrintDocument$.opti
 export type PrintRequest = z.infer<typeof PrintRequest$>
 
 /** The server's print audit row (HTTP): never the document itself. */
-export const PrintRecordInput$ = PrintTarget$.extend({ idempotencyKey: z.uuid() }).strict()
+export const PrintRecordInput$ = PrintTarget$.extend({ idempotencyKey: IdempotencyKey$ }).strict()
 
 export const PrinterInfo$ = z.object({ name: z.string(), allowed: z.boolean(), reason: z.string().nullable() }).strict()
 export const PrinterList$ = z.object({ printers: z.array(PrinterInfo$) }).strict()

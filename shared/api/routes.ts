@@ -29,10 +29,8 @@ import {
 import { AuditReport$, AuditReportRequest$ } from './audit'
 import {
   ChangePasswordRequest$,
-  Empty$,
   LoginRequest$,
   LoginResponse$,
-  Ok$,
   ServerMeta$,
   SignedIn$,
   StepUpRequest$,
@@ -41,6 +39,7 @@ import {
   UserProfile$,
 } from './auth'
 import { OpsStatus$ } from './ops'
+import { Empty$, Ok$ } from './primitives'
 import {
   AcquireCategory2Request$,
   AcquireCategory2Result$,
@@ -156,7 +155,7 @@ export const apiRoutes = {
     output: Designation$,
   },
   'ops.status': { method: 'GET', path: '/api/v1/ops/status', input: Empty$, output: OpsStatus$ },
-  // Export control (issue 5; C-21, C-22): request, four-eyes approval, one-time data issue, 持出管理簿.
+  // Export control (C-21, C-22): request, four-eyes approval, one-time data issue, 持出管理簿.
   'export.request': {
     method: 'POST',
     path: '/api/v1/exports/requests',
@@ -189,16 +188,16 @@ export const apiRoutes = {
     output: ExportLedgerRow$,
   },
   'export.ledger': { method: 'GET', path: '/api/v1/exports/ledger', input: Empty$, output: ExportLedger$ },
-  // Print audit (issue 5; C-28).
+  // Print audit (C-28).
   'print.record': { method: 'POST', path: '/api/v1/prints', input: PrintRecordInput$, output: Ok$ },
-  // Terminal security events (issue 5; C-01): what main refused locally, into the server audit log.
+  // Terminal security events (C-01): what main refused locally, into the server audit log.
   'security.clientEvents': {
     method: 'POST',
     path: '/api/v1/security/client-events',
     input: ClientSecurityEventsInput$,
     output: ClientSecurityEventsRecorded$,
   },
-  // Master data (issue 6): delta sync for the terminal cache, ward-parameter changes with four-eyes approval.
+  // Master data (docs/masters.md): delta sync for the terminal cache, ward-parameter changes with four-eyes approval.
   'masters.manifest': { method: 'GET', path: '/api/v1/masters/manifest', input: Empty$, output: MasterManifest$ },
   'masters.rows': { method: 'POST', path: '/api/v1/masters/rows', input: MasterRowsRequest$, output: MasterRowsPage$ },
   'masters.wardChanges': {
@@ -225,7 +224,7 @@ export const apiRoutes = {
     input: DecideWardChange$,
     output: WardChangeDetail$,
   },
-  // 資格 (issue 7): eligibility history, the 65-attainment batch, 住基異動 intake.
+  // 資格 (docs/interfaces/eligibility.md): eligibility history, the 65-attainment batch, 住基異動 intake.
   'eligibility.history': {
     method: 'POST',
     path: '/api/v1/eligibility/history',
@@ -250,7 +249,7 @@ export const apiRoutes = {
     input: IssueInsuranceCardRequest$,
     output: IssuedInsuranceCard$,
   },
-  // 資格 (issue 7 §4): 住所地特例 / 適用除外施設, 第2号 at application, corrections with approval, chunked intake.
+  // 資格: 住所地特例 / 適用除外施設, 第2号 at application, corrections with approval, chunked intake.
   'eligibility.recordFacilityEvent': {
     method: 'POST',
     path: '/api/v1/eligibility/facility-events',

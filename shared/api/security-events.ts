@@ -1,8 +1,9 @@
-// Security events of a terminal (controls C-01, C-21, C-28, electron-security.md §12): what main refused locally —
+// Security events of a terminal (controls C-01, C-21, C-28, docs/sources/electron-security.md §12): what main refused locally —
 // a request to a foreign origin, a navigation, a permission, an export or print — is also written to the server's
 // hash-chained audit log, so that the supervisor's analysis sees it. Events carry no personal data: URLs are reduced
 // to origin and path by the guards, and the detail is a short machine-made text.
 import { z } from 'zod'
+import { IdempotencyKey$ } from './primitives'
 
 export const ClientSecurityEventKind$ = z.enum([
   'permission-denied',
@@ -37,7 +38,7 @@ export type ClientSecurityEvent = z.infer<typeof ClientSecurityEvent$>
 
 export const ClientSecurityEventsInput$ = z
   .object({
-    idempotencyKey: z.uuid(),
+    idempotencyKey: IdempotencyKey$,
     events: z.array(ClientSecurityEvent$).min(1).max(50),
   })
   .strict()

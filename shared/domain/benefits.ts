@@ -15,19 +15,14 @@ import {
   UNIT_PRICE_RATIOS,
 } from './parameters/benefits'
 import { SEN_PER_YEN } from './parameters/units'
-import type { Versioned } from './versioned'
-import { latestValue, valueAt } from './versioned'
-
-function pick<T>(table: readonly Versioned<T>[], on: IsoDate | undefined, name: string): T {
-  return on === undefined ? latestValue(table, name) : valueAt(table, on, name)
-}
+import { valueAt } from './versioned'
 
 /**
  * 区分支給限度基準額 in units per month (介護保険法第43条・第55条; 平成12年厚生省告示第33号):
- * support1 5,032 … care5 36,217, transitionalCare 6,150. `on` selects the version in force (default: latest).
+ * support1 5,032 … care5 36,217, transitionalCare 6,150. `on` (the service month) selects the version in force.
  */
-export function monthlyBenefitCap(level: BenefitLevel, on?: IsoDate): number {
-  const caps = pick(MONTHLY_BENEFIT_CAPS, on, 'monthly benefit caps')
+export function monthlyBenefitCap(level: BenefitLevel, on: IsoDate): number {
+  const caps = valueAt(MONTHLY_BENEFIT_CAPS, on, 'monthly benefit caps')
   const cap = caps[level]
   if (cap === undefined) throw new RangeError(`unknown level ${String(level)}`)
   return cap
@@ -36,10 +31,10 @@ export function monthlyBenefitCap(level: BenefitLevel, on?: IsoDate): number {
 /**
  * Price of one unit in integer 銭 (1/100 yen): 10円 × the 告示 ratio (厚生労働大臣が定める一単位の単価, 平成27年厚生労働省
  * 告示第93号). `regionGrade` 1–7 (1 = 東京都特別区), 8 = その他; `personnelRatio` 70/55/45 %, 0 = no uplift.
- * 1級地: 1,140 / 1,110 / 1,090 / 1,000 (11.40円 …). `on` selects the version (default: latest).
+ * 1級地: 1,140 / 1,110 / 1,090 / 1,000 (11.40円 …). `on` (the service date) selects the version in force.
  */
-export function unitPrice(regionGrade: number, personnelRatio: PersonnelRatio, on?: IsoDate): number {
-  const table = pick(UNIT_PRICE_RATIOS, on, 'unit price ratios')
+export function unitPrice(regionGrade: number, personnelRatio: PersonnelRatio, on: IsoDate): number {
+  const table = valueAt(UNIT_PRICE_RATIOS, on, 'unit price ratios')
   const grade = table[regionGrade]
   if (grade === undefined) throw new RangeError(`regionGrade must be 1–8, got ${regionGrade}`)
   const ratio = grade[personnelRatio]
@@ -59,7 +54,7 @@ export function serviceCost(units: number, unitPrice: number): number {
 
 /**
  * Splits a service cost: insurer = cost × (10 − copayRate) ÷ 10 truncated below 1 yen, user = the rest
- * (介護保険法第41条第4項・第49条の2・第69条 — 給付率; 国保連請求の端数処理 ⚠️ domain.md §5.2). copayRate in tenths (4 =
+ * (介護保険法第41条第4項・第49条の2・第69条 — 給付率; 国保連請求の端数処理 ⚠️ docs/sources/domain.md §5.2). copayRate in tenths (4 =
  * during a 給付額減額 for a 3割 person).
  */
 export function splitCost(cost: number, copayRate: 1 | 2 | 3 | 4): { insurer: number; user: number } {
@@ -85,15 +80,15 @@ export interface CopayRateInput {
 /**
  * 利用者負担割合 in tenths (介護保険法第49条の2・第59条の2; 施行令第22条の2・第29条の2): 3 when 合計所得 ≥ 220万 AND the
  * household's 年金収入＋その他の合計所得 ≥ 340万 (one 65+ person) / 463万 (two or more); otherwise 2 when 合計所得 ≥ 160万
- * AND ≥ 280万 / 346万; otherwise 1. Always 1 for 第2号, 生活保護 and 住民税非課税. `on` selects the version (default:
- * latest; thresholds since 2018-08-01).
+ * AND ≥ 280万 / 346万; otherwise 1. Always 1 for 第2号, 生活保護 and 住民税非課税. `on` (the day judged) selects the version
+ * in force (thresholds since 2018-08-01).
  */
-export function copayRate(input: CopayRateInput, on?: IsoDate): 1 | 2 | 3 {
+export function copayRate(input: CopayRateInput, on: IsoDate): 1 | 2 | 3 {
   assertInteger(input.totalIncome, 'totalIncome')
   assertInteger(input.householdPensionAndOtherIncome, 'householdPensionAndOtherIncome')
   assertInteger(input.over65InHousehold, 'over65InHousehold', 1)
   if (input.category === 2 || input.onPublicAssistance || input.residentTaxExempt) return 1
-  const t = pick(COPAY_THRESHOLDS, on, 'copay thresholds')
+  const t = valueAt(COPAY_THRESHOLDS, on, 'copay thresholds')
   const single = input.over65InHousehold === 1
   const household = input.householdPensionAndOtherIncome
   if (

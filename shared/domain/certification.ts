@@ -20,7 +20,7 @@ import {
 import { DEFAULT_CHECKLIST_COUNTS_DEPRESSION } from './parameters/shinjuku'
 import { SQUARE_CM_PER_SQUARE_M } from './parameters/units'
 import type { ValidityLimits } from './parameters/certification'
-import { latestValue, valueAt } from './versioned'
+import { valueAt } from './versioned'
 
 /** Kind of certification application. */
 export type ApplicationKind = 'new' | 'levelChange' | 'renewal'
@@ -32,12 +32,12 @@ function limitFor(limits: ValidityLimits, kind: ApplicationKind, sameLevel: bool
 }
 
 /**
- * Maximum validity in months (介護保険法施行規則第38条・第41条): new / levelChange 12; renewal 48 with the
- * same level as before, 36 otherwise. `sameLevel` defaults to false (the stricter 36) so 48 must be asked for.
- * Current rules (applications from 2021-04-01).
+ * Maximum validity in months (介護保険法施行規則第38条・第41条) under the rules of the application date: new /
+ * levelChange 12; renewal 48 with the same level as before, 36 otherwise (applications from 2021-04-01). `sameLevel`
+ * defaults to false (the stricter 36) so 48 must be asked for.
  */
-export function maxValidityMonths(kind: ApplicationKind, sameLevel = false): number {
-  return limitFor(latestValue(VALIDITY_LIMITS, 'validity limits'), kind, sameLevel)
+export function maxValidityMonths(kind: ApplicationKind, applicationDate: IsoDate, sameLevel = false): number {
+  return limitFor(valueAt(VALIDITY_LIMITS, applicationDate, 'validity limits'), kind, sameLevel)
 }
 
 /** Input of {@link validityPeriod}. */
@@ -119,7 +119,7 @@ export interface CareLevelFactors {
  * notApplicable, < 32 support1, < 50 support2/care1, < 70 care2, < 90 care3, < 110 care4, else care5 (平成12年厚生省
  * 告示第91号; 要介護認定等に係る介護認定審査会による審査及び判定の基準等に関する省令第1条・第2条). The 32–50 band: both
  * dementia levels ≥ Ⅱ → care1; exactly one ≥ Ⅱ → probability ≥ 50 % → care1, else the stability test; neither →
- * stability: unstable → care1, stable → support2 (domain.md §6.3, [S59]). Throws when a needed factor is missing.
+ * stability: unstable → care1, stable → support2 (docs/sources/domain.md §6.3, [S59]). Throws when a needed factor is missing.
  */
 export function careLevelFromMinutes(minutes: number, factors: CareLevelFactors = {}): CareLevel {
   assertFinite(minutes, 'minutes', 0)
@@ -168,7 +168,7 @@ function underweight(heightCm: number, weightKg: number): boolean {
 /**
  * 基本チェックリスト (介護保険法第115条の45第1項第1号ニ; 地域支援事業実施要綱 様式第一): `answers` keyed 1…25,
  * `true` = はい. Items 1–8, 16, 19 count when いいえ, the others when はい; item 12 is BMI < 18.5 when height and
- * weight are given. Criteria (domain.md §7): ① 1–20 ≥ 10, ② 6–10 ≥ 3, ③ 11–12 both, ④ 13–15 ≥ 2, ⑤ 16, ⑥ 18–20 ≥ 1,
+ * weight are given. Criteria (docs/sources/domain.md §7): ① 1–20 ≥ 10, ② 6–10 ≥ 3, ③ 11–12 both, ④ 13–15 ≥ 2, ⑤ 16, ⑥ 18–20 ≥ 1,
  * ⑦ 21–25 ≥ 2. `programEligible` when any criterion is met (⑦ only when `countDepression`, default true ⚠️).
  * 第2号 cannot be 事業対象者 (the caller checks the age). Throws when a needed answer is missing.
  */

@@ -4,7 +4,12 @@
  */
 import { assertInteger } from './arith'
 import { MONTHS_PER_YEAR } from './parameters/units'
-import { FISCAL_YEAR_START_MONTH } from './parameters/calendar'
+import {
+  FISCAL_YEAR_START_MONTH,
+  JAPAN_UTC_OFFSET_HOURS,
+  MILLISECONDS_PER_HOUR,
+  UNIX_EPOCH_YEAR,
+} from './parameters/calendar'
 
 /** An ISO calendar date 'YYYY-MM-DD' (proleptic Gregorian, year 0001 or later). */
 export type IsoDate = string
@@ -71,6 +76,25 @@ export function parseIsoDate(date: IsoDate): CivilDate {
 export function assertIsoDate(date: IsoDate, name: string): void {
   if (typeof date !== 'string') throw new InvalidDateError(String(date), `${name} must be an ISO date string`)
   parseIsoDate(date)
+}
+
+/** Whether `date` is a strict ISO 'YYYY-MM-DD' naming an existing calendar date (2026-02-31 and 0000-01-01 are not). */
+export function isValidIsoDate(date: unknown): date is IsoDate {
+  if (typeof date !== 'string') return false
+  const match = ISO_PATTERN.exec(date)
+  return match !== null && isValidCivilDate(Number(match[1]), Number(match[2]), Number(match[3]))
+}
+
+const HOURS_PER_DAY = 24
+
+/**
+ * The calendar date in Japan (JST, UTC+9) of an instant — "today" for the ward, whatever the machine's time zone.
+ * The instant is always passed in (from a clock), never read here, so that tests can set the date.
+ */
+export function todayInJapan(now: Date): IsoDate {
+  const japanMs = now.getTime() + JAPAN_UTC_OFFSET_HOURS * MILLISECONDS_PER_HOUR
+  const daysSinceEpoch = Math.floor(japanMs / (HOURS_PER_DAY * MILLISECONDS_PER_HOUR))
+  return fromDayNumber(daysBeforeYear(UNIX_EPOCH_YEAR) + daysSinceEpoch)
 }
 
 /** Formats integers as 'YYYY-MM-DD'; throws {@link InvalidDateError} for non-existent dates. */
@@ -159,6 +183,32 @@ export function periodEndByMonths(start: IsoDate, months: number): IsoDate {
 export function ageAttainmentDate(birthDate: IsoDate, age: number): IsoDate {
   assertInteger(age, 'age', 1)
   return periodEndByMonths(birthDate, age * MONTHS_PER_YEAR)
+}
+
+/**
+ * Age in law (満年齢) on `on`: the largest N whose {@link ageAttainmentDate} is on or before `on` — N is attained on the
+ * day before the N-th birthday (年齢計算ニ関スル法律; 民法143条), so 1961-04-02 is 65 on 2026-04-01 and 1961-04-03 is
+ * still 64. A 2/29 birthday attains on 2/28 of a common year. Throws when `on` precedes `birthDate`.
+ */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const birth = parseIsoDate(birthDate)
+  const day = parseIsoDate(on)
+  if (on < birthDate) throw new RangeError(`${on} precedes the birth date ${birthDate}`)
+  // The day after `on`: N is attained on `on` exactly when that day is on or after the N-th birthday (a 2/29
+  // birthday's "birthday" in a common year is 3/1, which the (month, day) comparison below gives for free).
+  let year = day.year
+  let month = day.month
+  let next = day.day + 1
+  if (next > daysInMonth(year, month)) {
+    next = 1
+    month += 1
+    if (month > MONTHS_PER_YEAR) {
+      month = 1
+      year += 1
+    }
+  }
+  const beforeBirthday = month < birth.month || (month === birth.month && next < birth.day)
+  return year - birth.year - (beforeBirthday ? 1 : 0)
 }
 
 /**

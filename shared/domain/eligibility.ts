@@ -5,7 +5,10 @@ import { assertInteger } from './arith'
 import type { IsoDate } from './dates'
 import { addDays, ageAttainmentDate, assertIsoDate, fiscalYearStartMonthIndex, monthIndexOf } from './dates'
 import { CATEGORY1_AGE, CATEGORY2_AGE } from './parameters/eligibility'
+import type { ExcludedFacilityKind, ResidenceExceptionFacilityList } from './parameters/facilities'
+import { EXCLUDED_FACILITIES, RESIDENCE_EXCEPTION_FACILITIES } from './parameters/facilities'
 import { MONTHS_PER_YEAR } from './parameters/units'
+import { valueAt } from './versioned'
 
 /**
  * Date a resident becomes a 第1号被保険者 by age: the day they attain 65 (the day before the 65th birthday).
@@ -87,4 +90,27 @@ export function liableMonths(fiscalYear: number, acquiredOn: IsoDate | null, los
   const first = acquiredOn === null ? yearStart : Math.max(yearStart, monthIndexOf(acquiredOn))
   const end = lostOn === null ? yearEnd : Math.min(yearEnd, monthIndexOf(lostOn))
   return Math.max(0, end - first)
+}
+
+/**
+ * 住所地特例対象施設 in force on `on` (介護保険法第13条第1項; parameters/facilities.ts): the covered kinds and the
+ * look-alike kinds that are not covered. Throws ParameterNotFoundError before 2000-04-01.
+ */
+export function residenceExceptionFacilitiesOn(on: IsoDate): ResidenceExceptionFacilityList {
+  return valueAt(RESIDENCE_EXCEPTION_FACILITIES, on, 'residence exception facilities')
+}
+
+/** Whether a facility of `facilityType` is a 住所地特例対象施設 on `on` (the entry date). */
+export function isResidenceExceptionFacility(facilityType: string, on: IsoDate): boolean {
+  return (residenceExceptionFacilitiesOn(on).covered as readonly string[]).includes(facilityType)
+}
+
+/** 適用除外施設 in force on `on` (介護保険法施行法第11条; 施行規則第170条). Throws before 2000-04-01. */
+export function excludedFacilitiesOn(on: IsoDate): readonly ExcludedFacilityKind[] {
+  return valueAt(EXCLUDED_FACILITIES, on, 'excluded facilities')
+}
+
+/** Whether a facility of `facilityType` is an 適用除外施設 on `on` (the entry date). */
+export function isExcludedFacility(facilityType: string, on: IsoDate): boolean {
+  return (excludedFacilitiesOn(on) as readonly string[]).includes(facilityType)
 }

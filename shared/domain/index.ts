@@ -1,5 +1,5 @@
 /**
- * shared/domain — the rules of 介護保険 as a pure, dated library (issue 4). See docs/domain.md.
+ * shared/domain — the rules of 介護保険 as a pure, dated library. See docs/domain.md.
  */
 
 // Dates
@@ -8,19 +8,34 @@ export {
   InvalidDateError,
   addDays,
   ageAttainmentDate,
+  ageOn,
+  dayNumber,
   daysBetween,
   endOfMonth,
   fiscalYearOf,
   fiscalYearStart,
+  fromDayNumber,
   isLeapYear,
+  isValidIsoDate,
   parseIsoDate,
   periodEndByMonths,
+  toIsoDate,
+  todayInJapan,
 } from './dates'
 export { formatWareki, parseJapaneseDate } from './wareki'
 
 // Eligibility
 export type { LossEvent } from './eligibility'
-export { category1AcquisitionDate, category2AcquisitionDate, liableMonths, lossDate } from './eligibility'
+export {
+  category1AcquisitionDate,
+  category2AcquisitionDate,
+  excludedFacilitiesOn,
+  isExcludedFacility,
+  isResidenceExceptionFacility,
+  liableMonths,
+  lossDate,
+  residenceExceptionFacilitiesOn,
+} from './eligibility'
 
 // Premium
 export type { PensionIncomeBand, PremiumStageInput, RoundingRule, StageTable, TotalIncomeBand } from './premium'
@@ -106,3 +121,16 @@ export {
 export { NATIONAL_STANDARD_STAGES, PENSION_INCOME_BOUNDARY } from './parameters/premium'
 export { VALIDITY_LIMITS } from './parameters/certification'
 export { CATEGORY1_AGE, CATEGORY2_AGE } from './parameters/eligibility'
+export type {
+  ExcludedFacilityKind,
+  ResidenceExceptionFacilityKind,
+  ResidenceExceptionFacilityList,
+  ResidenceExceptionNotCoveredKind,
+} from './parameters/facilities'
+export {
+  EXCLUDED_FACILITIES,
+  EXCLUDED_FACILITY_KINDS,
+  RESIDENCE_EXCEPTION_FACILITIES,
+  RESIDENCE_EXCEPTION_FACILITY_KINDS,
+  RESIDENCE_EXCEPTION_NOT_COVERED_KINDS,
+} from './parameters/facilities'

@@ -77,7 +77,7 @@ export interface PremiumStageInput {
   readonly selfTaxable: boolean
   /** Someone in the household is subject to municipal resident tax. */
   readonly householdTaxable: boolean
-  /** 合計所得金額 (after the deductions of domain.md §3.2); negative is treated as 0. */
+  /** 合計所得金額 (after the deductions of docs/sources/domain.md §3.2); negative is treated as 0. */
   readonly totalIncome: number
   /** 年金収入等 = 公的年金等の収入金額 + (合計所得金額 − 公的年金等に係る雑所得). */
   readonly pensionAndOtherIncome: number

@@ -11,7 +11,7 @@ export interface Versioned<T> {
   readonly value: T
   /** Legal or published source of the figures in `value`. */
   readonly source: string
-  /** `true` when the figure or its effective date is not verified against the ordinance/notice (⚠️ in domain.md). */
+  /** `true` when the figure or its effective date is not verified against the ordinance/notice (⚠️ in docs/sources/domain.md). */
   readonly unverified?: boolean
 }
 
@@ -44,12 +44,4 @@ export function versionAt<T>(table: readonly Versioned<T>[], on: IsoDate, name: 
 /** The value of {@link versionAt}. */
 export function valueAt<T>(table: readonly Versioned<T>[], on: IsoDate, name: string): T {
   return versionAt(table, on, name).value
-}
-
-/** The most recent version of a table (used by functions whose contract has no date argument). */
-export function latestValue<T>(table: readonly Versioned<T>[], name: string): T {
-  let found: Versioned<T> | undefined
-  for (const version of table) if (found === undefined || version.from > found.from) found = version
-  if (found === undefined) throw new ParameterNotFoundError(name, 'latest')
-  return found.value
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { IsoDate$ } from '../api/person'
+import {
+  EXCLUDED_FACILITY_KINDS,
+  RESIDENCE_EXCEPTION_FACILITY_KINDS,
+  RESIDENCE_EXCEPTION_NOT_COVERED_KINDS,
+} from '../domain'
+import { IdempotencyKey$, IsoDate$, RecordId$, RowVersion$ } from '../api/primitives'
 import { CardLayout$, PrintedPersonItems$ } from '../forms/contract'
 
 /** What a history row records. */
@@ -71,42 +76,23 @@ export const eligibilityReasonLabels: Record<EligibilityReason, string> = {
 }
 
 /**
- * 住所地特例 対象施設 (domain.md §2.4): 介護保険施設 and 特定施設, and サ高住 that are 有料老人ホーム (from 2015-04).
- * Not covered: 地域密着型 facilities, グループホーム, サ高住 that are not 有料老人ホーム.
+ * 住所地特例 対象施設 (docs/sources/domain.md §2.4), as a vocabulary: every kind any version of the law names. Which kinds are covered
+ * on a date is shared/domain's dated table (`residenceExceptionFacilitiesOn`, parameters/facilities.ts).
  */
-export const residenceExceptionFacilityTypes = [
-  '介護老人福祉施設',
-  '介護老人保健施設',
-  '介護医療院',
-  '有料老人ホーム',
-  '軽費老人ホーム',
-  '養護老人ホーム',
-  'サービス付き高齢者向け住宅（有料老人ホーム該当）',
-] as const
+export const residenceExceptionFacilityTypes = RESIDENCE_EXCEPTION_FACILITY_KINDS
 export type ResidenceExceptionFacilityType = (typeof residenceExceptionFacilityTypes)[number]
 
 /**
- * Facility types that are NOT 住所地特例 対象施設 (domain.md §2.4): named so that staff get the reason, not only a
+ * Facility types that are NOT 住所地特例 対象施設 (docs/sources/domain.md §2.4): named so that staff get the reason, not only a
  * refusal. 入所 to one of them moves the insurer to the facility's municipality (an ordinary 転出).
  */
-export const residenceExceptionNotCoveredTypes = [
-  '地域密着型特定施設',
-  '地域密着型介護老人福祉施設',
-  '認知症対応型共同生活介護（グループホーム）',
-  'サービス付き高齢者向け住宅（有料老人ホーム非該当）',
-] as const
+export const residenceExceptionNotCoveredTypes = RESIDENCE_EXCEPTION_NOT_COVERED_KINDS
 
-/** 適用除外施設 (介護保険法施行法第11条, 施行規則第170条; domain.md §2.5): 入所者 are not insured. */
-export const excludedFacilityTypes = [
-  '障害者支援施設',
-  '指定障害者支援施設',
-  '医療型障害児入所施設',
-  '療養介護を行う医療機関',
-  '独立行政法人国立重度知的障害者総合施設のぞみの園',
-  '国立ハンセン病療養所',
-  '救護施設',
-  '労災特別介護施設',
-] as const
+/**
+ * 適用除外施設 (介護保険法施行法第11条, 施行規則第170条; docs/sources/domain.md §2.5): 入所者 are not insured. Vocabulary; by date:
+ * shared/domain `excludedFacilitiesOn`.
+ */
+export const excludedFacilityTypes = EXCLUDED_FACILITY_KINDS
 export type ExcludedFacilityType = (typeof excludedFacilityTypes)[number]
 
 /** Why a facility type is refused for 住所地特例, in Japanese; null when it is a 対象施設. */
@@ -155,7 +141,7 @@ export type EligibilityEvent = z.infer<typeof EligibilityEvent$>
 
 export const EligibilityHistoryQuery$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     /** "As known on" this date (end of day, Japan time); today when omitted. */
     asKnownOn: IsoDate$.optional(),
   })
@@ -199,9 +185,6 @@ export const EligibilityHistory$ = z
   .strict()
 export type EligibilityHistory = z.infer<typeof EligibilityHistory$>
 
-/** One key per user action: a resent request returns the first result (the server's idempotency store). */
-export const IdempotencyKey$ = z.uuid('再送キー（UUID）が必要です')
-
 export const Age65BatchRequest$ = z
   .object({ from: IsoDate$, to: IsoDate$, idempotencyKey: IdempotencyKey$ })
   .strict()
@@ -225,10 +208,10 @@ export const Age65BatchResult$ = z
   .strict()
 export type Age65BatchResult = z.infer<typeof Age65BatchResult$>
 
-/** 被保険者証の交付・再交付 (issue 7 §6). A second issuance needs the reason of the 再交付. */
+/** 被保険者証の交付・再交付. A second issuance needs the reason of the 再交付. */
 export const IssueInsuranceCardRequest$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     // The layout (card or A4) is the ward's setting (ward parameter forms.insuranceCardLayout), not the terminal's.
     reissueReason: z.string().trim().min(1).max(100).optional(),
     idempotencyKey: IdempotencyKey$,
@@ -251,7 +234,7 @@ export const IssuedInsuranceCard$ = z
   .strict()
 export type IssuedInsuranceCard = z.infer<typeof IssuedInsuranceCard$>
 
-// ——— 住所地特例 / 適用除外施設: staff actions (issue 7 §4) ———
+// ——— 住所地特例 / 適用除外施設: staff actions ———
 
 /** What staff record about a facility stay; the intake codes 40–42 and 50–51 map to the same actions. */
 export const facilityActions = [
@@ -285,7 +268,7 @@ const FacilityText$ = (label: string) =>
 
 export const RecordFacilityEventRequest$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     action: z.enum(facilityActions),
     /** 入所日・施設変更日・退所日（死亡のときは死亡日）. */
     on: IsoDate$,
@@ -333,7 +316,7 @@ export type FacilityEventResult = z.infer<typeof FacilityEventResult$>
 
 export const AcquireCategory2Request$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     /** 認定申請日. */
     appliedOn: IsoDate$,
     idempotencyKey: IdempotencyKey$,
@@ -401,10 +384,10 @@ export type ProposedEvent = z.infer<typeof ProposedEvent$>
 
 export const ProposeCorrectionRequest$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     action: z.enum(correctionActions),
     /** The row to replace or void. */
-    targetEventId: z.number().int().positive().optional(),
+    targetEventId: RecordId$.optional(),
     /** The new row (add, replace). */
     event: ProposedEvent$.optional(),
     reason: z.string().trim().min(1, '訂正の理由を入力してください').max(200, '訂正の理由は200文字以内です'),
@@ -440,7 +423,7 @@ export const EligibilityCorrection$ = z
     reason: z.string(),
     status: z.enum(['pending', 'approved', 'rejected']),
     /** Named by the decision (a stale one → 409). */
-    rowVersion: z.number().int(),
+    rowVersion: RowVersion$,
     proposedBy: StaffRef$,
     proposedAt: z.string(),
     decidedBy: StaffRef$.nullable(),
@@ -455,7 +438,7 @@ export type EligibilityCorrection = z.infer<typeof EligibilityCorrection$>
 export const CorrectionListQuery$ = z
   .object({
     /** One person's corrections; all persons' pending ones when omitted. */
-    personId: z.number().int().positive().optional(),
+    personId: RecordId$.optional(),
     status: z.enum(['pending', 'all']).default('pending'),
   })
   .strict()
@@ -466,8 +449,8 @@ export type CorrectionList = z.infer<typeof CorrectionList$>
 
 export const DecideCorrectionRequest$ = z
   .object({
-    id: z.number().int().positive(),
-    rowVersion: z.number().int().positive(),
+    id: RecordId$,
+    rowVersion: RowVersion$,
     decision: z.enum(['approve', 'reject']),
     comment: z.string().trim().max(200, 'コメントは200文字以内です').default(''),
     idempotencyKey: IdempotencyKey$,

@@ -73,7 +73,7 @@ export function inExcludedFacility(events: readonly EligibilityEvent[], date: st
 
 /**
  * True on the days an 適用除外施設 stay keeps the person out of insurance: after the entry day (loss the next day,
- * 介護保険法施行法第11条) and before the exit day (acquisition on the exit day, domain.md §2.2). The entry and exit
+ * 介護保険法施行法第11条) and before the exit day (acquisition on the exit day, docs/sources/domain.md §2.2). The entry and exit
  * days themselves are insured days when the person was insured.
  */
 export function excludedOn(events: readonly EligibilityEvent[], date: string): boolean {

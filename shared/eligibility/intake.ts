@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { IdempotencyKey$ } from './contract'
+import { IdempotencyKey$, RecordId$ } from '../api/primitives'
 
 /**
- * 住基異動 intake (issue 7 §3): the daily change file from the resident-registry system. Layout and rules in
- * docs/interfaces/resident-registry.md. ⚠️ The layout is this project's own (after interfaces.md §3.2), to be
+ * 住基異動 intake: the daily change file from the resident-registry system. Layout and rules in
+ * docs/interfaces/resident-registry.md. ⚠️ The layout is this project's own (after docs/sources/interfaces.md §3.2), to be
  * replaced by the national 機能別連携仕様 once obtained: the column table below is the only place to change.
  */
 export const residentChangeKinds = [
@@ -14,7 +14,7 @@ export const residentChangeKinds = [
   'householdChange',
   'moveOut',
   'death',
-  // 住所地特例関連 (domain.md §2.4) and 適用除外施設 (§2.5).
+  // 住所地特例関連 (docs/sources/domain.md §2.4) and 適用除外施設 (§2.5).
   'residenceExceptionStart',
   'residenceExceptionChange',
   'residenceExceptionEnd',
@@ -108,7 +108,7 @@ export const IntakeResult$ = z
   .strict()
 export type IntakeResult = z.infer<typeof IntakeResult$>
 
-// ——— Large files: a chunked upload with progress, applied all or nothing at the end (issue 7 §3) ———
+// ——— Large files: a chunked upload with progress, applied all or nothing at the end ———
 
 /** Raw bytes per chunk: base64 of it stays well below the 64 KB the loopback bridge of browser mode accepts. */
 export const INTAKE_CHUNK_BYTES = 32 * 1024
@@ -145,7 +145,7 @@ export type IntakeUpload = z.infer<typeof IntakeUpload$>
 
 export const UploadIntakeChunk$ = z
   .object({
-    uploadId: z.number().int().positive(),
+    uploadId: RecordId$,
     /** 0-based; chunk i holds bytes [i × chunkBytes, (i + 1) × chunkBytes). */
     index: z.number().int().min(0),
     contentBase64: z
@@ -157,7 +157,5 @@ export const UploadIntakeChunk$ = z
   .strict()
 export type UploadIntakeChunk = z.input<typeof UploadIntakeChunk$>
 
-export const FinishIntakeUpload$ = z
-  .object({ uploadId: z.number().int().positive(), idempotencyKey: IdempotencyKey$ })
-  .strict()
+export const FinishIntakeUpload$ = z.object({ uploadId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
 export type FinishIntakeUpload = z.input<typeof FinishIntakeUpload$>

@@ -1,9 +1,9 @@
 /**
- * Issued forms of 資格 (issue 7 §6): 被保険者証 and 資格者証. The layout — the folded card or A4 — is a ward
+ * Issued forms of 資格: 被保険者証 and 資格者証. The layout — the folded card or A4 — is a ward
  * parameter (shared/masters/ward-parameters.ts `forms`), never the terminal's choice.
  */
 import { z } from 'zod'
-import { IsoDate$ } from '../api/person'
+import { IdempotencyKey$, IsoDate$, RecordId$ } from '../api/primitives'
 
 export const cardLayouts = ['card', 'a4'] as const
 export const CardLayout$ = z.enum(cardLayouts)
@@ -29,17 +29,17 @@ export type PrintedPersonItems = z.infer<typeof PrintedPersonItems$>
 
 /**
  * 資格者証の交付・再交付: issued while the 被保険者証 is held by the ward for a 要介護認定 application
- * (certification.md §1.2). The application date and the expiry are printed; a second issuance needs its reason.
+ * (docs/sources/certification.md §1.2). The application date and the expiry are printed; a second issuance needs its reason.
  */
 export const IssueProvisionalCardRequest$ = z
   .object({
-    personId: z.number().int().positive(),
+    personId: RecordId$,
     /** 認定申請年月日 (not in the future). */
     applicationDate: IsoDate$,
     /** 有効期限 of this 資格者証 (from today on, after the application date). */
     validUntil: IsoDate$,
     reissueReason: z.string().trim().min(1).max(100).optional(),
-    idempotencyKey: z.uuid('再送キー（UUID）が必要です'),
+    idempotencyKey: IdempotencyKey$,
   })
   .strict()
 export type IssueProvisionalCardRequest = z.input<typeof IssueProvisionalCardRequest$>

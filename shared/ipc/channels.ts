@@ -27,17 +27,17 @@ export const ipcChannelNames = [
   'eligibility.issueProvisionalCard',
   'lock.status',
   'lock.unlock',
-  // Export control (issue 5; C-21, C-22)
+  // Export control (C-21, C-22)
   'export.request',
   'export.myRequests',
   'export.pending',
   'export.approve',
   'export.execute',
   'export.ledger',
-  // Printing (issue 5; C-28)
+  // Printing (C-28)
   'print.printers',
   'print.print',
-  // Master cache (issue 6)
+  // Master cache (docs/masters.md)
   'masters.status',
   'masters.sync',
   'masters.search',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { LoginRequest$, Empty$, Ok$, StepUpRequest$, StepUpResponse$, TotpCode$, UserProfile$ } from '../api/auth'
+import { LoginRequest$, StepUpRequest$, StepUpResponse$, TotpCode$, UserProfile$ } from '../api/auth'
+import { Empty$, Ok$ } from '../api/primitives'
 import {
   PersonId$,
   PersonSearchQuery$,
@@ -124,17 +125,17 @@ export const ipcChannels = {
   'eligibility.issueProvisionalCard': { req: IssueProvisionalCardRequest$, res: IssuedProvisionalCard$ },
   'lock.status': { req: Empty$, res: LockStatus$ },
   'lock.unlock': { req: UnlockRequest$, res: UserProfile$ },
-  // Export control (issue 5; C-21, C-22): data never reaches the renderer, only the file name, SHA-256, password.
+  // Export control (C-21, C-22): data never reaches the renderer, only the file name, SHA-256, password.
   'export.request': { req: ExportRequestDraft$, res: ExportRequestSummary$ },
   'export.myRequests': { req: Empty$, res: ExportRequestList$ },
   'export.pending': { req: Empty$, res: ExportRequestList$ },
   'export.approve': { req: ExportRequestId$, res: ExportRequestSummary$ },
   'export.execute': { req: ExportRequestId$, res: ExportResult$ },
   'export.ledger': { req: Empty$, res: ExportLedger$ },
-  // Printing (issue 5; C-28): allowlisted printers only, audited on the server before printing.
+  // Printing (C-28): allowlisted printers only, audited on the server before printing.
   'print.printers': { req: Empty$, res: PrinterList$ },
   'print.print': { req: PrintRequest$, res: Ok$ },
-  // Master cache (issue 6): status/age, sync now, offline lookups and premiums, ward-parameter changes.
+  // Master cache: status/age, sync now, offline lookups and premiums, ward-parameter changes.
   'masters.status': { req: Empty$, res: MasterCacheStatus$ },
   'masters.sync': { req: Empty$, res: MasterCacheStatus$ },
   'masters.search': { req: MasterSearchRequest$, res: MasterSearchResult$ },

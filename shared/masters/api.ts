@@ -1,9 +1,10 @@
 /**
- * HTTP contract of the masters (issue 6): manifest and paged rows for the terminal's delta sync, and the ward
+ * HTTP contract of the masters: manifest and paged rows for the terminal's delta sync, and the ward
  * parameter change workflow (propose → four-eyes approval) with its side-by-side diff.
  */
 import { z } from 'zod'
-import { MasterIsoDate$, UnverifiedField$ } from './common'
+import { IdempotencyKey$, IsoDate$ } from '../api/primitives'
+import { UnverifiedField$ } from './common'
 import { MasterDatasetName$, MasterKey$ } from './datasets'
 import { WardParameterPayload$, WardParameters$ } from './ward-parameters'
 
@@ -53,8 +54,8 @@ export type MasterRowsRequest = z.input<typeof MasterRowsRequest$>
 export const MasterRowChange$ = z
   .object({
     key: MasterKey$,
-    validFrom: MasterIsoDate$.nullable(),
-    validTo: MasterIsoDate$.nullable(),
+    validFrom: IsoDate$.nullable(),
+    validTo: IsoDate$.nullable(),
     payload: z.string().nullable(),
   })
   .strict()
@@ -79,7 +80,7 @@ const Staff$ = z.object({ loginId: z.string(), displayName: z.string() }).strict
 export const WardChangeSummary$ = z
   .object({
     id: z.number().int(),
-    effectiveFrom: MasterIsoDate$,
+    effectiveFrom: IsoDate$,
     status: z.enum(['pending', 'approved', 'rejected']),
     note: z.string(),
     proposedBy: Staff$,
@@ -95,8 +96,8 @@ export type WardChangeSummary = z.infer<typeof WardChangeSummary$>
 
 export const WardVersionSummary$ = z
   .object({
-    validFrom: MasterIsoDate$,
-    validTo: MasterIsoDate$.nullable(),
+    validFrom: IsoDate$,
+    validTo: IsoDate$.nullable(),
     basePremium: z.number().int(),
     stageCount: z.number().int(),
     changeRequestId: z.number().int().nullable(),
@@ -108,7 +109,7 @@ export type WardVersionSummary = z.infer<typeof WardVersionSummary$>
 
 export const WardChangeList$ = z
   .object({
-    today: MasterIsoDate$,
+    today: IsoDate$,
     versions: z.array(WardVersionSummary$),
     requests: z.array(WardChangeSummary$),
   })
@@ -131,7 +132,7 @@ export const WardChangeDetail$ = z
     proposed: WardParameterPayload$,
     /** The approved version the proposal is compared with: the one in force just before its effective date. */
     baseline: z
-      .object({ validFrom: MasterIsoDate$, validTo: MasterIsoDate$.nullable(), payload: WardParameterPayload$ })
+      .object({ validFrom: IsoDate$, validTo: IsoDate$.nullable(), payload: WardParameterPayload$ })
       .strict()
       .nullable(),
     diff: z.array(WardDiffRow$),
@@ -141,13 +142,10 @@ export type WardChangeDetail = z.infer<typeof WardChangeDetail$>
 
 export const WardChangeId$ = z.object({ id: z.number().int().min(1) }).strict()
 
-/** One per user action (a UUID made by the screen), so a retried request is answered once (idempotent). */
-const IdempotencyKey$ = z.uuid('再送キー（UUID）が必要です')
-
 export const ProposeWardChange$ = z
   .object({
     idempotencyKey: IdempotencyKey$,
-    effectiveFrom: MasterIsoDate$,
+    effectiveFrom: IsoDate$,
     parameters: WardParameters$,
     /** Fields still unverified in this version (the proposer clears the ones loaded from the ordinance). */
     unverified: z.array(UnverifiedField$).max(50),

@@ -1,5 +1,5 @@
 /**
- * The master datasets (issue 6): what exists, how each row's payload looks, and the one row shape that the server
+ * The master datasets (docs/masters.md): what exists, how each row's payload looks, and the one row shape that the server
  * stores, the HTTP contract carries and the terminal cache keeps. Pure (zod only).
  *
  * A row is `{ key, validFrom, validTo, payload }`: `payload` is canonical JSON text (see hash.ts), so the bytes the
@@ -7,7 +7,8 @@
  * (JavaScript, SQLite BINARY, PostgreSQL COLLATE "C") orders them the same way.
  */
 import { z } from 'zod'
-import { MasterIsoDate$, UnverifiedField$ } from './common'
+import { IsoDate$ } from '../api/primitives'
+import { UnverifiedField$ } from './common'
 import { WardParameterPayload$ } from './ward-parameters'
 
 /** Printable ASCII, 1–64 characters. */
@@ -28,8 +29,8 @@ export interface MasterRow {
 export const MasterRow$ = z
   .object({
     key: MasterKey$,
-    validFrom: MasterIsoDate$.nullable(),
-    validTo: MasterIsoDate$.nullable(),
+    validFrom: IsoDate$.nullable(),
+    validTo: IsoDate$.nullable(),
     payload: z.string().max(65_536),
   })
   .strict()

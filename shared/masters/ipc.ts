@@ -1,9 +1,10 @@
 /**
- * IPC contract of the terminal's master cache (issue 6): status and age, sync now, offline lookups and the
+ * IPC contract of the terminal's master cache: status and age, sync now, offline lookups and the
  * master-only premium calculation. The ward-change channels reuse the HTTP schemas (api.ts).
  */
 import { z } from 'zod'
-import { MasterIsoDate$, UnverifiedField$ } from './common'
+import { IsoDate$ } from '../api/primitives'
+import { UnverifiedField$ } from './common'
 import { MasterDatasetName$ } from './datasets'
 
 export const MasterCacheDataset$ = z
@@ -47,7 +48,7 @@ export const MasterSearchRequest$ = z
     /** Prefix of the key/code, or part of the name or kana. Empty lists the first rows. */
     text: z.string().trim().max(60).default(''),
     /** Only rows valid on this date (keyed datasets) / the row in force (timeline datasets). */
-    on: MasterIsoDate$.optional(),
+    on: IsoDate$.optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict()
@@ -77,7 +78,7 @@ export const PremiumTableRequest$ = z.object({ fiscalYear: z.number().int().min(
 export const PremiumTable$ = z
   .object({
     fiscalYear: z.number().int(),
-    wardVersionFrom: MasterIsoDate$.nullable(),
+    wardVersionFrom: IsoDate$.nullable(),
     basePremium: z.number().int(),
     rounding: z.enum(['none', 'floor10', 'floor100', 'monthlyCeil10']),
     pensionIncomeBoundary: z.number().int(),

@@ -4,7 +4,7 @@
  * come from shared/domain/parameters/certification.ts.
  */
 
-/** 特定疾病 (介護保険法施行令第2条), in the order of the 政令. ⚠️ domain.md §6.4 marks the full list as unverified. */
+/** 特定疾病 (介護保険法施行令第2条), in the order of the 政令. ⚠️ docs/sources/domain.md §6.4 marks the full list as unverified. */
 export const SPECIFIED_DISEASES: readonly string[] = [
   'がん（医師が一般に認められている医学的知見に基づき回復の見込みがない状態に至ったと判断したものに限る。）',
   '関節リウマチ',

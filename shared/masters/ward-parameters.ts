@@ -1,7 +1,7 @@
 /**
  * 区の保険料パラメータ (ward parameters): one version = the whole set in force from its effective date. The shipped
  * defaults are derived from the Shinjuku defaults of shared/domain (no figure is repeated here); every default that
- * domain.md marks ⚠️ is carried as an unverified field so the UI can flag it.
+ * docs/sources/domain.md marks ⚠️ is carried as an unverified field so the UI can flag it.
  */
 import { z } from 'zod'
 import {
@@ -111,7 +111,7 @@ export const WardParameters$ = z
     benefitReductionRounding: z.enum(['ceil', 'floor']),
     checklistCountsDepression: z.boolean(),
     /**
-     * 帳票 (issue 7 §6): 被保険者証 and 資格者証 on the folded card or on A4. Optional so that versions approved
+     * 帳票: 被保険者証 and 資格者証 on the folded card or on A4. Optional so that versions approved
      * before the setting existed stay valid; absent means DEFAULT_FORM_SETTINGS.
      */
     forms: z.object({ insuranceCardLayout: CardLayout$, provisionalCardLayout: CardLayout$ }).strict().optional(),

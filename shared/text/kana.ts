@@ -21,7 +21,8 @@ const YOTSUGANA: Readonly<Record<string, string>> = { ヂ: 'ジ', ヅ: 'ズ' }
 
 /**
  * Voiced (濁音・半濁音) katakana and their plain forms, in step, for the voiced-mark-tolerant key. The same two strings
- * are used by SQL `translate()` in the expression index of the eligibility migration stream (a unit test checks it).
+ * are used by SQL `translate()` in the expression index persons_kana_loose_idx of the migration journal (a unit test
+ * checks it).
  */
 export const VOICED_KANA = 'ガギグゲゴザジズゼゾダデドバビブベボパピプペポヴヷヺ'
 export const PLAIN_KANA = 'カキクケコサシスセソタテトハヒフヘホハヒフヘホウワヲ'
@@ -31,18 +32,25 @@ const VOICED_TO_PLAIN: ReadonlyMap<string, string> = new Map(
 )
 
 /**
- * The search key of a カナ name: NFKC (half-width ｶﾅ → full-width, ｶﾞ → ガ), spacing voiced marks (か゛) joined to
- * their kana, hiragana → katakana, small kana → large, ヂ/ヅ → ジ/ズ, without spaces (full-width or half-width) and
- * the middle dot. Voiced marks are kept: ガ ≠ カ here (see `looseKanaKey` for the tolerant form).
+ * The typed text as katakana, small kana kept: NFKC (half-width ｶﾅ → full-width, ｶﾞ → ガ), spacing voiced marks (か゛)
+ * joined to their kana, hiragana → katakana, without spaces (full-width or half-width) and the middle dot.
  */
-export function normalizeKana(text: string): string {
+export function katakanaForm(text: string): string {
   const joined = text.replace(/\u309B/g, '\u3099').replace(/\u309C/g, '\u309A')
   const nfkc = joined
     .normalize('NFKC')
     .replace(/[\s\u3000・･]/g, '')
     .normalize('NFC')
-  const katakana = toKatakana(nfkc, { passRomaji: true })
-  return Array.from(katakana, (ch) => {
+  return toKatakana(nfkc, { passRomaji: true })
+}
+
+/**
+ * The search key of a カナ name: NFKC (half-width ｶﾅ → full-width, ｶﾞ → ガ), spacing voiced marks (か゛) joined to
+ * their kana, hiragana → katakana, small kana → large, ヂ/ヅ → ジ/ズ, without spaces (full-width or half-width) and
+ * the middle dot. Voiced marks are kept: ガ ≠ カ here (see `looseKanaKey` for the tolerant form).
+ */
+export function normalizeKana(text: string): string {
+  return Array.from(katakanaForm(text), (ch) => {
     const large = SMALL_TO_LARGE[ch] ?? ch
     return YOTSUGANA[large] ?? large
   }).join('')

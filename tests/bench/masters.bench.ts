@@ -1,5 +1,5 @@
 /**
- * Master sync benchmarks (issue 6): the server's master store on the embedded database (PGlite, in memory) feeding a
+ * Master sync benchmarks: the server's master store on the embedded database (PGlite, in memory) feeding a
  * terminal cache file (better-sqlite3) — full sync of every shipped master, a delta of 100 changed rows, lookup
  * latency — beside the raw better-sqlite3 insert rate of the same rows as the yardstick.
  *
@@ -17,6 +17,7 @@ import { CACHE_FILE_NAME, MasterCacheDb } from '../../electron/main/services/mas
 import { MasterSync, type MasterSource } from '../../electron/main/services/master-cache/master-sync'
 import { openDatabase } from '../../server/src/core/db/connect'
 import { ensureShippedMasters } from '../../server/src/areas/masters/shipped'
+import { demoShippedSources } from '../../server/src/demo/shipped-sources'
 import { liveRows, lockMasters, manifest, publishChanges, rowsPage } from '../../server/src/areas/masters/store'
 import type { BenchModule } from './types'
 import { bytes, count, ms, percentile, us } from './types'
@@ -31,7 +32,7 @@ export const mastersBench: BenchModule = {
     const handle = await openDatabase({ dataDir: 'memory' })
     const db = handle.db
     let started = performance.now()
-    await ensureShippedMasters(db)
+    await ensureShippedMasters(db, demoShippedSources())
     const importMs = performance.now() - started
     log(`first import of the shipped masters: ${ms(importMs)}`)
 

@@ -1,5 +1,5 @@
 /**
- * Dummy ward benchmarks (issue 3, control C-23): the generator at Shinjuku scale in memory, a million persons
+ * Dummy ward benchmarks (control C-23): the generator at Shinjuku scale in memory, a million persons
  * streamed in chunks (peak heap), and seeding Shinjuku scale into a file-backed embedded database (PGlite) the way
  * the first `npm start` does it — persons, households, demo accounts, eligibility history.
  */
@@ -10,7 +10,7 @@ import { DEMO_SEED, seedDemoIfEmpty } from '../../server/src/demo/seed-if-empty'
 import type { BenchModule } from './types'
 import { count, ms } from './types'
 
-/** Issue 3 §7: seeding Shinjuku scale into the embedded database should take under 60 s. */
+/** Seeding Shinjuku scale into the embedded database should take under 60 s. */
 const SEED_BUDGET_MS = 60_000
 const MILLION = 1_000_000
 const mib = (value: number) => `${Math.round(value / 1_048_576).toLocaleString('en-US')} MiB`

@@ -36,7 +36,7 @@ function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
 const trusted = new Set([7])
 const appFrame: IpcSender = { kind: 'electron', webContentsId: 7, frameUrl: 'app://ui/index.html', isMainFrame: true }
 
-// electron-security.md §6.3, checklist #17: every IPC call passes sender check → zod → handler → zod.
+// docs/sources/electron-security.md §6.3, checklist item 17: every IPC call passes sender check → zod → handler → zod.
 describe('the IPC router', () => {
   const router = (handlers = fakeHandlers(), onRefused = vi.fn()) =>
     createIpcRouter({ handlers, isTrustedSender: (s) => isTrustedSender(s, trusted), onRefused })
@@ -83,6 +83,24 @@ describe('the IPC router', () => {
     expect(await router().dispatch('person.search', {}, appFrame)).toMatchObject({
       message: '検索条件を1つ以上入力してください',
     })
+  })
+
+  it('refuses an impossible date with a Japanese message naming the field, and calls no handler', async () => {
+    const search = vi.fn()
+    const onRefused = vi.fn()
+    const result = await router(fakeHandlers({ 'person.search': search }), onRefused).dispatch(
+      'person.search',
+      { birthDate: '2026-02-31' },
+      appFrame,
+    )
+    expect(result).toEqual({
+      ok: false,
+      code: 'invalidRequest',
+      message: '生年月日（birthDate）: 存在しない日付です（2026-02-31）',
+    })
+    expect(search).not.toHaveBeenCalled()
+    expect(onRefused).toHaveBeenCalledWith({ channel: 'person.search', reason: 'invalidRequest' })
+    expect(await router().dispatch('person.search', { birthDate: '2024-02-29' }, appFrame)).toMatchObject({ ok: true })
   })
 
   it('passes a backend error through with its code and Japanese message', async () => {

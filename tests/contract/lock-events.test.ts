@@ -15,7 +15,13 @@ import { ActivityIdleSource } from '../../electron/main/services/lock/activity-i
 import { guardLockedHandlers, LockService, type LockAuth } from '../../electron/main/services/lock/lock-service'
 import { RendererEvents } from '../../electron/main/services/lock/renderer-events'
 
-const user: UserProfile = { loginId: 'shikaku01', displayName: '検証 一郎', department: '資格係', roles: [], permissions: [] }
+const user: UserProfile = {
+  loginId: 'shikaku01',
+  displayName: '検証 一郎',
+  department: '資格係',
+  roles: [],
+  permissions: [],
+}
 
 function fakeAuth(password = 'pw'): LockAuth & { signedIn: UserProfile | null; logins: string[] } {
   const auth = {

@@ -12,7 +12,7 @@ type BeforeRequest = (
   callback: (response: { cancel?: boolean }) => void,
 ) => void
 
-// Issue 5 acceptance: a request from the renderer to any origin other than the backend is cancelled AND
+// C-01: a request from the renderer to any origin other than the backend is cancelled AND
 // audited — the event reaches the local security log file, without the query (no personal data in the log).
 describe('blocked requests reach the local security log (C-01)', () => {
   it('cancels a request to a foreign origin and appends a redacted line to security.log', () => {

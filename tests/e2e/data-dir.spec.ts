@@ -7,7 +7,7 @@ import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
 import { scanForPersonalData, seededNeedles } from './support/personal-data-scan'
 import { signIn, signOut } from './support/login'
 
-// Issue 5: personal data lives only on the server. After a complete session (login, search, person view,
+// C-07: personal data lives only on the server. After a complete session (login, search, person view,
 // logout) the client's data directory holds none of the seeded names or numbers — export files included, which
 // are AES-256 encrypted.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })

@@ -5,6 +5,7 @@ import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
 import { addDays, formatWareki } from '../../shared/domain'
 import { looseKanaKey } from '../../shared/text/kana'
+import { typeDate } from './support/date-parts'
 import { signIn, signOut } from './support/login'
 import { screenshotDir } from './support/screenshots'
 
@@ -58,7 +59,7 @@ async function proposeNewDate(page: Page, newDate: string, reason: string) {
   await page.getByTestId('correction-open').click()
   await page.getByLabel('対象の記録').click()
   await page.getByRole('option').first().click()
-  await page.getByTestId('correction-effective-on').fill(newDate)
+  await typeDate(page, 'correction-effective-on', newDate)
   await page.getByTestId('correction-reason').fill(reason)
   await page.getByTestId('correction-submit').click()
   await expect(page.getByTestId('correction-proposed')).toContainText('承認されるまで資格履歴は変わりません')
@@ -71,7 +72,7 @@ async function searchKana(page: Page, text: string) {
   await page.getByTestId('search-kana').press('Enter')
 }
 
-test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => {
+test.describe('資格: search, person view, 65歳到達処理', () => {
   test.afterEach(async ({ page }) => signOut(page))
 
   test('finds the same person by カナ in three scripts, by era birth date and by number', async ({ page }) => {
@@ -132,8 +133,8 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
     await expect(page.getByTestId('person-premium')).toContainText('まだ提供されていません')
     await page.screenshot({ path: `${shots}/person-view.png`, fullPage: true })
     // As known on a day before the data was recorded: nothing.
-    await page.getByTestId('eligibility-as-known-on').fill('R1.5.1')
-    await page.getByTestId('eligibility-as-known-on').press('Enter')
+    await typeDate(page, 'eligibility-as-known-on', '2019-05-01')
+    await page.getByTestId('eligibility-as-known-on-day').press('Enter')
     await expect(page.getByTestId('eligibility-event')).toHaveCount(0)
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('search-results')).toBeVisible()
@@ -142,9 +143,9 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
   test('runs the 65-attainment batch from F9; a second run records nobody new', async ({ page }) => {
     await signIn(page)
     await page.keyboard.press('F9')
-    await page.getByTestId('age65-from').fill('R8.4.1')
-    await page.getByTestId('age65-to').fill('R8.4.30')
-    await page.getByTestId('age65-to').press('Enter')
+    await typeDate(page, 'age65-from', '2026-04-01')
+    await typeDate(page, 'age65-to', '2026-04-30')
+    await page.getByTestId('age65-to-day').press('Enter')
     await expect(page.getByTestId('age65-result')).toContainText('令和8年4月1日〜令和8年4月30日')
     await page.screenshot({ path: `${shots}/age65-batch.png` })
     await page.getByTestId('age65-run').click()
@@ -269,7 +270,7 @@ test.describe('資格: search, person view, 65歳到達処理 (issue 7)', () => 
     await page.getByTestId('search-result-row').first().click()
     await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
     await page.getByTestId('facility-open').click()
-    await page.getByTestId('facility-on').fill('R8.4.1')
+    await typeDate(page, 'facility-on', '2026-04-01')
     await page.getByLabel('施設種別').click()
     await page.getByRole('option', { name: '介護老人福祉施設', exact: true }).click()
     await page.getByTestId('facility-name').fill('所沢ゆうあい苑')

@@ -41,7 +41,7 @@ function pdfText(base64: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
 }
 
-test.describe('資格者証: issue, preview and print through the shell (issue 7 §6)', () => {
+test.describe('資格者証: issue, preview and print through the shell', () => {
   test.afterEach(async ({ page }) => signOut(page))
 
   test('issues the 資格者証 with typed 和暦 date parts, previews it and prints it to the allowlisted printer', async ({

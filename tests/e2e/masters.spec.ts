@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { fiscalYearOf } from '../../shared/domain'
+import { typeDate } from './support/date-parts'
 import { signIn, signOut } from './support/login'
 
 // The Japanese date now, and the first day of the next fiscal year: a future effective date whatever the run date.
@@ -22,7 +23,7 @@ async function setOffline(page: Page, offline: boolean): Promise<void> {
   expect(res.offline).toBe(offline)
 }
 
-test.describe('master data on the terminal (issue 6)', () => {
+test.describe('master data on the terminal', () => {
   test.afterEach(async ({ page }) => signOut(page))
 
   test('after sign-in the header shows the cache age; the masters screen lists versions and computes premiums offline', async ({
@@ -53,7 +54,7 @@ test.describe('master data on the terminal (issue 6)', () => {
     await page.getByTestId('open-masters').click()
     await page.getByTestId('tab-ward').click()
     await page.getByTestId('ward-propose-open').click()
-    await page.getByTestId('ward-effective-from').fill(effectiveFrom)
+    await typeDate(page, 'ward-effective-from', effectiveFrom)
     await page.getByTestId('ward-base-premium').fill('84000')
     await page.getByTestId('ward-note').fill('第10期の基準額（E2E）')
     await page.getByTestId('ward-propose').click()

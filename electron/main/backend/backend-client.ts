@@ -46,7 +46,7 @@ export function isRetrySafe(body: unknown): boolean {
 
 /**
  * Typed calls of the HTTP contract: input parsed before sending, output parsed before returning. Retries only with
- * idempotency keys (issue 5): a request whose input has an `idempotencyKey` is sent again, with the same body and
+ * idempotency keys: a request whose input has an `idempotencyKey` is sent again, with the same body and
  * so the same key, after a network failure or a 502/503/504; every other request is sent exactly once — even reads
  * write an audit row on the server, so they are never repeated behind the user's back.
  */

@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport'
 
 /**
  * Chromium-stack transport: the dedicated `backend` session's fetch, which carries the client certificate
- * picked from the OS store and is checked by the SPKI pin verifier (electron-security.md §7.1).
+ * picked from the OS store and is checked by the SPKI pin verifier (docs/sources/electron-security.md §7.1).
  */
 export class ElectronSessionTransport implements HttpTransport {
   constructor(private readonly session: Pick<Session, 'fetch'>) {}

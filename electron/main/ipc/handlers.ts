@@ -11,12 +11,12 @@ export interface HandlerServices {
   auth: AuthService
   persons: PersonService
   lock: LockService
-  /** Export control (issue 5). */
+  /** Export control (C-21, C-22). */
   exports: ExportService
-  /** Printing (issue 5). */
+  /** Printing (C-28). */
   printing: PrintService
   appInfo: Omit<AppInfo, 'serverMode' | 'insurerName'>
-  /** Master cache (issue 6). */
+  /** Master cache. */
   masters: MasterService
 }
 

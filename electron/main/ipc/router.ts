@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { describeInputIssue } from '../../../shared/api/invalid-input'
 import { ipcChannels, type IpcChannel, type IpcResponse, type IpcResult } from '../../../shared/ipc/contract'
 import { BackendError } from '../backend/backend-client'
 import type { IpcSender } from './sender'
@@ -44,7 +45,7 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
         return {
           ok: false,
           code: 'invalidRequest',
-          message: parsed.error.issues[0]?.message ?? '入力内容に誤りがあります',
+          message: parsed.error.issues[0] ? describeInputIssue(parsed.error.issues[0]) : '入力内容に誤りがあります',
         }
       }
       try {

@@ -6,7 +6,7 @@ export type IpcSender =
 
 /**
  * Only the app's own top frame, loaded from app://ui, in a window main created, may call IPC
- * (GitHub Desktop's trusted-sender set; electron-security.md §6.3, checklist #17).
+ * (GitHub Desktop's trusted-sender set; docs/sources/electron-security.md §6.3, checklist item 17).
  */
 export function isTrustedSender(sender: IpcSender, trustedWebContentsIds: ReadonlySet<number>): boolean {
   if (sender.kind === 'bridge') return true

@@ -1,5 +1,5 @@
 // Change only with a security review.
-// The local security log file (control C-01 audit, electron-security.md §12): every line of the security sink
+// The local security log file (control C-01 audit, docs/sources/electron-security.md §12): every line of the security sink
 // (blocked requests, refused IPC, denied permissions, pin failures) is appended as JSON to a file in the
 // terminal's log directory, readable by the terminal's account only, and still written to stderr for the OS log
 // collection. Events carry no personal data (URLs are redacted to origin and path by the guards).

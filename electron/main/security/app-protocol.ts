@@ -1,5 +1,6 @@
 // Change only with a security review.
-// The app:// scheme that serves the built renderer (checklist items 1, 7, 18): no file://, no remote content.
+// The app:// scheme that serves the built renderer (docs/sources/electron-security.md §2, checklist items 1, 7, 18):
+// no file://, no remote content.
 //
 // index.ts (composition root):
 //   before 'ready':  protocol.registerSchemesAsPrivileged(appSchemePrivileges())

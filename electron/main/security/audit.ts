@@ -1,7 +1,7 @@
 // Change only with a security review.
 // Security audit events raised by the guards in this folder.
 //
-// The sink is injected by the composition root (it writes the hash-chained audit log, electron-security.md §12).
+// The sink is injected by the composition root (it writes the hash-chained audit log, docs/sources/electron-security.md §12).
 // URLs are reduced with redactUrl() before they reach the sink: origin and path only, never query or fragment, so
 // that a blocked exfiltration attempt does not copy personal data into the log.
 
@@ -20,7 +20,7 @@ export type SecurityEvent =
   | { kind: 'certificate-rejected'; hostname: string; reason: 'host' | 'verification' | 'pin' } // control C-03
   | { kind: 'client-certificate-not-found'; origin: string } // control C-02
   | { kind: 'render-process-gone'; reason: string; action: 'reload-login' | 'gave-up' }
-  | { kind: 'ipc-refused'; channel: string; reason: 'untrustedSender' | 'unknownChannel' | 'invalidRequest' } // checklist #17
+  | { kind: 'ipc-refused'; channel: string; reason: 'untrustedSender' | 'unknownChannel' | 'invalidRequest' } // checklist item 17
   | { kind: 'export-refused'; requestId: number; reason: string } // controls C-21, C-22 (reason: policy, removable, network, server code)
   | { kind: 'print-refused'; printer: string; reason: 'virtual' | 'notAllowlisted' | 'unknownPrinter' } // control C-28
 

@@ -1,7 +1,7 @@
 // Change only with a security review.
-// SPKI pinning of the backend on the Chromium stack (electron-security.md §7.1; control C-03).
+// SPKI pinning of the backend on the Chromium stack (docs/sources/electron-security.md §7.1; control C-03).
 // Install on the dedicated backend session at 'ready', BEFORE the first request: results are cached by the network
-// service and connections made before the proc is set stay cached (electron#41448).
+// service and connections made before the proc is set stay cached (https://github.com/electron/electron/issues/41448).
 import { X509Certificate, createHash } from 'node:crypto'
 import type { Session } from 'electron'
 import type { SecurityAuditSink } from './audit'

@@ -1,5 +1,5 @@
 // Change only with a security review.
-// Client certificate selection for mutual TLS on the Chromium stack (electron-security.md §7.1; control C-02).
+// Client certificate selection for mutual TLS on the Chromium stack (docs/sources/electron-security.md §7.1; control C-02).
 // Without preventDefault() Electron uses the FIRST certificate of the store; we always pick ourselves, by the SHA-256
 // fingerprint from the terminal policy, and answer nothing for any origin other than the backend.
 import { createHash } from 'node:crypto'

@@ -1,5 +1,6 @@
 // Change only with a security review.
-// Content-Security-Policy of the renderer served from app://ui (checklist item 7; control C-01).
+// Content-Security-Policy of the renderer served from app://ui (docs/sources/electron-security.md §5.2, checklist
+// item 7; control C-01).
 //
 // - script-src 'self': only the bundled scripts; no inline script, no eval, no remote script.
 // - connect-src 'self': the renderer never talks to the network. 'self' is app://ui, i.e. the bundle itself (Vite's

@@ -1,5 +1,6 @@
 // Change only with a security review.
-// Guards installed on EVERY webContents, from app.on('web-contents-created') (checklist items 11–15; control C-01).
+// Guards installed on EVERY webContents, from app.on('web-contents-created') (docs/sources/electron-security.md §5.3,
+// checklist items 11–15; control C-01).
 // No navigation away from app://ui, no new windows, no <webview>, no Bluetooth, devtools closed in packaged builds.
 // shell.openExternal is never called from here (item 15): kiosk terminals have no external browser at all.
 import type { App, WebContents } from 'electron'

@@ -1,5 +1,5 @@
 // Change only with a security review.
-// The Node-stack transport: pinned mutual-TLS https.Agent (electron-security.md §7.2; controls C-02, C-03).
+// The Node-stack transport: pinned mutual-TLS https.Agent (docs/sources/electron-security.md §7.2; controls C-02, C-03).
 // Used by the browser-mode harness and by tests. The shipped Electron client uses the Chromium stack instead
 // (cert-pinning.ts + client-cert.ts); the pin values are the same for both stacks.
 import { X509Certificate, createHash } from 'node:crypto'
@@ -9,7 +9,7 @@ import type { ClientCertificateConfig } from '../../../shared/policy/terminal-po
 
 export type NodeClientCredentials = { pfx: Uint8Array; passphrase?: string } | { cert: string; key: string }
 
-/** Pins, optional extra CA, and the client credentials (flat, as in electron-security.md §7.2). */
+/** Pins, optional extra CA, and the client credentials (flat, as in docs/sources/electron-security.md §7.2). */
 export type PinnedAgentOptions = {
   /** base64 SHA-256 SPKI pins (TerminalPolicy.serverPins). */
   pins: readonly string[]

@@ -1,7 +1,7 @@
 // Change only with a security review.
 // The origins the app trusts.
 //
-// URLs are always parsed with `new URL`, never compared with startsWith (electron-security.md §5.3).
+// URLs are always parsed with `new URL`, never compared with startsWith (docs/sources/electron-security.md §5.3).
 
 export const APP_SCHEME = 'app'
 export const UI_HOST = 'ui'

@@ -1,6 +1,6 @@
 // Change only with a security review.
 // Session hardening: permissions, devices, downloads, the request filter and TLS floor
-// (checklist items 1, 5; controls C-01, C-03, C-21, C-32).
+// (docs/sources/electron-security.md §2 and §4, checklist items 1, 5; controls C-01, C-03, C-21, C-32).
 //
 // "By default, Electron will automatically approve all permission requests" — so both the request AND the check
 // handler are installed, deny-by-default, with an explicit allowlist. Apply to the UI session (session.defaultSession)

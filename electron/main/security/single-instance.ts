@@ -1,5 +1,5 @@
 // Change only with a security review.
-// Single-instance lock (checklist section "single-instance lock"; control C-33: one window per terminal).
+// Single-instance lock (docs/security.md, "Further shell controls"; control C-33: one window per terminal).
 // A second start focuses the existing window; its command line is ignored (never used to open files or URLs).
 import type { App, BrowserWindow } from 'electron'
 

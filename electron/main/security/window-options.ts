@@ -1,5 +1,6 @@
 // Change only with a security review.
-// BrowserWindow options for the main window as a pure factory (checklist items 2, 3, 4, 10, 11; control C-33).
+// BrowserWindow options for the main window as a pure factory (docs/sources/electron-security.md §2, checklist items
+// 2, 3, 4, 10, 11; control C-33).
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 
 export type MainWindowOptionsInput = {
@@ -42,7 +43,7 @@ export function createMainWindowOptions(o: MainWindowOptionsInput): BrowserWindo
     webPreferences: secureWebPreferences(o),
   }
   if (!o.kiosk) return { ...common, width: 1440, height: 900, minWidth: 1024, minHeight: 700 }
-  // Kiosk (C-33). "kiosk mode is simply implemented as fullscreen on Windows and Linux" (electron#7597): the real
+  // Kiosk (C-33). "kiosk mode is simply implemented as fullscreen on Windows and Linux" (https://github.com/electron/electron/issues/7597): the real
   // lock-down is OS configuration (Assigned Access / Shell Launcher, a Wayland kiosk compositor), see docs/security.md.
   return {
     ...common,

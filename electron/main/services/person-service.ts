@@ -33,7 +33,7 @@ export class PersonService {
     return this.auth.authenticated((token) => this.backend.call('person.revealIndividualNumber', request, token))
   }
 
-  /** 資格履歴 (issue 7): bitemporal, "as known on" a date. */
+  /** 資格履歴: bitemporal, "as known on" a date. */
   eligibilityHistory(query: EligibilityHistoryQuery): Promise<EligibilityHistory> {
     return this.auth.authenticated((token) => this.backend.call('eligibility.history', query, token))
   }
@@ -59,7 +59,7 @@ export class PersonService {
   }
 
   /**
-   * The eligibility routes of issue 7 §4 (住所地特例・適用除外施設, 第2号 at application, corrections with approval,
+   * The further eligibility routes (住所地特例・適用除外施設, 第2号 at application, corrections with approval,
    * the chunked intake upload): passed through as they are — validated by the backend client, decided and audited
    * by the server; nothing is kept on the terminal.
    */

@@ -5,9 +5,13 @@ import FormLabel from '@mui/material/FormLabel'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Tooltip from '@mui/material/Tooltip'
-import { formatWareki, parseJapaneseDate, type IsoDate } from '../../../shared/domain'
+import { formatWareki, type IsoDate } from '../../../shared/domain'
+import { dateFromText } from '../lib/date-input'
 
-/** The typed parts of a 和暦 date: 元号 letter (R/H/S/T/M), year of the era, month, day. */
+/**
+ * The typed parts of a date: 元号 letter (R/H/S/T/M, or W for 西暦), year (of the era, or the 4-digit Western
+ * year after W), month, day.
+ */
 export interface DateParts {
   era: string
   year: string
@@ -18,8 +22,8 @@ export interface DateParts {
 export const emptyDateParts = (era = 'R'): DateParts => ({ era, year: '', month: '', day: '' })
 
 const PARTS = [
-  { key: 'era', label: '元号', max: 1, width: 56, pattern: /^[RHSTMrhstm]?$/ },
-  { key: 'year', label: '年', max: 2, width: 56, pattern: /^\d{0,2}$/ },
+  { key: 'era', label: '元号', max: 1, width: 56, pattern: /^[RHSTMWrhstmw]?$/ },
+  { key: 'year', label: '年', max: 2, width: 64, pattern: /^\d{0,4}$/ },
   { key: 'month', label: '月', max: 2, width: 56, pattern: /^\d{0,2}$/ },
   { key: 'day', label: '日', max: 2, width: 56, pattern: /^\d{0,2}$/ },
 ] as const
@@ -27,11 +31,27 @@ const PARTS = [
 /** The ISO date the parts spell, or null while they are incomplete or no such date. */
 export function datePartsToIso(p: DateParts): IsoDate | null {
   if (!p.era || !p.year || !p.month || !p.day) return null
-  try {
-    return parseJapaneseDate(`${p.era.toUpperCase()}${p.year}.${p.month}.${p.day}`)
-  } catch {
-    return null
-  }
+  if (isWestern(p)) return p.year.length === 4 ? dateFromText(`${p.year}-${p.month}-${p.day}`) : null
+  return dateFromText(`${p.era.toUpperCase()}${p.year}.${p.month}.${p.day}`)
+}
+
+/** Whether the parts spell a Western date (元号 W = 西暦: the year has 4 digits). */
+export const isWestern = (p: DateParts): boolean => p.era.toUpperCase() === 'W'
+
+/** How many digits a part takes: the Western year 4, every other part its fixed length. */
+const maxLengthOf = (part: (typeof PARTS)[number], value: DateParts): number =>
+  part.key === 'year' ? (isWestern(value) ? 4 : 2) : part.max
+
+/** Whether nothing but the 元号 was typed (an optional date left empty). */
+export const isEmptyDateParts = (p: DateParts): boolean => p.year === '' && p.month === '' && p.day === ''
+
+/**
+ * An optional date: null when left empty, the ISO date when complete, or 'invalid' when typed but no such date
+ * (or not complete).
+ */
+export function optionalDate(p: DateParts): IsoDate | null | 'invalid' {
+  if (isEmptyDateParts(p)) return null
+  return datePartsToIso(p) ?? 'invalid'
 }
 
 /** The parts of an ISO date in its era ('2026-11-26' → R 8 11 26). */
@@ -44,7 +64,8 @@ export function isoToDateParts(date: IsoDate): DateParts {
 
 /**
  * A date typed as fixed-length parts (元号 1 letter, 年 月 日 2 digits each): focus moves on by itself when a part is
- * full, Backspace in an empty part goes back. Shows the date in 和暦, with the Western date on hover.
+ * full, Backspace in an empty part goes back. 元号 W takes a Western date (4-digit year). Shows the date in 和暦,
+ * with the Western date on hover.
  */
 export function DatePartsField(props: {
   label: string
@@ -53,6 +74,8 @@ export function DatePartsField(props: {
   testId: string
   onEnter?(): void
   autoFocus?: boolean
+  /** Shown while nothing valid is typed (default: how to type the parts). */
+  hint?: string
 }) {
   const refs = useRef<(HTMLInputElement | null)[]>([])
   const iso = datePartsToIso(props.value)
@@ -62,8 +85,10 @@ export function DatePartsField(props: {
     const part = PARTS[index]!
     const text = raw.normalize('NFKC').toUpperCase()
     if (!part.pattern.test(text)) return
-    props.onChange({ ...props.value, [part.key]: text })
-    if (text.length === part.max) refs.current[index + 1]?.focus()
+    const next = { ...props.value, [part.key]: text }
+    if (text.length > maxLengthOf(part, next)) return
+    props.onChange(next)
+    if (text.length === maxLengthOf(part, next)) refs.current[index + 1]?.focus()
   }
 
   function key(index: number, event: KeyboardEvent) {
@@ -72,7 +97,7 @@ export function DatePartsField(props: {
     const input = event.target as HTMLInputElement
     const selected = (input.selectionEnd ?? 0) - (input.selectionStart ?? 0)
     const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
-    const full = input.value.length >= part.max
+    const full = input.value.length >= maxLengthOf(part, props.value)
     if (printable && full && selected === input.value.length && event.key.toUpperCase() === input.value) {
       // Typing over a full part with the same text changes nothing, so no change event moves the focus on.
       event.preventDefault()
@@ -107,7 +132,7 @@ export function DatePartsField(props: {
             sx={{ width: part.width }}
             slotProps={{
               htmlInput: {
-                maxLength: part.max,
+                maxLength: maxLengthOf(part, props.value),
                 inputMode: part.key === 'era' ? 'text' : 'numeric',
                 'aria-label': `${props.label} ${part.label}`,
                 'data-testid': `${props.testId}-${part.key}`,
@@ -124,7 +149,7 @@ export function DatePartsField(props: {
         ) : complete ? (
           'その日付はありません'
         ) : (
-          '元号（R・H・S）、年・月・日を2桁まで（入力し終えると次の欄へ）'
+          (props.hint ?? '元号（R・H・S、西暦は W）、年・月・日（入力し終えると次の欄へ）')
         )}
       </FormHelperText>
     </Box>

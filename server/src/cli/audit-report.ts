@@ -3,7 +3,7 @@
  * (control C-08): the supervisor's periodic analysis of the audit log — per-user counts, off-hours access, bulk
  * lookups, login failures and every access to a protected person. Default period: the last 7 days.
  */
-import { buildAuditReport } from '../areas/audit/audit-report'
+import { buildAuditReport } from '../areas/audit'
 import { declaredRoutes } from './permission-matrix'
 import { openConfiguredDatabase, option } from './open-from-env'
 

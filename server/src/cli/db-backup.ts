@@ -4,7 +4,7 @@
  * (KAIGO_DATA_DIR; stop the server first) — and writes `<file>.manifest.json` with every table's row count and
  * digest. See docs/operations.md.
  */
-import { backupPglite, backupPostgres } from '../areas/ops/backup'
+import { backupPglite, backupPostgres } from '../areas/ops'
 import { openConfiguredDatabase, option } from './open-from-env'
 
 const out = option('out')

@@ -5,7 +5,7 @@
  * committed record came back.
  */
 import { loadServerConfig } from '../core/config'
-import { readManifest, restorePglite, restorePostgres } from '../areas/ops/backup'
+import { readManifest, restorePglite, restorePostgres } from '../areas/ops'
 import { option } from './open-from-env'
 
 const file = option('in')

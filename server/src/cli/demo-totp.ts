@@ -2,7 +2,7 @@
  * `npm run demo:totp -- <loginId>`: the current TOTP code of a demo account (their secrets are known on purpose,
  * README). Demo accounts only; production accounts enrol their own random secret at first sign-in.
  */
-import { TOTP_PERIOD_SECONDS, totpCode } from '../areas/accounts/totp'
+import { TOTP_PERIOD_SECONDS, totpCode } from '../areas/accounts'
 import { demoTotpSecret, demoUsers } from '../demo/seed-database'
 
 const loginId = process.argv[2]

@@ -8,7 +8,7 @@ import { AuditLog } from '../core/audit/audit-log'
 import { loadServerConfig } from '../core/config'
 import { probePaths } from '../core/http/health'
 import type { RouteDefinition } from '../core/http/route'
-import { careAreas } from '../areas/persons/care-areas'
+import { careAreas } from '../areas/persons'
 import { deriveServerKeys, DEMO_SERVER_SECRET } from '../core/secrets'
 import { allRoutes } from '../server'
 import {

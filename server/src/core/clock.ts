@@ -1,9 +1,8 @@
-/** The server's notion of "now". Injected so that timeouts, TOTP windows and audit times are testable. */
+/**
+ * The server's notion of "now". Injected so that timeouts, TOTP windows, audit times and every business date are
+ * testable: handlers read the request's instant from their context (`now`) and the date in Japan with
+ * `todayInJapan(now)` from shared/domain — never `new Date()`.
+ */
 export type Clock = () => Date
 
 export const systemClock: Clock = () => new Date()
-
-/** The calendar date in Japan (UTC+9, no daylight saving time) of an instant, as 'YYYY-MM-DD'. */
-export function japanDate(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
-}

@@ -7,9 +7,9 @@ import { and, asc, gt, inArray, isNotNull, sql } from 'drizzle-orm'
 import { category1AcquisitionDate, category2AcquisitionDate } from '../../../shared/domain'
 import { bulkInsertJson } from '../core/db/bulk-insert'
 import type { Db } from '../core/db/connect'
-import { persons } from '../core/db/schema'
+import { persons } from '../areas/persons/schema'
 import type { DummyPerson } from './dummy-ward-model'
-import type { NewEligibilityEvent } from '../areas/eligibility/history-store'
+import type { NewEligibilityEvent } from '../areas/eligibility'
 import { eligibilityEvents } from '../areas/eligibility/schema'
 
 export interface SeedSpecial {

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm'
 import type { Db } from '../core/db/connect'
-import { persons } from '../core/db/schema'
+import { persons } from '../areas/persons/schema'
 import { DEMO_SERVER_SECRET } from '../core/secrets'
 import { generateDummyWardChunks } from './generator'
 import { collectEligibilitySpecials, seedEligibilityHistory, type SeedSpecial } from './eligibility-seed'

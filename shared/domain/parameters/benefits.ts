@@ -123,7 +123,7 @@ export const HIGH_COST_CAPS: readonly Versioned<HighCostCaps>[] = [
 /**
  * 年金収入等 boundary L' for 高額介護 (施行令第22条の2の2第9項) and 補足給付 (施行規則第83条の5).
  * 80.9万 until 2026-07-31; 82.65万 from 2026-08-01 (令和8年政令第219号 / 令和8年厚生労働省令第105号) ✅[S3].
- * ⚠️ The start of the 80.9万 version (2025-08-01) is inferred (domain.md gives "〜2026-07-31" only); earlier dates
+ * ⚠️ The start of the 80.9万 version (2025-08-01) is inferred (docs/sources/domain.md gives "〜2026-07-31" only); earlier dates
  * have no version and throw.
  */
 export const RELIEF_PENSION_INCOME_BOUNDARY: readonly Versioned<number>[] = [

@@ -46,11 +46,11 @@ export const CARE_MINUTE_BANDS: readonly { readonly from: number; readonly level
   { from: 110, level: 'care5' },
 ]
 
-/** 認知症自立度Ⅱ以上の蓋然性: ≥ 50 % → 要介護1 (domain.md §6.3, [S59]). In percent. */
+/** 認知症自立度Ⅱ以上の蓋然性: ≥ 50 % → 要介護1 (docs/sources/domain.md §6.3, [S59]). In percent. */
 export const DEMENTIA_PROBABILITY_THRESHOLD_PERCENT = 50
 
 /**
- * 基本チェックリスト criteria (地域支援事業実施要綱 様式第一; domain.md §7 ✅[S62][S63][S64]). Items answered いいえ that
+ * 基本チェックリスト criteria (地域支援事業実施要綱 様式第一; docs/sources/domain.md §7 ✅[S62][S63][S64]). Items answered いいえ that
  * count (the rest count when はい), and the criteria ①–⑦ as (items, minimum count).
  */
 export const CHECKLIST_ITEM_COUNT = 25
@@ -71,5 +71,5 @@ export const CHECKLIST_CRITERIA: readonly {
   { id: '⑦', items: [21, 22, 23, 24, 25], atLeast: 2, depression: true },
 ]
 
-/** Item 12 counts when BMI < 18.5, held as 37/2 (domain.md §7). */
+/** Item 12 counts when BMI < 18.5, held as 37/2 (docs/sources/domain.md §7). */
 export const BMI_UNDERWEIGHT_BELOW = { numerator: 37, denominator: 2 } as const

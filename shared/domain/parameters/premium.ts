@@ -34,7 +34,7 @@ export interface StageStructureTemplate {
  * Linked to the full 老齢基礎年金 amount (介護保険部会 第126回 資料3, 2025-10-09).
  */
 export const PENSION_INCOME_BOUNDARY: readonly Versioned<number>[] = [
-  // 令和6年度: 80万円 (施行令第38条, 令和6年4月1日施行の13段階化; domain.md [S1])
+  // 令和6年度: 80万円 (施行令第38条, 令和6年4月1日施行の13段階化; docs/sources/domain.md [S1])
   { from: '2024-04-01', to: '2025-03-31', value: 800_000, source: '介護保険法施行令第38条第1項 (令和6年度) [S1]' },
   // 令和7年度: 80.9万円 (令和6年中の老齢基礎年金満額 809,000円; 施行令第38条 令和7年4月1日施行; [S1][S3])
   { from: '2025-04-01', to: '2026-03-31', value: 809_000, source: '介護保険法施行令第38条第1項 (令和7年度) [S1][S3]' },

@@ -1,6 +1,6 @@
 /**
  * 新宿区 (insurer 13104x) defaults for the ward parameters. Callers pass ward parameters explicitly; these objects are
- * the shipped defaults until an administrator loads the ordinance values. Every figure that domain.md marks ⚠️ is
+ * the shipped defaults until an administrator loads the ordinance values. Every figure that docs/sources/domain.md marks ⚠️ is
  * listed in {@link SHINJUKU_UNVERIFIED} so the UI can flag it as an unverified default.
  */
 import type { Versioned } from '../versioned'
@@ -67,7 +67,7 @@ export const SHINJUKU_DIRECT_PAYMENT = {
   rule: { unit: 100, remainderTo: 'first' } as InstallmentRule,
 }
 
-/** 本徴収 split ⚠️: default 100円未満 to the October payment (domain.md §3.6 example). */
+/** 本徴収 split ⚠️: default 100円未満 to the October payment (docs/sources/domain.md §3.6 example). */
 export const SHINJUKU_FINAL_WITHHOLDING: InstallmentRule = { unit: 100, remainderTo: 'first' }
 
 /** Shinjuku late-charge method ✅[S35] (truncatePerPeriod ⚠️). */
@@ -96,7 +96,7 @@ export const SHINJUKU_LATE_CHARGE_RATES: readonly LateChargeRate[] = [
 /** Rounding of the 給付額減額期間 in months ⚠️ (施行規則 to be confirmed): default 'ceil' (1月未満切上げ). */
 export const DEFAULT_BENEFIT_REDUCTION_ROUNDING = 'ceil' as const
 
-/** Whether criterion ⑦ (うつ) of the basic checklist makes a person 事業対象者 ⚠️: default true (domain.md §7 list). */
+/** Whether criterion ⑦ (うつ) of the basic checklist makes a person 事業対象者 ⚠️: default true (docs/sources/domain.md §7 list). */
 export const DEFAULT_CHECKLIST_COUNTS_DEPRESSION = true
 
 /** Keys of the shipped defaults that are unverified (⚠️) and must be flagged in the UI. */

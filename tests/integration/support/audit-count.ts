@@ -13,7 +13,7 @@ export interface AuditCountViolation {
 }
 
 /**
- * Control C-08, issue 3 §5, checked on every request of the integration suite: the server logs, with each request
+ * Control C-08, checked on every request of the integration suite: the server logs, with each request
  * of an audited route, how many audit rows the request committed (server/src/core/http/app.ts). Every answered (2xx) or
  * refused (403) request of a personal-data route committed exactly one; no request of any audited route committed
  * more than one; a request that never reached the access decision (401, 429, unparsable) committed none or one.

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
-import { migrationStreams, openDatabase, type DatabaseHandle } from '../../../server/src/core/db/connect'
-import { ensureShippedMasters, shippedDatasets } from '../../../server/src/areas/masters/shipped'
+import { migrationsFolder, openDatabase, type DatabaseHandle } from '../../../server/src/core/db/connect'
+import { ensureShippedMasters, shippedDatasets } from '../../../server/src/areas/masters'
+import { demoShippedSources } from '../../../server/src/demo/shipped-sources'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -18,19 +19,16 @@ const tmp = resolve(import.meta.dirname, '../../../.tmp')
  */
 function templateDigest(): string {
   const hash = createHash('sha256')
-  for (const stream of migrationStreams) {
-    if (!existsSync(stream.folder)) continue
-    for (const file of readdirSync(stream.folder, { recursive: true }).map(String).sort()) {
-      if (file.endsWith('.sql') || file.endsWith('.json'))
-        hash.update(file).update(readFileSync(join(stream.folder, file)))
-    }
+  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(readFileSync(join(migrationsFolder, file)))
   }
-  for (const d of shippedDatasets()) hash.update(d.dataset).update(d.contentHash)
+  for (const d of shippedDatasets(demoShippedSources())) hash.update(d.dataset).update(d.contentHash)
   return hash.digest('hex').slice(0, 16)
 }
 
 async function prepareTemplate(handle: DatabaseHandle): Promise<void> {
-  await ensureShippedMasters(handle.db)
+  await ensureShippedMasters(handle.db, demoShippedSources())
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { formatWareki } from '../../../shared/domain/wareki'
 import type { Db } from '../../../server/src/core/db/connect'
-import { households, persons } from '../../../server/src/core/db/schema'
+import { households, persons } from '../../../server/src/areas/persons/schema'
 import { generateDummyWard } from '../../../server/src/demo/generator'
 import { DEMO_SEED } from '../../../server/src/demo/seed-if-empty'
 
@@ -31,7 +31,7 @@ export interface PersonValues {
 }
 
 /**
- * Every form of a person's values that must never reach a log (control C-27, issue 3): 漢字 and カナ names with
+ * Every form of a person's values that must never reach a log (control C-27): 漢字 and カナ names with
  * and without the space, the birth date as ISO, compact, slashed and 和暦, the 個人番号 plain and in groups of
  * four, the 被保険者番号, the 宛名番号, the phone number, and the address with and without 東京都 / the ward.
  */
@@ -120,7 +120,7 @@ export function findJapaneseText(logs: readonly string[]): string[] {
 export function assertNoPersonalData(logs: readonly string[], values: readonly string[] | number): void {
   const leaked = findPersonalData(logs, values)
   if (leaked.length > 0)
-    throw new Error(`the server log contains personal data of ${leaked.length} seeded value(s) (C-27, issue 3)`)
+    throw new Error(`the server log contains personal data of ${leaked.length} seeded value(s) (C-27)`)
   const japanese = findJapaneseText(logs)
   if (japanese.length > 0)
     throw new Error(`the server log contains Japanese text (${japanese.length} run(s)): a possible leak (C-27)`)

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm'
-import { persons } from '../../../server/src/core/db/schema'
+import { persons } from '../../../server/src/areas/persons/schema'
 import { recordAcquisition } from '../../../server/src/areas/eligibility/engine'
 import { appendEvent } from '../../../server/src/areas/eligibility/history-store'
 import { normalizeKana, normalizeKanjiName } from '../../../shared/text/kana'
 import type { TestServer } from './test-server'
+import { todayInJapan } from '../../../shared/domain'
 
 let serial = 0
 
@@ -60,7 +61,7 @@ export async function addResident(
         reason: options.insured.category === 1 ? 'reachingAge65' : 'reachingAge40',
         effectiveOn: options.insured.on,
       },
-      { source: 'seed', dedupeKey: `test:acquisition:${id}` },
+      { source: 'seed', dedupeKey: `test:acquisition:${id}`, today: todayInJapan(t.clock.now()) },
     )
   if (options.movedInOn)
     await appendEvent(t.database.db, {

@@ -41,6 +41,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Extra environment for loadServerConfig (lockout, rate limits, health port …). */
   env?: Record<string, string>
+  /** The server clock's instant at the start (it then runs on from there): a test can set "today". */
+  startAt?: Date
 }
 
 /** The real server (mutual TLS on 127.0.0.1, random port) on a fresh database seeded at `scale`. */
@@ -70,7 +72,7 @@ export async function startTestServer(
       done()
     },
   })
-  let offsetMs = 0
+  let offsetMs = options.startAt ? options.startAt.getTime() - Date.now() : 0
   const clock: TestClock = {
     now: () => new Date(Date.now() + offsetMs),
     advance: (seconds) => void (offsetMs += seconds * 1000),
@@ -94,7 +96,7 @@ export async function startTestServer(
       closed = true
       releaseAgents(testServer)
       await server.close()
-      // Every integration run scans every server's log (issue 3): a leak fails the file that caused it. The values
+      // Every integration run scans every server's log (C-27): a leak fails the file that caused it. The values
       // are those of every person in the database at the end (the seeded ward and whoever the tests added) and of
       // the generated ward itself, in every form a name, number, birth date or address takes.
       const values = [...new Set([...(await personalValuesInDatabase(database.db as Db)), ...personalValues(scale)])]

@@ -19,7 +19,7 @@ const DOC = `# Security
 | NODE_INTEGRATION_JS_CHECK | main/other.ts | short |
 `
 
-// electron-security.md §14: the tool exits 0 even with findings, so the gate reads its CSV.
+// docs/sources/electron-security.md §14: the tool exits 0 even with findings, so the gate reads its CSV.
 describe('the Electronegativity gate', () => {
   it('splits quoted CSV fields, commas inside quotes included', () => {
     expect(splitCsvLine('A,"B, c","d ""e"""')).toEqual(['A', 'B, c', 'd "e"'])

@@ -1,5 +1,5 @@
 // Fuses are flipped by electron-builder at package time (electron-builder.yml `electronFuses`). Flipping needs the
-// real Electron binary, so offline CI checks the configuration instead (electron-security.md §3); the release machine
+// real Electron binary, so offline CI checks the configuration instead (docs/sources/electron-security.md §3); the release machine
 // checks the artefact with `npx @electron/fuses read --app <path>`.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -13,7 +13,7 @@ const yml = readFileSync(`${repoRoot}electron-builder.yml`, 'utf8')
 const config = parse(yml) as { electronFuses: Record<string, unknown>; electronVersion: string }
 const fuses = config.electronFuses
 
-/** kaigo-desk's decision for every fuse electron-builder can set (electron-security.md §3). */
+/** kaigo-desk's decision for every fuse electron-builder can set (docs/sources/electron-security.md §3). */
 const EXPECTED: Record<string, boolean> = {
   runAsNode: false, // no ELECTRON_RUN_AS_NODE
   enableCookieEncryption: true,

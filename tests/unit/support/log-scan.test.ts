@@ -8,7 +8,7 @@ import {
   seededWard,
 } from '../../integration/support/log-scan'
 
-// Issue 3 §1, control C-27: the scan every integration server runs on its whole log when it stops
+// Control C-27: the scan every integration server runs on its whole log when it stops
 // (tests/integration/support/test-server.ts). These positive controls show that it would find a leak.
 const SCALE = 100
 const ward = seededWard(SCALE)

@@ -15,6 +15,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { MasterManifestEntry, MasterRowChange } from '../../../../shared/masters/api'
+import { katakanaForm, normalizeKana } from '../../../../shared/text/kana'
 import {
   masterCatalog,
   type MasterCategory,
@@ -93,21 +94,13 @@ const toRow = (r: RowRecord): MasterRow => ({
   payload: r.payload,
 })
 
-const SMALL_KANA = 'ァィゥェォッャュョヮヵヶヂヅ'
-const LARGE_KANA = 'アイウエオツヤユヨワカケジズ'
-
 /**
  * The forms a typed query is looked for in the stored text (payloads are searched as they are, so a full sync writes
- * nothing extra): NFKC (half-width ｶﾅ → full-width) with hiragana → katakana and no spaces, and the same with small
- * kana → large and ヂ/ヅ → ジ/ズ (bank kana are written キヨウ, provider kana キョウ).
+ * nothing extra): the typed text as katakana (shared/text/kana), and the same with small kana → large and ヂ/ヅ →
+ * ジ/ズ (bank kana are written キヨウ, provider kana キョウ).
  */
 export function searchForms(text: string): string[] {
-  const katakana = text
-    .normalize('NFKC')
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/[\s\u3000・]/g, '')
-  const large = katakana.replace(/[ァィゥェォッャュョヮヵヶヂヅ]/g, (c) => LARGE_KANA[SMALL_KANA.indexOf(c)]!)
-  return [...new Set([katakana, large])]
+  return [...new Set([katakanaForm(text), normalizeKana(text)])]
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)

@@ -1,5 +1,5 @@
 /**
- * The masters on the terminal (issue 6): the cache in the user profile, its sync (at login and every
+ * The masters on the terminal: the cache in the user profile, its sync (at login and every
  * `syncIntervalMinutes` of the terminal policy), offline lookups and master-only calculations for the renderer, and
  * the ward-parameter change workflow (online only, through the backend).
  */

@@ -1,5 +1,5 @@
 // Change only with a security review.
-// Terminal security events into the server's audit log (controls C-01, C-21, C-28; electron-security.md §12).
+// Terminal security events into the server's audit log (controls C-01, C-21, C-28; docs/sources/electron-security.md §12).
 // Every guard of main reports to one SecurityAuditSink; the composition root tees it into the local security log
 // (always, at once) and into this forwarder, which sends the events to the server route 'security.clientEvents'
 // whenever someone is signed in: events seen before the sign-in (or while the backend is unreachable) wait in a

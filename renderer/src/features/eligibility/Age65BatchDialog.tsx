@@ -7,44 +7,36 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { formatWareki, parseJapaneseDate } from '../../../../shared/domain'
-import type { Age65BatchResult } from '../../../../shared/eligibility/contract'
-import { api } from '../../platform/bridge'
-
-function parseDate(text: string): string | null {
-  try {
-    return parseJapaneseDate(text.trim())
-  } catch {
-    return null
-  }
-}
+import { formatWareki } from '../../../../shared/domain'
+import {
+  DatePartsField,
+  datePartsToIso,
+  emptyDateParts,
+  optionalDate,
+  type DateParts,
+} from '../../components/DatePartsField'
+import { useAge65Batch } from './eligibility-requests'
 
 /** 65歳到達処理: the batch for a date range (idempotent on the server: running it again records nothing). */
 export function Age65BatchDialog(props: { open: boolean; onClose(): void }) {
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [result, setResult] = useState<Age65BatchResult | null>(null)
+  const [from, setFrom] = useState<DateParts>(() => emptyDateParts())
+  const [to, setTo] = useState<DateParts>(() => emptyDateParts())
+  const batch = useAge65Batch()
+  const { busy, error, setError, data: result } = batch
 
   async function run(event: FormEvent) {
     event.preventDefault()
     // The button stays enabled (a disabled button would drop the focus out of the dialog); a second press waits.
     if (busy) return
-    const f = parseDate(from)
-    const t = parseDate(to || from)
-    if (!f || !t) {
-      setError('日付は「R8.3.31」「令和8年3月31日」「2026-03-31」のように入力してください')
+    const f = datePartsToIso(from)
+    const typedTo = optionalDate(to)
+    const t = typedTo === null ? f : typedTo
+    if (!f || !t || t === 'invalid') {
+      setError('到達日を正しく入力してください（例: R 8 3 31）')
       return
     }
-    setError(null)
-    setBusy(true)
-    const res = await api.eligibility.runAge65Batch({ from: f, to: t, idempotencyKey: crypto.randomUUID() })
-    setBusy(false)
-    if (res.ok) setResult(res.value)
-    else setError(res.message)
+    await batch.run({ from: f, to: t, idempotencyKey: crypto.randomUUID() })
   }
 
   return (
@@ -56,20 +48,13 @@ export function Age65BatchDialog(props: { open: boolean; onClose(): void }) {
             期間内に65歳に到達する区内の住民を第1号被保険者とします（到達日＝誕生日の前日）。同じ期間を再実行しても二重には登録されません。
           </Typography>
           <Stack direction="row" spacing={2}>
-            <TextField
-              label="到達日（開始）"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              autoFocus
-              helperText="例: R8.3.31"
-              slotProps={{ htmlInput: { 'data-testid': 'age65-from', maxLength: 20 } }}
-            />
-            <TextField
+            <DatePartsField label="到達日（開始）" value={from} onChange={setFrom} testId="age65-from" autoFocus />
+            <DatePartsField
               label="到達日（終了）"
               value={to}
-              onChange={(e) => setTo(e.target.value)}
-              helperText="省略時は開始日と同じ"
-              slotProps={{ htmlInput: { 'data-testid': 'age65-to', maxLength: 20 } }}
+              onChange={setTo}
+              testId="age65-to"
+              hint="省略時は開始日と同じ"
             />
           </Stack>
           {busy && <LinearProgress sx={{ mt: 2 }} aria-label="処理中" />}

@@ -10,7 +10,7 @@ import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { formatWareki, parseJapaneseDate } from '../../../../shared/domain'
+import { formatWareki } from '../../../../shared/domain'
 import {
   correctableKinds,
   correctionActionLabels,
@@ -22,18 +22,17 @@ import {
   type EligibilityEvent,
   type ProposedEvent,
 } from '../../../../shared/eligibility/contract'
-import { api } from '../../platform/bridge'
+import {
+  DatePartsField,
+  datePartsToIso,
+  emptyDateParts,
+  isoToDateParts,
+  type DateParts,
+} from '../../components/DatePartsField'
+import { useCorrectionProposal } from './eligibility-requests'
 
 type Kind = ProposedEvent['kind']
 const isCorrectable = (kind: string): kind is Kind => (correctableKinds as readonly string[]).includes(kind)
-
-function parseDate(text: string): string | null {
-  try {
-    return parseJapaneseDate(text.trim())
-  } catch {
-    return null
-  }
-}
 
 /**
  * 資格履歴の訂正の申請: a new row, a new version of a row, or the cancellation of a row, with a reason. Nothing
@@ -51,11 +50,11 @@ export function CorrectionDialog(props: {
   const [kind, setKind] = useState<Kind>('acquisition')
   const [category, setCategory] = useState<'' | '1' | '2'>('1')
   const [reasonCode, setReasonCode] = useState<ProposedEvent['reason']>('correction')
-  const [effectiveOn, setEffectiveOn] = useState('')
+  const [effectiveOn, setEffectiveOn] = useState<DateParts>(() => emptyDateParts())
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<number | null>(null)
+  const proposal = useCorrectionProposal()
+  const { busy, error, setError } = proposal
+  const done = proposal.data?.id ?? null
   const [key, setKey] = useState(() => crypto.randomUUID())
 
   function chooseTarget(id: number | '') {
@@ -65,19 +64,16 @@ export function CorrectionDialog(props: {
     if (isCorrectable(target.kind)) setKind(target.kind)
     setCategory(target.category ? (String(target.category) as '1' | '2') : '')
     setReasonCode(target.reason)
-    setEffectiveOn(target.effectiveOn)
+    setEffectiveOn(isoToDateParts(target.effectiveOn))
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     if (busy) return
     if (action !== 'add' && targetId === '') return setError('訂正・取消する記録を選んでください')
-    const date = action === 'void' ? null : parseDate(effectiveOn)
-    if (action !== 'void' && !date)
-      return setError('効力発生日は「R8.4.1」「令和8年4月1日」「2026-04-01」のように入力してください')
-    setError(null)
-    setBusy(true)
-    const res = await api.eligibility.proposeCorrection({
+    const date = action === 'void' ? null : datePartsToIso(effectiveOn)
+    if (action !== 'void' && !date) return setError('効力発生日を正しく入力してください（例: R 8 4 1）')
+    const res = await proposal.run({
       personId: props.personId,
       action,
       ...(action !== 'add' && targetId !== '' ? { targetEventId: targetId } : {}),
@@ -94,9 +90,7 @@ export function CorrectionDialog(props: {
       reason,
       idempotencyKey: key,
     })
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setDone(res.value.id)
+    if (!res?.ok) return
     setKey(crypto.randomUUID())
     props.onProposed()
   }
@@ -167,14 +161,11 @@ export function CorrectionDialog(props: {
                   </TextField>
                 </Stack>
                 <Stack direction="row" spacing={2}>
-                  <TextField
+                  <DatePartsField
                     label="効力発生日"
                     value={effectiveOn}
-                    onChange={(e) => setEffectiveOn(e.target.value)}
-                    placeholder="例: R8.4.1"
-                    helperText={parseDate(effectiveOn) ? formatWareki(parseDate(effectiveOn)!) : ' '}
-                    slotProps={{ htmlInput: { 'data-testid': 'correction-effective-on', maxLength: 20 } }}
-                    sx={{ flex: 1 }}
+                    onChange={setEffectiveOn}
+                    testId="correction-effective-on"
                   />
                   <TextField
                     select

@@ -11,12 +11,11 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import type { UserProfile } from '../../../../shared/api/auth'
 import { correctionActionLabels, type EligibilityCorrection } from '../../../../shared/eligibility/contract'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDateTime } from '../../components/WarekiDate'
-import { api } from '../../platform/bridge'
-import { describeCorrection, OWN_CORRECTION_NOTE, useCorrectionDecision } from './CorrectionRequests'
+import { describeCorrection, OWN_CORRECTION_NOTE } from './CorrectionRequests'
+import { useCorrectionDecision, useCorrectionList } from './eligibility-requests'
 
 /** The server lists at most this many (the newest first). */
 const LIST_LIMIT = 200
@@ -27,23 +26,20 @@ const LIST_LIMIT = 200
  * open the person. The list is an audited personal-data read (eligibility.corrections). F5 reloads, Esc returns.
  */
 export function CorrectionQueueScreen(props: {
-  user: UserProfile
+  loginId: string
   onOpenPerson(personId: number): void
   onClose(): void
 }) {
-  const [corrections, setCorrections] = useState<EligibilityCorrection[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
+  const list = useCorrectionList()
+  const { run } = list
+  const corrections = list.data?.corrections ?? null
+  const loadError = list.error
+  const loading = list.busy || (list.data === null && list.error === null)
   const [decided, setDecided] = useState<EligibilityCorrection | null>(null)
 
   const load = useCallback(async () => {
-    setLoading(true)
-    const res = await api.eligibility.corrections({ status: 'pending' })
-    setLoading(false)
-    if (!res.ok) return setLoadError(res.message)
-    setLoadError(null)
-    setCorrections(res.value.corrections)
-  }, [])
+    await run({ status: 'pending' })
+  }, [run])
 
   useEffect(() => {
     let live = true
@@ -56,10 +52,14 @@ export function CorrectionQueueScreen(props: {
     }
   }, [load])
 
-  const { comment, setComment, error, busy, decide } = useCorrectionDecision((c) => {
-    setDecided(c)
-    void load()
-  })
+  const onDecided = useCallback(
+    (c: EligibilityCorrection) => {
+      setDecided(c)
+      void load()
+    },
+    [load],
+  )
+  const { comment, setComment, error, busy, decide } = useCorrectionDecision(onDecided)
 
   const rows = corrections ?? []
   return (
@@ -120,7 +120,7 @@ export function CorrectionQueueScreen(props: {
               </TableHead>
               <TableBody>
                 {rows.map((c) => {
-                  const own = c.proposedBy.loginId === props.user.loginId
+                  const own = c.proposedBy.loginId === props.loginId
                   return (
                     <TableRow key={c.id} data-testid="correction-queue-row" sx={{ verticalAlign: 'top' }}>
                       <TableCell>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -13,7 +13,7 @@ import {
   eligibilityReasonLabels,
   type EligibilityCorrection,
 } from '../../../../shared/eligibility/contract'
-import { api } from '../../platform/bridge'
+import { useCorrectionDecision } from './eligibility-requests'
 
 const STATUS_LABEL = { pending: '承認待ち', approved: '承認済み', rejected: '却下' } as const
 const STATUS_COLOR = { pending: 'warning', approved: 'success', rejected: 'default' } as const
@@ -34,53 +34,21 @@ export function describeCorrection(c: EligibilityCorrection): string {
   return `${target} → ${proposed}`
 }
 
+/** Why 承認 / 却下 is not offered to the proposer (the server refuses them with 403 anyway). */
+export const OWN_CORRECTION_NOTE = 'ご自身の申請は承認できません。別の承認者に依頼してください。'
+
 /**
  * 訂正申請 of one person: who proposed what and why, and — for an approver who is not the proposer — 承認 / 却下.
  * The decision names the row version shown: when someone decided first, the server answers 409 and nothing changes.
  */
-/**
- * 承認 / 却下 of a correction: names the row version shown (someone deciding first → 409, nothing changes) and sends
- * one idempotency key per decision shown, so a resent press returns the first answer. Used by the person view's
- * 訂正申請 and by the 監督者's 承認待ち一覧.
- */
-export function useCorrectionDecision(onDecided: (c: EligibilityCorrection) => void) {
-  const [comment, setComment] = useState<Record<number, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<number | null>(null)
-  const [keys] = useState(() => new Map<number, string>())
-
-  async function decide(c: EligibilityCorrection, decision: 'approve' | 'reject') {
-    if (busy !== null) return
-    setBusy(c.id)
-    const keyId = decision === 'approve' ? c.id : -c.id
-    const key = keys.get(keyId) ?? crypto.randomUUID()
-    keys.set(keyId, key)
-    const res = await api.eligibility.decideCorrection({
-      id: c.id,
-      rowVersion: c.rowVersion,
-      decision,
-      comment: comment[c.id] ?? '',
-      idempotencyKey: key,
-    })
-    setBusy(null)
-    if (!res.ok) return setError(res.message)
-    setError(null)
-    onDecided(res.value)
-  }
-
-  return { comment, setComment, error, setError, busy, decide }
-}
-
-/** Why 承認 / 却下 is not offered to the proposer (the server refuses them with 403 anyway). */
-export const OWN_CORRECTION_NOTE = 'ご自身の申請は承認できません。別の承認者に依頼してください。'
-
 export function CorrectionRequests(props: {
   corrections: readonly EligibilityCorrection[]
   mayApprove: boolean
   loginId: string | null
   onDecided(): void
 }) {
-  const { comment, setComment, error, decide } = useCorrectionDecision(() => props.onDecided())
+  const { onDecided } = props
+  const { comment, setComment, error, decide } = useCorrectionDecision(useCallback(() => onDecided(), [onDecided]))
 
   if (props.corrections.length === 0) return null
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -7,22 +7,19 @@ import Divider from '@mui/material/Divider'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { parseJapaneseDate } from '../../../../shared/domain'
 import {
   eligibilityKindLabels,
   eligibilityReasonLabels,
-  type EligibilityCorrection,
   type EligibilityEvent,
-  type EligibilityHistory,
 } from '../../../../shared/eligibility/contract'
+import { DatePartsField, emptyDateParts, optionalDate, type DateParts } from '../../components/DatePartsField'
 import { WarekiDate } from '../../components/WarekiDate'
-import { api } from '../../platform/bridge'
-import { useSessionStore } from '../../stores/session-store'
-import { CorrectionDialog } from './CorrectionDialog'
+import { useNavigationStore } from '../../app/navigation-store'
+import { useMay, useSessionStore } from '../../stores/session-store'
 import { CorrectionRequests } from './CorrectionRequests'
-import { FacilityEventDialog } from './FacilityEventDialog'
+import { useCorrectionList, useEligibilityHistoryRequest } from './eligibility-requests'
+import { useEligibilityRevision } from './eligibility-revision'
 
 const CATEGORY_LABEL = { 1: '第1号', 2: '第2号' } as const
 const SOURCE_LABEL: Record<string, string> = { seed: '移行', batch: '一括処理', intake: '住基異動', manual: '手入力' }
@@ -85,67 +82,45 @@ function EventRow(props: { event: EligibilityEvent; superseded?: boolean }) {
 
 /** 資格履歴: a timeline of the effective rows, "as known on" any date (bitemporal), 住所地特例 periods. */
 export function EligibilityHistoryPanel(props: { personId: number }) {
-  const [history, setHistory] = useState<EligibilityHistory | null>(null)
-  const [asKnownOnText, setAsKnownOnText] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(true)
-  const [corrections, setCorrections] = useState<EligibilityCorrection[]>([])
-  const [dialog, setDialog] = useState<'facility' | 'correction' | null>(null)
-  const [reloads, setReloads] = useState(0)
+  // The typed 記録時点 belongs to the revision it was typed in: after a recording or a decision it is empty again.
+  const [typed, setTyped] = useState<{ parts: DateParts; revision: number }>(() => ({
+    parts: emptyDateParts(),
+    revision: -1,
+  }))
+  const historyRequest = useEligibilityHistoryRequest()
+  const correctionList = useCorrectionList()
+  const history = historyRequest.data
+  const corrections = correctionList.data?.corrections ?? []
+  const busy = historyRequest.busy || (history === null && historyRequest.error === null)
+  const error = historyRequest.error
   const user = useSessionStore((s) => s.user)
-  const mayRecord = Boolean(user?.roles.includes('eligibilityClerk'))
-  const mayApprove = Boolean(user?.roles.includes('supervisor'))
+  // Each button and list as the server allows it: recording (eligibility.record), proposing
+  // (eligibility.correct) and deciding (eligibility.approveCorrection) a correction.
+  const mayRecord = useMay('eligibility.record')
+  const mayPropose = useMay('eligibility.correct')
+  const mayApprove = useMay('eligibility.approveCorrection')
+  const revision = useEligibilityRevision((s) => s.revision)
+  const asKnownOnParts = typed.revision === revision ? typed.parts : emptyDateParts()
+  const setAsKnownOnParts = (parts: DateParts) => setTyped({ parts, revision })
+  const openDialog = useNavigationStore((s) => s.openDialog)
   const { personId } = props
-
-  const fetchHistory = useCallback(
-    async (asKnownOn?: string) => {
-      const res = await api.eligibility.history({ personId, ...(asKnownOn ? { asKnownOn } : {}) })
-      return res
-    },
-    [personId],
-  )
-
-  async function load(asKnownOn?: string) {
-    setBusy(true)
-    const res = await fetchHistory(asKnownOn)
-    setBusy(false)
-    if (res.ok) {
-      setHistory(res.value)
-      setError(null)
-    } else setError(res.message)
-  }
+  const loadHistory = historyRequest.run
+  const loadCorrections = correctionList.run
 
   useEffect(() => {
-    let current = true
-    void fetchHistory().then((res) => {
-      if (!current) return
-      setBusy(false)
-      if (res.ok) setHistory(res.value)
-      else setError(res.message)
-    })
-    if (mayRecord || mayApprove)
-      void api.eligibility.corrections({ personId, status: 'all' }).then((res) => {
-        if (current && res.ok) setCorrections(res.value.corrections)
-      })
-    return () => {
-      current = false
-    }
-  }, [fetchHistory, personId, reloads, mayRecord, mayApprove])
+    void loadHistory({ personId })
+    if (mayPropose || mayApprove) void loadCorrections({ personId, status: 'all' })
+  }, [loadHistory, loadCorrections, personId, revision, mayPropose, mayApprove])
 
   /** After a recording or a decision: today's view again, and the requests. */
-  const refresh = () => {
-    setAsKnownOnText('')
-    setReloads((n) => n + 1)
-  }
+  const refresh = useEligibilityRevision((s) => s.changed)
 
-  function applyAsKnownOn(event: FormEvent) {
-    event.preventDefault()
-    if (!asKnownOnText.trim()) return void load()
-    try {
-      void load(parseJapaneseDate(asKnownOnText.trim()))
-    } catch {
-      setError('基準日は「R8.4.1」「令和8年4月1日」「2026-04-01」のように入力してください')
-    }
+  function applyAsKnownOn(event?: FormEvent) {
+    event?.preventDefault()
+    const asKnownOn = optionalDate(asKnownOnParts)
+    if (asKnownOn === null) void loadHistory({ personId })
+    else if (asKnownOn === 'invalid') historyRequest.setError('記録時点を正しく入力してください（例: R 8 4 1）')
+    else void loadHistory({ personId, asKnownOn })
   }
 
   const status = history?.status
@@ -156,30 +131,34 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
           資格履歴
         </Typography>
         {mayRecord && (
-          <>
-            <Button size="small" variant="outlined" onClick={() => setDialog('facility')} data-testid="facility-open">
-              施設入退所の記録
-            </Button>
-            <Button
-              size="small"
-              variant="outlined"
-              onClick={() => setDialog('correction')}
-              data-testid="correction-open"
-              disabled={!history}
-            >
-              訂正の申請
-            </Button>
-          </>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => openDialog({ kind: 'facilityEvent', personId })}
+            data-testid="facility-open"
+          >
+            施設入退所の記録
+          </Button>
+        )}
+        {mayPropose && (
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => history && openDialog({ kind: 'eligibilityCorrection', personId, events: history.events })}
+            data-testid="correction-open"
+            disabled={!history}
+          >
+            訂正の申請
+          </Button>
         )}
         <Box component="form" onSubmit={applyAsKnownOn}>
-          <TextField
-            size="small"
+          <DatePartsField
             label="記録時点"
-            value={asKnownOnText}
-            onChange={(e) => setAsKnownOnText(e.target.value)}
-            placeholder="空欄＝現在（例: R8.4.1）"
-            slotProps={{ htmlInput: { 'data-testid': 'eligibility-as-known-on', maxLength: 20 } }}
-            sx={{ width: 280 }}
+            value={asKnownOnParts}
+            onChange={setAsKnownOnParts}
+            testId="eligibility-as-known-on"
+            onEnter={applyAsKnownOn}
+            hint="空欄＝現在"
           />
         </Box>
       </Stack>
@@ -270,18 +249,6 @@ export function EligibilityHistoryPanel(props: { personId: number }) {
             onDecided={refresh}
           />
         </>
-      )}
-      {dialog === 'facility' && (
-        <FacilityEventDialog personId={personId} open onClose={() => setDialog(null)} onRecorded={refresh} />
-      )}
-      {dialog === 'correction' && history && (
-        <CorrectionDialog
-          personId={personId}
-          events={history.events}
-          open
-          onClose={() => setDialog(null)}
-          onProposed={refresh}
-        />
       )}
     </Paper>
   )

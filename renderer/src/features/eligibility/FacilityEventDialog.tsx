@@ -10,7 +10,7 @@ import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { formatWareki, parseJapaneseDate } from '../../../../shared/domain'
+import { formatWareki } from '../../../../shared/domain'
 import {
   excludedFacilityTypes,
   facilityActionLabels,
@@ -19,20 +19,18 @@ import {
   residenceExceptionOutcomeLabels,
   residenceExceptionOutcomes,
   type FacilityAction,
-  type FacilityEventResult,
   type ResidenceExceptionOutcome,
 } from '../../../../shared/eligibility/contract'
-import { api } from '../../platform/bridge'
+import {
+  DatePartsField,
+  datePartsToIso,
+  emptyDateParts,
+  optionalDate,
+  type DateParts,
+} from '../../components/DatePartsField'
+import { useFacilityEventRecording } from './eligibility-requests'
 
-const DATE_HINT = '日付は「R8.4.1」「令和8年4月1日」「2026-04-01」のように入力してください'
-
-function parseDate(text: string): string | null {
-  try {
-    return parseJapaneseDate(text.trim())
-  } catch {
-    return null
-  }
-}
+const DATE_HINT = '日付を正しく入力してください（例: R 8 4 1）'
 
 const DATE_LABEL: Record<FacilityAction, string> = {
   residenceExceptionStart: '入所日',
@@ -48,15 +46,14 @@ const DATE_LABEL: Record<FacilityAction, string> = {
  */
 export function FacilityEventDialog(props: { personId: number; open: boolean; onClose(): void; onRecorded(): void }) {
   const [action, setAction] = useState<FacilityAction>('residenceExceptionStart')
-  const [on, setOn] = useState('')
+  const [on, setOn] = useState<DateParts>(() => emptyDateParts())
   const [facilityType, setFacilityType] = useState('')
   const [facilityName, setFacilityName] = useState('')
   const [facilityMunicipality, setFacilityMunicipality] = useState('')
   const [outcome, setOutcome] = useState<ResidenceExceptionOutcome>('returnedToWard')
-  const [elsewhere, setElsewhere] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [result, setResult] = useState<FacilityEventResult | null>(null)
+  const [elsewhere, setElsewhere] = useState<DateParts>(() => emptyDateParts())
+  const recording = useFacilityEventRecording()
+  const { busy, error, setError, data: result, reset: forgetResult } = recording
   // One key per recorded fact: a resent press returns the first answer and records nothing twice.
   const [key, setKey] = useState(() => crypto.randomUUID())
 
@@ -67,12 +64,10 @@ export function FacilityEventDialog(props: { personId: number; open: boolean; on
   async function submit(event: FormEvent) {
     event.preventDefault()
     if (busy) return
-    const date = parseDate(on)
-    const elsewhereDate = elsewhere.trim() ? parseDate(elsewhere) : null
-    if (!date || (elsewhere.trim() && !elsewhereDate)) return setError(DATE_HINT)
-    setError(null)
-    setBusy(true)
-    const res = await api.eligibility.recordFacilityEvent({
+    const date = datePartsToIso(on)
+    const elsewhereDate = optionalDate(elsewhere)
+    if (!date || elsewhereDate === 'invalid') return setError(DATE_HINT)
+    const res = await recording.run({
       personId: props.personId,
       action,
       on: date,
@@ -84,9 +79,7 @@ export function FacilityEventDialog(props: { personId: number; open: boolean; on
         : {}),
       idempotencyKey: key,
     })
-    setBusy(false)
-    if (!res.ok) return setError(res.message)
-    setResult(res.value)
+    if (!res?.ok) return
     setKey(crypto.randomUUID())
     props.onRecorded()
   }
@@ -104,7 +97,7 @@ export function FacilityEventDialog(props: { personId: number; open: boolean; on
               onChange={(e) => {
                 setAction(e.target.value as FacilityAction)
                 setFacilityType('')
-                setResult(null)
+                forgetResult()
               }}
               slotProps={{ htmlInput: { 'data-testid': 'facility-action' } }}
             >
@@ -114,15 +107,7 @@ export function FacilityEventDialog(props: { personId: number; open: boolean; on
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              label={DATE_LABEL[action]}
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-              placeholder="例: R8.4.1"
-              helperText={parseDate(on) ? formatWareki(parseDate(on)!) : ' '}
-              slotProps={{ htmlInput: { 'data-testid': 'facility-on', maxLength: 20 } }}
-              autoFocus
-            />
+            <DatePartsField label={DATE_LABEL[action]} value={on} onChange={setOn} testId="facility-on" autoFocus />
             {needsFacility && (
               <>
                 <TextField
@@ -170,11 +155,12 @@ export function FacilityEventDialog(props: { personId: number; open: boolean; on
               </TextField>
             )}
             {action === 'residenceExceptionEnd' && outcome === 'movedElsewhere' && (
-              <TextField
+              <DatePartsField
                 label="転出先に住所を有するに至った日（分かるとき）"
                 value={elsewhere}
-                onChange={(e) => setElsewhere(e.target.value)}
-                helperText="退所日と同じ日なら喪失日は退所日、不明・翌日以降なら退所日の翌日です"
+                onChange={setElsewhere}
+                testId="facility-elsewhere"
+                hint="退所日と同じ日なら喪失日は退所日、不明・翌日以降なら退所日の翌日です"
               />
             )}
             {residence && action === 'residenceExceptionStart' && (

@@ -7,10 +7,9 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import TextField from '@mui/material/TextField'
-import type { IssuedInsuranceCard } from '../../../../shared/eligibility/contract'
 import { cardLayoutLabels } from '../../../../shared/forms/contract'
 import { WarekiDate } from '../../components/WarekiDate'
-import { api } from '../../platform/bridge'
+import { useInsuranceCardIssue } from '../forms/card-requests'
 import { FormPreview } from '../forms/FormPreview'
 import { FormPrintPanel } from '../forms/FormPrintPanel'
 
@@ -22,23 +21,17 @@ import { FormPrintPanel } from '../forms/FormPrintPanel'
  */
 export function InsuranceCardDialog(props: { personId: number; open: boolean; onClose(): void }) {
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [issued, setIssued] = useState<IssuedInsuranceCard | null>(null)
+  const issuance = useInsuranceCardIssue()
+  const { busy, error, data: issued } = issuance
 
   async function issue(event: FormEvent) {
     event.preventDefault()
     if (busy) return
-    setBusy(true)
-    setError(null)
-    const res = await api.eligibility.issueInsuranceCard({
+    await issuance.run({
       personId: props.personId,
       ...(reason.trim() ? { reissueReason: reason.trim() } : {}),
       idempotencyKey: crypto.randomUUID(),
     })
-    setBusy(false)
-    if (res.ok) setIssued(res.value)
-    else setError(res.message)
   }
 
   return (

@@ -18,7 +18,7 @@ import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { INTAKE_CHUNK_BYTES, INTAKE_MAX_FILE_BYTES, type IntakeResult } from '../../../../shared/eligibility/intake'
-import { api } from '../../platform/bridge'
+import { intakeCalls } from './eligibility-requests'
 
 const STATUS_TEXT: Record<IntakeResult['status'], string> = {
   applied: '取り込みました',
@@ -64,7 +64,7 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
       const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
       setProgress({ phase: 'upload', sent: 0, total: bytes.length })
-      const begun = await api.eligibility.beginIntakeUpload({
+      const begun = await intakeCalls.begin({
         fileName: file.name,
         totalBytes: bytes.length,
         sha256,
@@ -76,7 +76,7 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
       const { uploadId } = begun.value
       for (let index = 0; index * INTAKE_CHUNK_BYTES < bytes.length; index++) {
         const chunk = bytes.subarray(index * INTAKE_CHUNK_BYTES, (index + 1) * INTAKE_CHUNK_BYTES)
-        const sent = await api.eligibility.uploadIntakeChunk({
+        const sent = await intakeCalls.chunk({
           uploadId,
           index,
           contentBase64: toBase64(chunk),
@@ -86,7 +86,7 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
         setProgress({ phase: 'upload', sent: sent.value.receivedBytes, total: bytes.length })
       }
       setProgress({ phase: 'apply', sent: bytes.length, total: bytes.length })
-      const res = await api.eligibility.finishIntakeUpload({ uploadId, idempotencyKey: crypto.randomUUID() })
+      const res = await intakeCalls.finish({ uploadId, idempotencyKey: crypto.randomUUID() })
       if (res.ok) setResult(res.value)
       else setError(res.message)
     } finally {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
@@ -22,8 +22,9 @@ import {
   type ExportRequestSummary,
   type ExportResult,
 } from '../../../../shared/api/export'
-import { StepUpDialog } from '../../components/StepUpDialog'
-import { api } from '../../platform/bridge'
+import { StepUpDialog } from '../login/StepUpDialog'
+import { useMay } from '../../stores/session-store'
+import { usePrinting } from '../forms/use-printing'
 import { usePersonSearchStore } from '../persons/person-search-store'
 import { useExportStore } from './export-store'
 
@@ -32,70 +33,47 @@ const dateTime = (iso: string) =>
 
 /**
  * 持出管理 (controls C-21, C-22): a clerk requests an export of the persons of the current search result, a
- * supervisor (監督者, a different person) approves, the clerk writes the encrypted file through main and receives
- * its password once. Supervisors see the 持出管理簿.
+ * 監督者 (a different person) approves, the clerk writes the encrypted file through main and receives
+ * its password once. The approver sees the 持出管理簿.
  */
 export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
-  const isSupervisor = props.user.roles.includes('supervisor')
-  const { mine, pending, ledger, set } = useExportStore()
+  // The approver (export.approve) sees the pending requests; the 持出管理簿 needs export.ledger.read; anyone else
+  // who reaches this screen requests (export.request). The server checks each permission again.
+  const approver = useMay('export.approve')
+  const ledgerReader = useMay('export.ledger.read')
+  const { mine, pending, ledger, busy, error, setError, refresh, request, approve, execute } = useExportStore()
   const result = usePersonSearchStore((s) => s.result)
   const [purpose, setPurpose] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<ExportResult | null>(null)
-  const [busy, setBusy] = useState(false)
-  /** The request awaiting the supervisor's step-up re-authentication before it is approved (C-06). */
+  /** The request awaiting the approver's step-up re-authentication before it is approved (C-06). */
   const [approving, setApproving] = useState<ExportRequestSummary | null>(null)
-
-  const refresh = useCallback(async () => {
-    if (isSupervisor) {
-      const [p, l] = await Promise.all([api.export.pending({}), api.export.ledger({})])
-      if (p.ok && l.ok) set({ pending: p.value.items, ledger: l.value.items })
-      else setError(!p.ok ? p.message : !l.ok ? l.message : null)
-    } else {
-      const m = await api.export.myRequests({})
-      if (m.ok) set({ mine: m.value.items })
-      else setError(m.message)
-    }
-  }, [isSupervisor, set])
 
   useEffect(() => {
     let live = true
     void (async () => {
       await Promise.resolve()
-      if (live) await refresh()
+      if (live) await refresh(approver)
     })()
     return () => {
       live = false
     }
-  }, [refresh])
+  }, [refresh, approver])
 
   const personIds = result?.items.map((p) => p.id) ?? []
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setError(null)
-    const res = await api.export.request({ purpose, recordTypes: ['personBasic'], personIds })
-    if (!res.ok) return setError(res.message)
-    setPurpose('')
-    await refresh()
+    if (await request(purpose, personIds)) setPurpose('')
   }
 
-  async function approve(r: ExportRequestSummary) {
+  async function confirmApproval(r: ExportRequestSummary) {
     setApproving(null)
-    setError(null)
-    const res = await api.export.approve({ requestId: r.id })
-    if (!res.ok) setError(res.message)
-    await refresh()
+    await approve(r.id)
   }
 
-  async function execute(r: ExportRequestSummary) {
-    setError(null)
-    setBusy(true)
-    const res = await api.export.execute({ requestId: r.id })
-    setBusy(false)
-    if (res.ok) setDone(res.value)
-    else setError(res.message)
-    await refresh()
+  async function write(r: ExportRequestSummary) {
+    const written = await execute(r.id)
+    if (written) setDone(written)
   }
 
   return (
@@ -114,7 +92,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
         </Alert>
       )}
 
-      {!isSupervisor && (
+      {!approver && (
         <Paper component="form" onSubmit={submit} sx={{ p: 2 }} aria-label="持出申請">
           <Stack spacing={2}>
             <Typography variant="h6" component="h3">
@@ -136,7 +114,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
         </Paper>
       )}
 
-      {!isSupervisor && (
+      {!approver && (
         <Paper sx={{ p: 2 }}>
           <Typography variant="h6" component="h3">
             自分の持出申請
@@ -165,7 +143,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
                       size="small"
                       variant="contained"
                       disabled={busy}
-                      onClick={() => void execute(r)}
+                      onClick={() => void write(r)}
                       data-testid="export-execute"
                     >
                       書き出す
@@ -178,7 +156,7 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
         </Paper>
       )}
 
-      {isSupervisor && (
+      {approver && (
         <Paper sx={{ p: 2 }}>
           <Typography variant="h6" component="h3">
             承認待ちの持出申請
@@ -224,11 +202,11 @@ export function ExportScreen(props: { user: UserProfile; onClose(): void }) {
       <StepUpDialog
         open={approving !== null}
         action={`持出申請 ${approving?.id ?? ''} を承認します`}
-        onConfirmed={() => (approving ? approve(approving) : undefined)}
+        onConfirmed={() => (approving ? confirmApproval(approving) : undefined)}
         onCancel={() => setApproving(null)}
       />
 
-      {isSupervisor && (
+      {ledgerReader && (
         <Paper sx={{ p: 2 }} data-testid="export-ledger" data-print-area="export-ledger">
           <GlobalStyles styles={LEDGER_PRINT_STYLES} />
           <Stack direction="row" alignItems="center" spacing={1}>
@@ -325,25 +303,17 @@ const LEDGER_PRINT_STYLES = {
 
 /** control C-28: the ledger is printed by main, to a printer the terminal policy allows (never window.print). */
 function LedgerPrintButton(props: { onError(message: string | null): void }) {
+  const { printLedger } = usePrinting()
   const [printer, setPrinter] = useState<string | null>(null)
-  const [printed, setPrinted] = useState(false)
   async function print() {
     props.onError(null)
-    let target = printer
-    if (!target) {
-      const list = await api.print.printers({})
-      if (!list.ok) return props.onError(list.message)
-      target = list.value.printers.find((p) => p.allowed)?.name ?? null
-      if (!target) return props.onError('この端末で使用できるプリンタがありません')
-      setPrinter(target)
-    }
-    const res = await api.print.print({ form: '持出管理簿', printer: target, personIds: [] })
-    if (res.ok) setPrinted(true)
+    const res = await printLedger(printer)
+    if (res.ok) setPrinter(res.printer)
     else props.onError(res.message)
   }
   return (
     <Stack direction="row" alignItems="center" spacing={1} data-no-print>
-      {printed && (
+      {printer && (
         <Typography variant="body2" data-testid="export-ledger-printed">
           {printer} に印刷しました
         </Typography>

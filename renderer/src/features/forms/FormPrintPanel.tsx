@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
-import type { PrinterList } from '../../../../shared/api/print'
-import { api } from '../../platform/bridge'
+import { useFormPrinter } from './use-printing'
 
 /**
  * Printing an issued form (control C-28): the printers come from main with the reason each refused one is refused
@@ -13,23 +12,11 @@ import { api } from '../../platform/bridge'
  * the allowlist, has the server audit the print (form and persons) and only then prints. Never window.print.
  */
 export function FormPrintPanel(props: { form: string; personIds: number[]; pdfBase64: string; testId: string }) {
-  const [printers, setPrinters] = useState<PrinterList['printers'] | null>(null)
-  const [printer, setPrinter] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void api.print.printers({}).then((res) => {
-      if (!live) return
-      if (!res.ok) return setMessage({ ok: false, text: res.message })
-      setPrinters(res.value.printers)
-      setPrinter(res.value.printers.find((p) => p.allowed)?.name ?? '')
-    })
-    return () => {
-      live = false
-    }
-  }, [])
+  const { printers, printer, setPrinter, busy, message, print } = useFormPrinter(
+    props.form,
+    props.personIds,
+    props.pdfBase64,
+  )
 
   // F12 prints while the panel is shown (the dialog's function key, as on the ward's terminals).
   const printRef = useRef<() => void>(() => undefined)
@@ -45,20 +32,6 @@ export function FormPrintPanel(props: { form: string; personIds: number[]; pdfBa
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-
-  async function print() {
-    if (busy || !printer) return
-    setBusy(true)
-    setMessage(null)
-    const res = await api.print.print({
-      form: props.form,
-      printer,
-      personIds: props.personIds,
-      document: { kind: 'pdf', base64: props.pdfBase64 },
-    })
-    setBusy(false)
-    setMessage(res.ok ? { ok: true, text: `${printer} に印刷しました` } : { ok: false, text: res.message })
-  }
 
   const none = printers !== null && !printers.some((p) => p.allowed)
   return (

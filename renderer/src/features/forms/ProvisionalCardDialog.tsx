@@ -8,22 +8,13 @@ import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
-import { addDays } from '../../../../shared/domain'
-import { cardLayoutLabels, type IssuedProvisionalCard } from '../../../../shared/forms/contract'
+import { decisionDeadline, todayInJapan } from '../../../../shared/domain'
+import { cardLayoutLabels } from '../../../../shared/forms/contract'
 import { DatePartsField, datePartsToIso, isoToDateParts, type DateParts } from '../../components/DatePartsField'
 import { WarekiDate } from '../../components/WarekiDate'
-import { api } from '../../platform/bridge'
+import { useProvisionalCardIssue } from './card-requests'
 import { FormPreview } from './FormPreview'
 import { FormPrintPanel } from './FormPrintPanel'
-
-/** Today on the terminal's calendar (the ward's terminals run on Japan time). */
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-/** The 資格者証's default term: the 30 days the law gives for the decision (法27条11項), from the application. */
-const DEFAULT_TERM_DAYS = 30
 
 /**
  * 資格者証の交付・再交付 (while the 被保険者証 is held for a 要介護認定 application): the application date and the
@@ -31,13 +22,13 @@ const DEFAULT_TERM_DAYS = 30
  * printed through main to an allowlisted printer. A 再交付 needs its reason; the server counts the issuances.
  */
 export function ProvisionalCardDialog(props: { personId: number; open: boolean; onClose(): void }) {
-  const today = localToday()
+  // The default term: the decision deadline the law gives (法27条11項), counted from today's application.
+  const [today] = useState(() => todayInJapan(new Date()))
   const [applied, setApplied] = useState<DateParts>(() => isoToDateParts(today))
-  const [until, setUntil] = useState<DateParts>(() => isoToDateParts(addDays(today, DEFAULT_TERM_DAYS)))
+  const [until, setUntil] = useState<DateParts>(() => isoToDateParts(decisionDeadline(today)))
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [issued, setIssued] = useState<IssuedProvisionalCard | null>(null)
+  const issuance = useProvisionalCardIssue()
+  const { busy, error, setError, data: issued } = issuance
 
   async function issue(event?: FormEvent) {
     event?.preventDefault()
@@ -46,18 +37,13 @@ export function ProvisionalCardDialog(props: { personId: number; open: boolean; 
     const validUntil = datePartsToIso(until)
     if (!applicationDate) return setError('認定申請日を正しく入力してください（例: R 8 11 1）')
     if (!validUntil) return setError('有効期限を正しく入力してください（例: R 8 12 1）')
-    setBusy(true)
-    setError(null)
-    const res = await api.eligibility.issueProvisionalCard({
+    await issuance.run({
       personId: props.personId,
       applicationDate,
       validUntil,
       ...(reason.trim() ? { reissueReason: reason.trim() } : {}),
       idempotencyKey: crypto.randomUUID(),
     })
-    setBusy(false)
-    if (res.ok) setIssued(res.value)
-    else setError(res.message)
   }
 
   const c = issued?.card

@@ -5,19 +5,19 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { api } from '../../platform/bridge'
+import { logOut } from '../../app/session'
 import { useSessionStore } from '../../stores/session-store'
 import { useLockStore } from './lock-store'
+import { useUnlock } from './lock-requests'
 
 /** The lock screen (control C-31): no personal data, only the locked staff member and the unlock form. */
 export function LockScreen() {
   const { user, totpRequired, unlocked } = useLockStore()
   const signedIn = useSessionStore((s) => s.signedIn)
-  const signedOut = useSessionStore((s) => s.signedOut)
   const [password, setPassword] = useState('')
   const [totpCode, setTotpCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const unlock = useUnlock()
+  const { busy, error, setError } = unlock
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -27,21 +27,14 @@ export function LockScreen() {
       setError('パスワードを入力してください')
       return
     }
-    setBusy(true)
-    const result = await api.lock.unlock({ password, ...(totpRequired ? { totpCode } : {}) })
-    setBusy(false)
+    const result = await unlock.run({ password, ...(totpRequired ? { totpCode } : {}) })
+    if (!result) return
     setPassword('')
     setTotpCode('')
     if (result.ok) {
       unlocked()
       signedIn(result.value)
-    } else setError(result.message)
-  }
-
-  async function signOut() {
-    await api.auth.logout({})
-    unlocked()
-    signedOut()
+    }
   }
 
   return (
@@ -87,7 +80,7 @@ export function LockScreen() {
           <Button type="submit" variant="contained" size="large" disabled={busy}>
             {busy ? '確認中…' : 'ロック解除'}
           </Button>
-          <Button variant="text" onClick={() => void signOut()}>
+          <Button variant="text" onClick={() => void logOut()}>
             ログアウトしてログイン画面に戻る
           </Button>
         </Stack>

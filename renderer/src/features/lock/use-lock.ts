@@ -1,6 +1,13 @@
 import { useEffect } from 'react'
 import { api } from '../../platform/bridge'
-import { clearPersonalData, useLockStore } from './lock-store'
+import { clearPersonalData } from '../../app/personal-data-registry'
+import { useLockStore } from './lock-store'
+
+/** The screen locked: every personal-data store is emptied, then `onLocked` hides the signed-in UI (C-31). */
+export function screenLocked(onLocked: () => void): void {
+  clearPersonalData()
+  onLocked()
+}
 
 /**
  * Control C-31: listens for 'session.locked' from main. On lock, every store is cleared and `onLocked` hides the
@@ -13,14 +20,12 @@ export function useLock(onLocked: () => void): boolean {
     const refresh = async () => {
       const status = await api.lock.status({})
       if (status.ok && status.value.locked) {
-        clearPersonalData()
-        onLocked()
+        screenLocked(onLocked)
         useLockStore.getState().setStatus(status.value)
       }
     }
     const off = api.on('session.locked', () => {
-      clearPersonalData()
-      onLocked()
+      screenLocked(onLocked)
       useLockStore.getState().setStatus({ locked: true, user: useLockStore.getState().user, totpRequired: false })
       void refresh()
     })

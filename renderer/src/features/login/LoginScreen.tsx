@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { api } from '../../platform/bridge'
+import { cancelSignIn, useSignIn, useTotpVerification } from './auth-requests'
 import { useSessionStore } from '../../stores/session-store'
 
 type Step = { kind: 'password' } | { kind: 'totp' } | { kind: 'enrol'; secret: string }
@@ -31,7 +31,9 @@ export function LoginScreen() {
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const signIn = useSignIn()
+  const verification = useTotpVerification()
+  const busy = signIn.busy || verification.busy
   const submitting = useRef(false)
   const codeInput = useRef<HTMLInputElement>(null)
 
@@ -43,9 +45,8 @@ export function LoginScreen() {
       setError('ユーザーIDとパスワードを入力してください')
       return
     }
-    setBusy(true)
-    const result = await api.auth.login({ loginId: loginId.trim(), password })
-    setBusy(false)
+    const result = await signIn.run({ loginId: loginId.trim(), password })
+    if (!result) return
     setPassword('')
     if (!result.ok) return setError(result.message)
     const value = result.value
@@ -61,10 +62,9 @@ export function LoginScreen() {
       return
     }
     submitting.current = true
-    setBusy(true)
-    const result = await api.auth.verifyTotp({ code: candidate })
+    const result = await verification.run({ code: candidate })
     submitting.current = false
-    setBusy(false)
+    if (!result) return
     setCode('')
     if (result.ok) return signedIn(result.value)
     setError(result.message)
@@ -80,7 +80,7 @@ export function LoginScreen() {
   }
 
   function back() {
-    void api.auth.logout({})
+    cancelSignIn()
     setCode('')
     setError(null)
     setStep({ kind: 'password' })

@@ -12,8 +12,8 @@ import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { masterCatalog, type MasterDatasetName } from '../../../../shared/masters/datasets'
-import type { MasterSearchResult } from '../../../../shared/masters/ipc'
-import { api } from '../../platform/bridge'
+import { DatePartsField, emptyDateParts, optionalDate, type DateParts } from '../../components/DatePartsField'
+import { useMasterLookup } from './masters-requests'
 
 const LOOKUP_DATASETS: MasterDatasetName[] = [
   'ref.banks',
@@ -39,17 +39,15 @@ function summary(value: Record<string, unknown>): string {
 export function LookupPanel() {
   const [dataset, setDataset] = useState<MasterDatasetName>('ref.banks')
   const [text, setText] = useState('')
-  const [on, setOn] = useState('')
-  const [result, setResult] = useState<MasterSearchResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [onParts, setOnParts] = useState<DateParts>(() => emptyDateParts())
+  const lookup = useMasterLookup()
+  const { data: result, error } = lookup
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const res = await api.masters.search({ dataset, text, ...(on ? { on } : {}), limit: 100 })
-    if (res.ok) {
-      setResult(res.value)
-      setError(null)
-    } else setError(res.message)
+    const on = optionalDate(onParts)
+    if (on === 'invalid') return lookup.setError('適用日を正しく入力してください（例: R 8 4 1）')
+    await lookup.run({ dataset, text, ...(on ? { on } : {}), limit: 100 })
   }
 
   return (
@@ -76,14 +74,7 @@ export function LookupPanel() {
           onChange={(e) => setText(e.target.value)}
           slotProps={{ htmlInput: { 'data-testid': 'masters-lookup-text' } }}
         />
-        <TextField
-          size="small"
-          type="date"
-          label="適用日"
-          value={on}
-          onChange={(e) => setOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DatePartsField label="適用日" value={onParts} onChange={setOnParts} testId="masters-lookup-on" />
         <Button type="submit" variant="contained" data-testid="masters-lookup">
           照会
         </Button>

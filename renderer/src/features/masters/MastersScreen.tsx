@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Paper from '@mui/material/Paper'
@@ -9,21 +9,18 @@ import type { UserProfile } from '../../../../shared/api/auth'
 import { LookupPanel } from './LookupPanel'
 import { PremiumPanel } from './PremiumPanel'
 import { SyncStatusPanel } from './SyncStatusPanel'
-import { useMastersStore } from './masters-store'
+import { useMay } from '../../stores/session-store'
 import { WardChangesPanel } from './WardChangesPanel'
 
 type TabId = 'status' | 'lookup' | 'premium' | 'ward'
 
 /**
  * マスタ: the terminal cache (versions, age, sync now), offline lookups, the premium table computed from the cached
- * masters, and — for システム管理者 and 監督者 — the ward parameter changes with their side-by-side diff.
+ * masters, and — for those who may see them (masters.viewChanges) — the ward parameter changes with their side-by-side diff.
  */
 export function MastersScreen(props: { user: UserProfile; onClose(): void }) {
   const [tab, setTab] = useState<TabId>('status')
-  const mayChange = props.user.roles.some((r) => r === 'systemAdmin' || r === 'supervisor')
-  const setOpen = useMastersStore((s) => s.setOpen)
-  // Closed when it goes away (logout, lock), so the next session starts on its home screen.
-  useEffect(() => () => setOpen(false), [setOpen])
+  const mayChange = useMay('masters.viewChanges')
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="masters-screen">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>

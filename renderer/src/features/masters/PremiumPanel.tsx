@@ -14,7 +14,7 @@ import type { z } from 'zod'
 import { fiscalYearOf } from '../../../../shared/domain'
 import type { PremiumTable$ } from '../../../../shared/masters/ipc'
 import { formatRateBp } from '../../../../shared/masters/ward-parameters'
-import { api } from '../../platform/bridge'
+import { masterCalls } from './masters-requests'
 import { tokyoDate } from './cache-age'
 import { useMastersStore } from './masters-store'
 
@@ -35,7 +35,7 @@ export function PremiumPanel() {
   useEffect(() => {
     let live = true
     void (async () => {
-      const res = await api.masters.premiumTable({ fiscalYear })
+      const res = await masterCalls.premiumTable({ fiscalYear })
       if (!live) return
       setTable(res.ok ? res.value : null)
       setError(res.ok ? null : res.message)

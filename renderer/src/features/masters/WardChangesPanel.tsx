@@ -13,7 +13,8 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import type { UserProfile } from '../../../../shared/api/auth'
 import type { WardChangeDetail, WardChangeList } from '../../../../shared/masters/api'
-import { api } from '../../platform/bridge'
+import { masterCalls } from './masters-requests'
+import { useMay } from '../../stores/session-store'
 import { useMastersStore } from './masters-store'
 import { WardDiffView } from './WardDiffView'
 import { WardProposalForm } from './WardProposalForm'
@@ -31,11 +32,11 @@ export function WardChangesPanel(props: { user: UserProfile }) {
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string } | null>(null)
   const refreshStatus = useMastersStore((s) => s.refresh)
-  const isAdmin = props.user.roles.includes('systemAdmin')
-  const isSupervisor = props.user.roles.includes('supervisor')
+  const mayPropose = useMay('masters.proposeChange')
+  const mayApprove = useMay('masters.approveChange')
 
   const load = useCallback(async () => {
-    const res = await api.masters.wardChanges({})
+    const res = await masterCalls.wardChanges({})
     if (res.ok) setList(res.value)
     else setMessage({ severity: 'error', text: res.message })
   }, [])
@@ -51,14 +52,14 @@ export function WardChangesPanel(props: { user: UserProfile }) {
   }, [load])
 
   const open = async (id: number) => {
-    const res = await api.masters.wardChange({ id })
+    const res = await masterCalls.wardChange({ id })
     if (res.ok) setDetail(res.value)
     else setMessage({ severity: 'error', text: res.message })
   }
 
   const decide = async (decision: 'approve' | 'reject') => {
     if (!detail) return
-    const res = await api.masters.decideWardChange({
+    const res = await masterCalls.decideWardChange({
       idempotencyKey: crypto.randomUUID(),
       id: detail.request.id,
       decision,
@@ -76,7 +77,7 @@ export function WardChangesPanel(props: { user: UserProfile }) {
   }
 
   const mayDecide =
-    isSupervisor && detail?.request.status === 'pending' && detail.request.proposedBy.loginId !== props.user.loginId
+    mayApprove && detail?.request.status === 'pending' && detail.request.proposedBy.loginId !== props.user.loginId
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -99,7 +100,7 @@ export function WardChangesPanel(props: { user: UserProfile }) {
           }}
         />
       ) : (
-        isAdmin && (
+        mayPropose && (
           <Box>
             <Button variant="contained" onClick={() => setProposing(true)} data-testid="ward-propose-open">
               変更申請を作成

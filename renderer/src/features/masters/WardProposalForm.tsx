@@ -19,7 +19,8 @@ import {
   formatRateBp,
   type WardParameterPayload,
 } from '../../../../shared/masters/ward-parameters'
-import { api } from '../../platform/bridge'
+import { DatePartsField, datePartsToIso, emptyDateParts, type DateParts } from '../../components/DatePartsField'
+import { masterCalls } from './masters-requests'
 import { parseRateBp } from './rates'
 
 /**
@@ -29,7 +30,7 @@ import { parseRateBp } from './rates'
  */
 export function WardProposalForm(props: { onCancel(): void; onProposed(detail: WardChangeDetail): void }) {
   const [base, setBase] = useState<WardParameterPayload | null>(null)
-  const [effectiveFrom, setEffectiveFrom] = useState('')
+  const [effectiveFromParts, setEffectiveFromParts] = useState<DateParts>(() => emptyDateParts())
   const [basePremium, setBasePremium] = useState('')
   const [rounding, setRounding] = useState('floor10')
   const [rates, setRates] = useState<string[]>([])
@@ -39,7 +40,7 @@ export function WardProposalForm(props: { onCancel(): void; onProposed(detail: W
 
   useEffect(() => {
     void (async () => {
-      const res = await api.masters.search({ dataset: 'ward.parameters', limit: 200 })
+      const res = await masterCalls.search({ dataset: 'ward.parameters', limit: 200 })
       const latest = res.ok ? res.value.rows[res.value.rows.length - 1] : undefined
       if (!latest) {
         setError(res.ok ? '区の保険料パラメータがキャッシュにありません。同期してください' : res.message)
@@ -57,6 +58,11 @@ export function WardProposalForm(props: { onCancel(): void; onProposed(detail: W
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (!base) return
+    const effectiveFrom = datePartsToIso(effectiveFromParts)
+    if (!effectiveFrom) {
+      setError('効力発生日を正しく入力してください（例: R 9 4 1）')
+      return
+    }
     const parsed = rates.map(parseRateBp)
     const bad = parsed.findIndex((r) => r === null)
     if (bad >= 0) {
@@ -68,7 +74,7 @@ export function WardProposalForm(props: { onCancel(): void; onProposed(detail: W
     parameters.rounding = rounding as typeof parameters.rounding
     parameters.prorationRounding = parameters.rounding
     parameters.stageTable.rates = parameters.stageTable.rates.map((r, i) => ({ ...r, rateBp: parsed[i]! }))
-    const res = await api.masters.proposeWardChange({
+    const res = await masterCalls.proposeWardChange({
       idempotencyKey: crypto.randomUUID(),
       effectiveFrom,
       parameters,
@@ -90,14 +96,11 @@ export function WardProposalForm(props: { onCancel(): void; onProposed(detail: W
         </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-        <TextField
-          size="small"
-          type="date"
+        <DatePartsField
           label="効力発生日"
-          required
-          value={effectiveFrom}
-          onChange={(e) => setEffectiveFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'ward-effective-from' } }}
+          value={effectiveFromParts}
+          onChange={setEffectiveFromParts}
+          testId="ward-effective-from"
         />
         <TextField
           size="small"

@@ -1,3 +1,5 @@
+import { todayInJapan } from '../../../../shared/domain'
+
 /**
  * The age of the master cache as staff read it: "3分前" … "2日前", or "未同期"; stale when older than twice the sync
  * interval (a missed sync or two: the terminal is probably offline).
@@ -22,5 +24,4 @@ export function isStale(lastSyncedAt: string | null, now: string, syncIntervalMi
 }
 
 /** The date in Japan of an ISO timestamp ('YYYY-MM-DD'). */
-export const tokyoDate = (timestamp: string): string =>
-  new Date(Date.parse(timestamp) + 9 * 3_600_000).toISOString().slice(0, 10)
+export const tokyoDate = (timestamp: string): string => todayInJapan(new Date(timestamp))

@@ -2,11 +2,9 @@ import { create } from 'zustand'
 import type { MasterCacheStatus } from '../../../../shared/masters/ipc'
 import { api } from '../../platform/bridge'
 
-/** UI state of the master cache: its status (age, versions) and whether the masters screen is open. */
+/** UI state of the master cache: its status (age, versions); master data only, no personal data. */
 interface MastersState {
   status: MasterCacheStatus | null
-  open: boolean
-  setOpen(open: boolean): void
   refresh(): Promise<void>
   /** Asks main to sync now; the status comes back with the result (or the error message). */
   syncNow(): Promise<void>
@@ -14,8 +12,6 @@ interface MastersState {
 
 export const useMastersStore = create<MastersState>()((set) => ({
   status: null,
-  open: false,
-  setOpen: (open) => set({ open }),
   refresh: async () => {
     const res = await api.masters.status({})
     if (res.ok) set({ status: res.value })

@@ -14,13 +14,11 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { parseJapaneseDate } from '../../../../shared/domain'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate } from '../../components/WarekiDate'
-import { api } from '../../platform/bridge'
-import { Age65BatchDialog } from '../eligibility/Age65BatchDialog'
-import { ResidentChangeIntakeDialog } from '../eligibility/ResidentChangeIntakeDialog'
-import { emptySearchForm, usePersonSearchStore, type SearchForm } from './person-search-store'
+import { useNavigationStore } from '../../app/navigation-store'
+import { dateFromText } from '../../lib/date-input'
+import { emptySearchForm, searchPersons, usePersonSearchStore, type SearchForm } from './person-search-store'
 import { PAGE_SIZE, toSearchQuery, typedEnough } from './search-criteria'
 import { createSearchScheduler } from './search-scheduler'
 import type { PersonSearchQuery } from '../../../../shared/api/person'
@@ -34,20 +32,16 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void; onOp
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [cursor, setCursor] = useState(0)
-  const [batchOpen, setBatchOpen] = useState(false)
-  const [intakeOpen, setIntakeOpen] = useState(false)
+  const openDialog = useNavigationStore((s) => s.openDialog)
   const kanaRef = useRef<HTMLInputElement>(null)
   const addressRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
   // Debounced, one request in flight, stale answers dropped (search-scheduler.ts): typing stays responsive.
   const scheduler = useMemo(
     () =>
-      createSearchScheduler<
-        { form: SearchForm; query: PersonSearchQuery },
-        Awaited<ReturnType<typeof api.person.search>>
-      >({
+      createSearchScheduler<{ form: SearchForm; query: PersonSearchQuery }, Awaited<ReturnType<typeof searchPersons>>>({
         delayMs: TYPING_PAUSE_MS,
-        run: (q) => api.person.search(q.query),
+        run: (q) => searchPersons(q.query),
         onResult: (res, q) => {
           if (!res.ok) return setError(res.message)
           setError(null)
@@ -258,32 +252,21 @@ export function PersonSearchScreen(props: { onOpen(personId: number): void; onOp
           { key: 'F6', label: '一覧へ', action: () => tableRef.current?.focus(), disabled: !result?.items.length },
           { key: 'F7', label: '前ページ', action: () => goToPage(page - 1), disabled: !result || page <= 1 },
           { key: 'F8', label: '次ページ', action: () => goToPage(page + 1), disabled: !result || page >= pages },
-          { key: 'F9', label: '65歳到達処理', action: () => setBatchOpen(true) },
-          { key: 'F11', label: '住基異動取込', action: () => setIntakeOpen(true) },
+          { key: 'F9', label: '65歳到達処理', action: () => openDialog({ kind: 'age65Batch' }) },
+          { key: 'F11', label: '住基異動取込', action: () => openDialog({ kind: 'residentChangeIntake' }) },
         ]}
       />
-      <Age65BatchDialog open={batchOpen} onClose={() => setBatchOpen(false)} />
-      <ResidentChangeIntakeDialog open={intakeOpen} onClose={() => setIntakeOpen(false)} />
     </Stack>
   )
 }
 
 /** Under the birth date: the date as understood, in 和暦 with the Western date on hover, or how to type it. */
 function BirthDateHint(props: { text: string }) {
-  const date = understoodDate(props.text)
+  const date = dateFromText(props.text)
   if (!date) return <>例: S35.4.1 / 昭和35年4月1日 / 1960-04-01</>
   return (
     <span data-testid="search-birth-date-shown">
       <WarekiDate date={date} /> として検索
     </span>
   )
-}
-
-function understoodDate(text: string): string | null {
-  if (!text.trim()) return null
-  try {
-    return parseJapaneseDate(text.trim())
-  } catch {
-    return null
-  }
 }

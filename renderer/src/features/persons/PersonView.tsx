@@ -11,10 +11,8 @@ import Typography from '@mui/material/Typography'
 import type { PersonSummary } from '../../../../shared/api/person'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate } from '../../components/WarekiDate'
-import { useState } from 'react'
+import { useNavigationStore } from '../../app/navigation-store'
 import { EligibilityHistoryPanel } from '../eligibility/EligibilityHistoryPanel'
-import { InsuranceCardDialog } from '../eligibility/InsuranceCardDialog'
-import { ProvisionalCardDialog } from '../forms/ProvisionalCardDialog'
 
 const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
 
@@ -59,8 +57,8 @@ function NotYetAvailable(props: { title: string; testId: string; text: string })
  */
 export function PersonView(props: { person: PersonSummary; onBack(): void; backLabel?: string }) {
   const p = props.person
-  const [cardOpen, setCardOpen] = useState(false)
-  const [provisionalOpen, setProvisionalOpen] = useState(false)
+  const dialogOpen = useNavigationStore((s) => s.dialogs.length > 0)
+  const openDialog = useNavigationStore((s) => s.openDialog)
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }}>
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
@@ -145,14 +143,22 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
             key: 'Escape',
             label: props.backLabel ?? '検索結果に戻る',
             action: props.onBack,
-            disabled: cardOpen || provisionalOpen,
+            disabled: dialogOpen,
           },
-          { key: 'F10', label: '被保険者証', action: () => setCardOpen(true), disabled: !p.insuredNumber },
-          { key: 'F11', label: '資格者証', action: () => setProvisionalOpen(true), disabled: !p.insuredNumber },
+          {
+            key: 'F10',
+            label: '被保険者証',
+            action: () => openDialog({ kind: 'insuranceCard', personId: p.id }),
+            disabled: !p.insuredNumber,
+          },
+          {
+            key: 'F11',
+            label: '資格者証',
+            action: () => openDialog({ kind: 'provisionalCard', personId: p.id }),
+            disabled: !p.insuredNumber,
+          },
         ]}
       />
-      {cardOpen && <InsuranceCardDialog personId={p.id} open onClose={() => setCardOpen(false)} />}
-      {provisionalOpen && <ProvisionalCardDialog personId={p.id} open onClose={() => setProvisionalOpen(false)} />}
     </Stack>
   )
 }

@@ -1,8 +1,26 @@
 import type { PersonSearchQuery } from '../../../../shared/api/person'
-import { parseJapaneseDate } from '../../../../shared/domain'
+import { dateFromText } from '../../lib/date-input'
 import { phoneDigits } from '../../../../shared/text/address'
 import { isKanaOnly } from '../../../../shared/text/kana'
-import type { SearchForm } from './person-search-store'
+
+/** The search form as typed (every field text). */
+export interface SearchForm {
+  kana: string
+  name: string
+  birthDate: string
+  insuredNumber: string
+  address: string
+  phone: string
+}
+
+export const emptySearchForm: SearchForm = {
+  kana: '',
+  name: '',
+  birthDate: '',
+  insuredNumber: '',
+  address: '',
+  phone: '',
+}
 
 export type CriteriaResult = { ok: true; query: PersonSearchQuery } | { ok: false; message: string }
 
@@ -23,11 +41,10 @@ export function toSearchQuery(form: SearchForm, page = 1): CriteriaResult {
   }
   if (name) query.name = name
   if (birth) {
-    try {
-      query.birthDate = parseJapaneseDate(birth)
-    } catch {
+    const birthDate = dateFromText(birth)
+    if (!birthDate)
       return { ok: false, message: '生年月日は「S35.4.1」「昭和35年4月1日」「1960-04-01」のように入力してください' }
-    }
+    query.birthDate = birthDate
   }
   if (number) {
     if (!/^\d{10}$/.test(number)) return { ok: false, message: '被保険者番号は10桁の数字で入力してください' }
@@ -55,13 +72,5 @@ export function typedEnough(form: SearchForm): boolean {
   if (atLeast(form.kana, 2) || atLeast(form.name, 2) || atLeast(form.address, 2)) return true
   if (phoneDigits(form.phone).length >= 4) return true
   if (/^\d{10}$/.test(form.insuredNumber.trim().normalize('NFKC'))) return true
-  if (form.birthDate.trim()) {
-    try {
-      parseJapaneseDate(form.birthDate.trim())
-      return true
-    } catch {
-      return false
-    }
-  }
-  return false
+  return dateFromText(form.birthDate) !== null
 }

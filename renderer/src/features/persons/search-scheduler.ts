@@ -1,5 +1,5 @@
 /**
- * Search as you type without flooding the server (issue 7 §1): typing is debounced; at most one search is in flight;
+ * Search as you type without flooding the server: typing is debounced; at most one search is in flight;
  * criteria typed while one is running wait and replace each other, so only the newest is sent when it returns; and
  * an answer to anything but the newest criteria is dropped (the list never jumps back to an older result). Pure
  * TypeScript with an injected timer, so the rules are tested without a browser.

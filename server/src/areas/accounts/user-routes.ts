@@ -4,6 +4,7 @@
  * creations and status changes carry an idempotency key.
  */
 import { asc, eq, sql } from 'drizzle-orm'
+import type { Role } from '../../../../shared/access/permissions'
 import type { UserSummary } from '../../../../shared/api/admin'
 import { hashPassword } from './passwords'
 import { passwordProblems } from './password-policy'
@@ -13,7 +14,7 @@ import type { Db, Tx } from '../../core/db/connect'
 import { designations, users } from '../../core/db/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute, type HandlerContext } from '../../core/http/route'
-import { isCareArea } from '../persons/care-areas'
+import { isCareArea } from '../persons'
 import {
   insertVersioned,
   recordVersion,
@@ -35,7 +36,7 @@ async function summaryOf(db: Db | Tx, user: User, now: Date): Promise<UserSummar
     displayName: user.displayName,
     department: user.department,
     careArea: user.careArea,
-    roles: await rolesOn(db, user.id, now),
+    roles: (await rolesOn(db, user.id, now)).filter(isRole),
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     totpEnrolled: user.totpEnabledAt !== null,
     deactivated: user.deactivatedAt !== null,
@@ -46,7 +47,8 @@ async function summaryOf(db: Db | Tx, user: User, now: Date): Promise<UserSummar
 const designationOut = (d: Designation) => ({
   id: d.id,
   userId: d.userId,
-  role: d.role,
+  // Stored only after the contract's Role$ check; the output parse checks it again.
+  role: d.role as Role,
   kind: d.kind,
   validFrom: d.validFrom,
   validTo: d.validTo,

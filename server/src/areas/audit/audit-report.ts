@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, gt, gte, lt } from 'drizzle-orm'
 import type { Db, Tx } from '../../core/db/connect'
-import { auditLog, persons } from '../../core/db/schema'
+import { auditLog } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 
 export interface AuditReportOptions {
   from: Date

@@ -1,8 +1,8 @@
 /**
- * 第2号被保険者 at the certification application (issue 7 §4: the hook the certification area calls). A resident
+ * 第2号被保険者 at the certification application (the hook the certification area calls). A resident
  * aged 40–64 with health insurance is insured by law from the day they attain 40 (`category2AcquisitionDate`,
  * 介護保険法第9条第2号・第10条) or from the day they came to live in the ward, whichever is later; the ward only
- * learns of it when they apply (the 住基異動 file does not carry health insurance, domain.md §2.1), so the
+ * learns of it when they apply (the 住基異動 file does not carry health insurance, docs/sources/domain.md §2.1), so the
  * acquisition is recorded then, with that legal date. ⚠️ The health insurance itself is checked at the counter
  * (医療保険の被保険者証); the application is taken as the proof.
  */
@@ -17,10 +17,10 @@ import {
   statusOn,
 } from '../../../../shared/eligibility/history'
 import type { Db, Tx } from '../../core/db/connect'
-import { persons } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { invalidInput } from './rule-problem'
-import { recordAcquisition, todayInJapan } from './engine'
+import { recordAcquisition } from './engine'
 import { loadEvents } from './history-store'
 
 const refuse = (message: string) => new HttpProblem(409, 'conflict', message)
@@ -32,14 +32,14 @@ export async function acquireCategory2AtApplication(
   db: Db | Tx,
   personId: number,
   appliedOn: string,
-  options: { recordedBy: number | null; today?: string },
+  options: { recordedBy: number | null; today: string },
 ): Promise<AcquireCategory2Result> {
   try {
     parseIsoDate(appliedOn)
   } catch {
     throw invalidInput('申請日が正しい日付ではありません')
   }
-  const today = options.today ?? todayInJapan()
+  const { today } = options
   if (appliedOn > today) throw new HttpProblem(400, 'invalidRequest', '申請日に未来の日付は指定できません')
   const [person] = await db
     .select({ birthDate: persons.birthDate, insuredNumber: persons.insuredNumber })
@@ -80,6 +80,7 @@ export async function acquireCategory2AtApplication(
       dedupeKey: `category2:${personId}:${acquiredOn}`,
       recordedBy: options.recordedBy,
       detail: { factOn: appliedOn },
+      today,
     },
   )
   const [after] = await db

@@ -1,5 +1,5 @@
 /**
- * Manual corrections of the eligibility history with a reason and a second person's approval (issue 7 §4; four
+ * Manual corrections of the eligibility history with a reason and a second person's approval (four
  * eyes as in masters/ward-changes.ts). A 資格担当 proposes (add a row, a new version of a row, or cancel a row) with a
  * reason; the proposal changes nothing. An authorised approver — never the proposer — approves: only then the
  * history row is appended, recorded at the approval instant, naming the row it supersedes, so "as known on" any
@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { parseIsoDate } from '../../../../shared/domain'
+import { parseIsoDate, todayInJapan } from '../../../../shared/domain'
 import {
   correctionActionLabels,
   residenceExceptionTypeProblem,
@@ -20,7 +20,8 @@ import {
 } from '../../../../shared/eligibility/contract'
 import type { AuthenticatedUser } from '../../core/sessions/sessions'
 import type { Db, Tx } from '../../core/db/connect'
-import { households, persons, users } from '../../core/db/schema'
+import { users } from '../../core/db/schema'
+import { households, persons } from '../persons/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { invalidInput } from './rule-problem'
 import { syncSnapshot } from './engine'
@@ -223,7 +224,7 @@ export async function decideCorrection(
       })
       .returning({ id: eligibilityEvents.id })
     appliedEventId = row!.id
-    await syncSnapshot(tx, current.personId)
+    await syncSnapshot(tx, current.personId, todayInJapan(now))
   }
   const updated = await tx
     .update(eligibilityCorrections)

@@ -2,10 +2,11 @@ import { historyAsKnownOn, periodsOf, statusOn } from '../../../../shared/eligib
 import { defineRoute } from '../../core/http/route'
 import { acquireCategory2AtApplication } from './category2'
 import { decideCorrection, listCorrections, proposeCorrection } from './corrections'
-import { runAge65Batch, todayInJapan } from './engine'
+import { todayInJapan } from '../../../../shared/domain'
+import { runAge65Batch } from './engine'
 import { recordFacilityFact } from './facility'
 import { loadEvents } from './history-store'
-import { loadPerson } from '../persons/person-routes'
+import { loadPerson } from '../persons'
 import { facilityActionLabels } from '../../../../shared/eligibility/contract'
 
 export function eligibilityRoutes() {
@@ -16,11 +17,11 @@ export function eligibilityRoutes() {
       personalData: true,
       audit: { action: 'eligibility.history' },
       effect: 'read',
-      async handle({ input, db, audit, permissions, user }) {
+      async handle({ input, db, audit, permissions, user, now }) {
         // person.read in the own area only (相談センター職員): refused for a person of another area.
         audit.targets([input.personId]) // a refused attempt is audited with the person it asked for
         const { person } = await loadPerson(db, input.personId, 'person.read', { permissions, user })
-        const today = todayInJapan()
+        const today = todayInJapan(now)
         const asKnownOn = input.asKnownOn ?? today
         const { events, superseded } = historyAsKnownOn(await loadEvents(db, person.id), asKnownOn)
         return {
@@ -41,8 +42,9 @@ export function eligibilityRoutes() {
       audit: { action: 'eligibility.runAge65Batch' },
       // Idempotent twice over: the request key (a resent click) and the history's own keys (a re-run).
       effect: 'create',
-      async handle({ input, db, user, audit }) {
-        const { personIds, ...result } = await runAge65Batch(db, input.from, input.to, user?.id ?? null)
+      async handle({ input, db, user, audit, now }) {
+        const today = todayInJapan(now)
+        const { personIds, ...result } = await runAge65Batch(db, input.from, input.to, user?.id ?? null, today)
         audit.targets(personIds)
         audit.purpose(`65歳到達処理 ${input.from}〜${input.to}`)
         return result
@@ -55,11 +57,12 @@ export function eligibilityRoutes() {
       personalData: true,
       audit: { action: 'eligibility.recordFacilityEvent' },
       effect: 'create',
-      async handle({ input, db, user, audit }) {
+      async handle({ input, db, user, audit, now }) {
         audit.targets([input.personId])
         audit.purpose(`${facilityActionLabels[input.action]} ${input.on}`)
         const { personId, action, on, idempotencyKey: _key, ...rest } = input
-        return recordFacilityFact(db, personId, { action, on, ...rest }, { source: 'manual', recordedBy: user!.id })
+        const options = { source: 'manual' as const, recordedBy: user!.id, today: todayInJapan(now) }
+        return recordFacilityFact(db, personId, { action, on, ...rest }, options)
       },
     }),
     // The hook of the certification area: 第2号 acquisition at the application (category2.ts).
@@ -69,10 +72,11 @@ export function eligibilityRoutes() {
       personalData: true,
       audit: { action: 'eligibility.acquireCategory2AtApplication' },
       effect: 'create',
-      async handle({ input, db, user, audit }) {
+      async handle({ input, db, user, audit, now }) {
         audit.targets([input.personId])
         audit.purpose(`第2号被保険者の資格取得（認定申請 ${input.appliedOn}）`)
-        return acquireCategory2AtApplication(db, input.personId, input.appliedOn, { recordedBy: user!.id })
+        const options = { recordedBy: user!.id, today: todayInJapan(now) }
+        return acquireCategory2AtApplication(db, input.personId, input.appliedOn, options)
       },
     }),
     // Manual corrections: proposal, list, the second person's decision (corrections.ts).

@@ -4,7 +4,14 @@
  * snapshot (the status today) for the screens and areas that read the person row.
  */
 import { between, eq } from 'drizzle-orm'
-import { addDays, CATEGORY1_AGE, category1AcquisitionDate, lossDate, type LossEvent } from '../../../../shared/domain'
+import {
+  addDays,
+  CATEGORY1_AGE,
+  category1AcquisitionDate,
+  lossDate,
+  type IsoDate,
+  type LossEvent,
+} from '../../../../shared/domain'
 import type {
   Age65BatchResult,
   EligibilityEventDetail,
@@ -12,24 +19,21 @@ import type {
 } from '../../../../shared/eligibility/contract'
 import { excludedOn, historyAsKnownOn, residentOn, statusOn } from '../../../../shared/eligibility/history'
 import type { Db, Tx } from '../../core/db/connect'
-import { persons } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 import { appendEvent, loadEvents, loadEventsOf } from './history-store'
 import { issueInsuredNumber } from './numbering'
-
-/** Today in Japan (the ward's calendar), as 'YYYY-MM-DD'. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
-}
 
 export interface RecordOptions {
   source: 'seed' | 'batch' | 'intake' | 'manual'
   dedupeKey: string
   recordedBy?: number | null
   detail?: EligibilityEventDetail
+  /** Today in Japan from the caller's clock (todayInJapan(now)): the snapshot is the status on this day. */
+  today: IsoDate
 }
 
-/** Status today (as known now) → the person row's snapshot columns; issues a 被保険者番号 on first insurance. */
-export async function syncSnapshot(db: Db | Tx, personId: number, today = todayInJapan()): Promise<void> {
+/** Status on `today` (as known then) → the person row's snapshot columns; issues a 被保険者番号 on first insurance. */
+export async function syncSnapshot(db: Db | Tx, personId: number, today: IsoDate): Promise<void> {
   const { events } = historyAsKnownOn(await loadEvents(db, personId), today)
   const status = statusOn(events, today)
   const [person] = await db
@@ -67,7 +71,7 @@ export async function recordAcquisition(
     recordedBy: options.recordedBy ?? null,
     detail: options.detail ?? {},
   })
-  if (added) await syncSnapshot(db, personId)
+  if (added) await syncSnapshot(db, personId, options.today)
   return added
 }
 
@@ -100,7 +104,7 @@ export async function recordLoss(
     recordedBy: options.recordedBy ?? null,
     detail: { ...options.detail, factOn: factDate(event) },
   })
-  if (added) await syncSnapshot(db, personId)
+  if (added) await syncSnapshot(db, personId, options.today)
   return { added, lostOn }
 }
 
@@ -123,6 +127,7 @@ export async function runAge65Batch(
   from: string,
   to: string,
   recordedBy: number | null,
+  today: IsoDate,
 ): Promise<Age65BatchResult & { personIds: number[] }> {
   const [lo, hi] = birthDateBounds(from, to)
   const rows = await db
@@ -136,7 +141,6 @@ export async function runAge65Batch(
     db,
     candidates.map((c) => c.id),
   )
-  const today = todayInJapan()
   let recorded = 0
   let unchanged = 0
   let skipped = 0

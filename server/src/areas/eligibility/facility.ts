@@ -1,5 +1,5 @@
 /**
- * 住所地特例 (domain.md §2.4) and 適用除外施設 (§2.5): facility stays recorded as history rows, by staff
+ * 住所地特例 (docs/sources/domain.md §2.4) and 適用除外施設 (§2.5): facility stays recorded as history rows, by staff
  * (eligibility.recordFacilityEvent) or by the 住基異動 intake (codes 40–42, 50–51). Dates from shared/domain:
  * - 住所地特例 開始: the ward stays the insurer although the 住民票 moves to the facility's municipality — a period
  *   opens on the entry date and nothing is lost. 変更 (moving to another 対象施設) closes it the day before and opens
@@ -7,12 +7,19 @@
  *   in the ward the person stays insured, to an ordinary address elsewhere they lose it (`lossDate` moveOut), and a
  *   death ends it with `lossDate` death.
  * - 適用除外施設 入所: loss on the next day (`lossDate` enteredExcludedFacility); 退所: acquisition on the exit date
- *   (⚠️ domain.md §2.2 「適用除外に該当しなくなった日」), category 1 when 65 is attained by then
+ *   (⚠️ docs/sources/domain.md §2.2 「適用除外に該当しなくなった日」), category 1 when 65 is attained by then
  *   (`category1AcquisitionDate`), category 2 when the person held it before entering.
  * Every row is keyed by the fact (person, kind, date), so the same fact from intake and from staff is recorded once.
  */
 import { eq } from 'drizzle-orm'
-import { category1AcquisitionDate, category2AcquisitionDate, type LossEvent } from '../../../../shared/domain'
+import {
+  category1AcquisitionDate,
+  category2AcquisitionDate,
+  excludedFacilitiesOn,
+  ParameterNotFoundError,
+  residenceExceptionFacilitiesOn,
+  type LossEvent,
+} from '../../../../shared/domain'
 import {
   excludedFacilityTypeProblem,
   residenceExceptionTypeProblem,
@@ -23,9 +30,9 @@ import {
 } from '../../../../shared/eligibility/contract'
 import { historyAsKnownOn, openPeriodOn, periodsOf, statusOn } from '../../../../shared/eligibility/history'
 import type { Db, Tx } from '../../core/db/connect'
-import { persons } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
-import { recordAcquisition, recordLoss, syncSnapshot, todayInJapan } from './engine'
+import { recordAcquisition, recordLoss, syncSnapshot } from './engine'
 import { appendEvent, loadEvents } from './history-store'
 
 export interface FacilityFact {
@@ -42,18 +49,54 @@ export interface FacilityFact {
 const refuse = (message: string, status: 400 | 409 = 409) =>
   new HttpProblem(status, status === 409 ? 'conflict' : 'invalidRequest', message)
 
+/** The lists of a dated table in force on the entry date, or null before the first version (2000-04-01). */
+function inForce<T>(lookup: (on: string) => T, on: string): T | null {
+  try {
+    return lookup(on)
+  } catch (error) {
+    if (error instanceof ParameterNotFoundError) return null
+    throw error
+  }
+}
+
+/**
+ * Why a facility type is refused for 住所地特例 on the entry date, in Japanese; null when it is a 対象施設 then: a kind
+ * the law never names (the contract's vocabulary), or one that is not covered on that date (shared/domain's table).
+ */
+function residenceExceptionTypeProblemOn(facilityType: string, on: string): string | null {
+  const unknown = residenceExceptionTypeProblem(facilityType)
+  if (unknown) return unknown
+  const list = inForce(residenceExceptionFacilitiesOn, on)
+  if (list === null) return `${on}には住所地特例の定めがありません（介護保険制度の開始前です）`
+  return (list.covered as readonly string[]).includes(facilityType)
+    ? null
+    : `「${facilityType}」は${on}の時点では住所地特例の対象施設ではありません`
+}
+
+/** Why a facility type is refused as 適用除外施設 on the entry date, in Japanese; null when it is one then. */
+function excludedFacilityTypeProblemOn(facilityType: string, on: string): string | null {
+  const unknown = excludedFacilityTypeProblem(facilityType)
+  if (unknown) return unknown
+  const list = inForce(excludedFacilitiesOn, on)
+  if (list === null) return `${on}には適用除外施設の定めがありません（介護保険制度の開始前です）`
+  return (list as readonly string[]).includes(facilityType)
+    ? null
+    : `「${facilityType}」は${on}の時点では適用除外施設ではありません`
+}
+
 export async function recordFacilityFact(
   db: Db | Tx,
   personId: number,
   fact: FacilityFact,
-  options: { source: 'intake' | 'manual'; recordedBy: number | null },
+  /** `today`: today in Japan from the caller's clock. */
+  options: { source: 'intake' | 'manual'; recordedBy: number | null; today: string },
 ): Promise<FacilityEventResult> {
   const [person] = await db
     .select({ id: persons.id, birthDate: persons.birthDate })
     .from(persons)
     .where(eq(persons.id, personId))
   if (!person) throw problems.notFound()
-  const { events } = historyAsKnownOn(await loadEvents(db, personId), todayInJapan())
+  const { events } = historyAsKnownOn(await loadEvents(db, personId), options.today)
   const status = statusOn(events, fact.on)
   const key = (kind: string) => `facility:${personId}:${kind}:${fact.on}`
   const facility: EligibilityEventDetail = {
@@ -72,7 +115,7 @@ export async function recordFacilityFact(
   switch (fact.action) {
     case 'residenceExceptionStart':
     case 'residenceExceptionChange': {
-      const typeProblem = residenceExceptionTypeProblem(fact.facilityType ?? '')
+      const typeProblem = residenceExceptionTypeProblemOn(fact.facilityType ?? '', fact.on)
       if (typeProblem) throw refuse(typeProblem, 400)
       if (!status.insured) throw refuse('入所日に資格がありません（住所地特例は被保険者だけが対象です）')
       if (fact.action === 'residenceExceptionStart') {
@@ -131,11 +174,11 @@ export async function recordFacilityFact(
           result.lostOn = lostOn
         }
       }
-      if (result.recorded > 0) await syncSnapshot(db, personId)
+      if (result.recorded > 0) await syncSnapshot(db, personId, options.today)
       return result
     }
     case 'excludedFacilityEntry': {
-      const typeProblem = excludedFacilityTypeProblem(fact.facilityType ?? '')
+      const typeProblem = excludedFacilityTypeProblemOn(fact.facilityType ?? '', fact.on)
       if (typeProblem) throw refuse(typeProblem, 400)
       if (lastExcluded && (lastExcluded.to === null || lastExcluded.to >= fact.on))
         throw refuse('既に適用除外施設に入所中です（先に退所を記録してください）')

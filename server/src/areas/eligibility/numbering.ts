@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../core/db/connect'
-import { persons } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 import { insuredNumberIssues } from './schema'
 
 /**
- * 被保険者番号 numbering rule (ward parameter, issue 7 §5): `prefix` + a 9-digit running number from
+ * 被保険者番号 numbering rule (a ward parameter): `prefix` + a 9-digit running number from
  * insured_number_seq (never goes back), skipping any number already held by a person or recorded in the ledger —
  * so a number is unique and never reused. ⚠️ The ward's real rule (and whether it has a check digit) is unverified
- * (domain.md §2.6); the prefix is configurable with KAIGO_INSURED_NUMBER_PREFIX (one digit, default '0').
+ * (docs/sources/domain.md §2.6); the prefix is configurable with KAIGO_INSURED_NUMBER_PREFIX (one digit, default '0').
  */
 export interface NumberingRule {
   prefix: string

@@ -1,6 +1,5 @@
 /**
- * Eligibility (資格) tables: their own migration stream (server/drizzle-eligibility, tracking table
- * __drizzle_migrations_eligibility). History is bitemporal and append-only: every row has the date it takes effect
+ * Eligibility (資格) tables. History is bitemporal and append-only: every row has the date it takes effect
  * (`effective_on`) and the moment it was recorded (`recorded_at`); a correction is a new row that names the row it
  * supersedes, so "as known on date X" is the rows recorded up to X minus those superseded by rows recorded up to X.
  */
@@ -17,7 +16,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { persons } from '../../core/db/schema'
+import { persons } from '../persons/schema'
 import type {
   EligibilityEventDetail,
   EligibilityEventKind,
@@ -59,7 +58,7 @@ export const eligibilityEvents = pgTable(
 
 /**
  * 被保険者番号 ledger: every number ever issued, so a number is never issued twice even after its person record is
- * gone (issue 7 §5). Numbers come from insured_number_seq (see numbering.ts for the rule).
+ * gone. Numbers come from insured_number_seq (see numbering.ts for the rule).
  */
 export const insuredNumberIssues = pgTable('insured_number_issues', {
   insuredNumber: text('insured_number').primaryKey(),
@@ -68,7 +67,7 @@ export const insuredNumberIssues = pgTable('insured_number_issues', {
 })
 
 /**
- * Manual corrections (issue 7 §4): proposed by one staff member with a reason, effective only after another
+ * Manual corrections: proposed by one staff member with a reason, effective only after another
  * authorised person approves (four eyes). The approval appends the history row (nothing is overwritten); the request
  * keeps who proposed and who decided. `row_version` is named by the decision: a stale one gets 409.
  */

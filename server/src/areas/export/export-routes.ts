@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { ExportRecordType, ExportRequestSummary } from '../../../../shared/api/export'
-import { households, persons } from '../../core/db/schema'
+import { households, persons } from '../persons/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { exportLedger, exportRequests } from './schema'
@@ -35,7 +35,7 @@ export function exportRoutes() {
       personalData: true,
       audit: { action: 'export.request', targetType: 'person' },
       effect: 'create',
-      async handle({ input, db, user, terminalId, audit }) {
+      async handle({ input, db, user, terminalId, audit, now }) {
         const ids = [...new Set(input.personIds)]
         const found = await db.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids))
         if (found.length !== ids.length) throw problems.notFound()
@@ -52,7 +52,7 @@ export function exportRoutes() {
             recordTypes: [...new Set(input.recordTypes)],
             personIds: ids,
             status: 'pending',
-            requestedAt: new Date(),
+            requestedAt: now,
           })
           .returning()
         return summary(row!)
@@ -100,7 +100,7 @@ export function exportRoutes() {
       audit: { action: 'export.approve' },
       effect: 'statusChange',
       stepUp: true,
-      async handle({ input, db, user }) {
+      async handle({ input, db, user, now }) {
         const [current] = await db.select().from(exportRequests).where(eq(exportRequests.id, input.requestId))
         if (!current) throw problems.notFound()
         if (current.requestedBy === user!.id) throw sameApprover()
@@ -111,7 +111,7 @@ export function exportRoutes() {
             approvedBy: user!.id,
             approvedLogin: user!.loginId,
             approvedName: user!.displayName,
-            approvedAt: new Date(),
+            approvedAt: now,
           })
           .where(and(eq(exportRequests.id, input.requestId), eq(exportRequests.status, 'pending')))
           .returning()
@@ -176,7 +176,7 @@ export function exportRoutes() {
       personalData: true,
       audit: { action: 'export.complete', targetType: 'person' },
       effect: 'create',
-      async handle({ input, db, user, terminalId, audit }) {
+      async handle({ input, db, user, terminalId, audit, now }) {
         const [row] = await db
           .update(exportRequests)
           .set({ status: 'completed' })
@@ -195,7 +195,7 @@ export function exportRoutes() {
           .insert(exportLedger)
           .values({
             requestId: row.id,
-            exportedAt: new Date(),
+            exportedAt: now,
             handlerLogin: user!.loginId,
             handlerName: user!.displayName,
             approverLogin: row.approvedLogin ?? '',

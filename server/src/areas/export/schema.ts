@@ -1,6 +1,6 @@
 /**
  * Export control tables (controls C-21, C-22, C-07): 持出申請 with the four-eyes approval, and the 持出管理簿
- * (exportLedger). Own migration stream: server/drizzle-export, tracking table __drizzle_migrations_export.
+ * (exportLedger).
  */
 import { integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 

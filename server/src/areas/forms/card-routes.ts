@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm'
-import { formatWareki, ParameterNotFoundError, type IsoDate } from '../../../../shared/domain'
+import { formatWareki, ParameterNotFoundError, todayInJapan, type IsoDate } from '../../../../shared/domain'
 import { historyAsKnownOn, statusOn } from '../../../../shared/eligibility/history'
 import type { CardLayout } from '../../../../shared/forms/contract'
 import { insurerFromMasters, memoryMasterReader, wardParametersOn } from '../../../../shared/masters/engine'
@@ -9,16 +9,14 @@ import {
   type WardFormSettings,
 } from '../../../../shared/masters/ward-parameters'
 import type { Db, Tx } from '../../core/db/connect'
-import { households, persons } from '../../core/db/schema'
-import { todayInJapan } from '../eligibility/engine'
-import { loadEvents } from '../eligibility/history-store'
+import { households, persons } from '../persons/schema'
+import { loadEvents } from '../eligibility'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
-import { loadSnapshot } from '../masters/store'
+import { loadSnapshot } from '../masters'
 import { renderInsuranceCard, type InsuranceCardData } from './insurance-card'
 import { renderProvisionalCard } from './provisional-card'
-import { provisionalCardIssuances } from './provisional-card-schema'
-import { cardIssuances } from './schema'
+import { cardIssuances, provisionalCardIssuances } from './schema'
 
 /**
  * What a form takes from the masters on `on` (one read in the request's transaction): the layouts of the ward
@@ -41,14 +39,14 @@ export async function formMastersOn(db: Db | Tx, on: IsoDate) {
  * The person as both forms print them, if insured today: refused (409) otherwise. A protected person's address is
  * not printed (the form is handed over at the counter).
  */
-async function insuredPerson(db: Db | Tx, personId: number, formName: string) {
+async function insuredPerson(db: Db | Tx, personId: number, formName: string, now: Date) {
   const [row] = await db
     .select({ person: persons, household: households })
     .from(persons)
     .innerJoin(households, eq(households.id, persons.householdId))
     .where(eq(persons.id, personId))
   if (!row) throw problems.notFound()
-  const today = todayInJapan()
+  const today = todayInJapan(now)
   const { events } = historyAsKnownOn(await loadEvents(db, row.person.id), today)
   const status = statusOn(events, today)
   if (!status.insured || !status.category || !row.person.insuredNumber)
@@ -98,8 +96,8 @@ export function cardRoutes() {
       personalData: true,
       audit: { action: 'eligibility.issueInsuranceCard' },
       effect: 'create',
-      async handle({ input, db, user, audit }) {
-        const { id, card, today, settings } = await insuredPerson(db, input.personId, '被保険者証')
+      async handle({ input, db, user, audit, now }) {
+        const { id, card, today, settings } = await insuredPerson(db, input.personId, '被保険者証', now)
         audit.targets([id])
         const layout = settings.insuranceCardLayout
         const [{ n } = { n: 0 }] = await db
@@ -119,6 +117,7 @@ export function cardRoutes() {
           reason: input.reissueReason ?? null,
           layout,
           issuedOn: today,
+          issuedAt: now,
           issuedBy: user?.id ?? null,
         })
         audit.purpose(purposeOf('被保険者証', i, input.reissueReason, layout))
@@ -139,8 +138,8 @@ export function cardRoutes() {
       personalData: true,
       audit: { action: 'eligibility.issueProvisionalCard' },
       effect: 'create',
-      async handle({ input, db, user, audit }) {
-        const { id, card, today, settings } = await insuredPerson(db, input.personId, '資格者証')
+      async handle({ input, db, user, audit, now }) {
+        const { id, card, today, settings } = await insuredPerson(db, input.personId, '資格者証', now)
         audit.targets([id])
         if (input.applicationDate > today)
           throw new HttpProblem(400, 'invalidRequest', '認定申請日に未来の日付は指定できません')
@@ -178,6 +177,7 @@ export function cardRoutes() {
           validUntil: input.validUntil,
           layout,
           issuedOn: today,
+          issuedAt: now,
           issuedBy: user?.id ?? null,
         })
         audit.purpose(purposeOf('資格者証', i, input.reissueReason, layout))

@@ -1,10 +1,10 @@
 /**
  * 介護保険資格者証 as PDF: what the ward hands out while it holds the 被保険者証 for a 要介護認定 application
- * (certification.md §1.2 "資格者証の交付（証を預かる間の代替）"). It carries the items of the 被保険者証
+ * (docs/sources/certification.md §1.2 "資格者証の交付（証を預かる間の代替）"). It carries the items of the 被保険者証
  * (様式第一号: number, address, name, birth date, sex, issue date, insurer) and, instead of the certification result,
  * 「申請中」 with the 認定申請年月日 and the 有効期限 of this certificate; 給付制限 and 居宅介護支援事業者 stay blank
  * until those areas exist (never invented). ⚠️ The 資格者証 has no national 様式; the ward's own wording is
- * unverified (domain.md §2.6) — the items here follow 様式第一号 and the practice of other insurers.
+ * unverified (docs/sources/domain.md §2.6) — the items here follow 様式第一号 and the practice of other insurers.
  */
 import { formatWareki } from '../../../../shared/domain'
 import type { CardLayout } from '../../../../shared/forms/contract'

@@ -1,17 +1,17 @@
-import type { IsoDate } from '../../../../shared/domain'
+import { todayInJapan, type IsoDate } from '../../../../shared/domain'
 import { problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { manifest, rowsPage } from './store'
-import { decideWardChange, listWardChanges, proposeWardChange, tokyoToday, wardChangeDetail } from './ward-changes'
+import { decideWardChange, listWardChanges, proposeWardChange, wardChangeDetail } from './ward-changes'
 
 /**
  * The ward's calendar for the change workflow (effective dates must lie in the future): Japan's date of the request's
  * instant. Replaceable by tests that run the server in-process.
  */
-export const masterClock: { today(now: Date): IsoDate } = { today: tokyoToday }
+export const masterClock: { today(now: Date): IsoDate } = { today: todayInJapan }
 
 /**
- * Master routes (issue 6). Reading masters needs a session (any role: masters hold no personal data); changing the
+ * Master routes (docs/masters.md). Reading masters needs a session (any role: masters hold no personal data); changing the
  * ward parameters needs `masters.proposeChange` (システム管理者) and deciding needs `masters.approveChange` (監督者).
  * Proposals and decisions are audited in the request's transaction (one row each; a refusal is audited as denied).
  */

@@ -1,6 +1,5 @@
 /**
- * Master-data tables (issue 6), in their own migration stream (server/drizzle-masters, tracking table
- * __drizzle_migrations_masters). Versions and rows are append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, so
+ * Master-data tables. Versions and rows are append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, so
  * a change never rewrites a past version — a new version adds rows (or tombstones) with a higher revision.
  */
 import {

@@ -1,8 +1,9 @@
 /**
- * The shipped masters: national tables (derived from shared/domain), reference masters (zengin-code, dummy providers,
- * service types/codes, notice texts, insurer) and the ward parameter defaults. At every server start
- * {@link ensureShippedMasters} publishes a new version of each shipped dataset whose content differs from the
- * database (only the changed rows) — and nothing when it is the same. Ward parameters are seeded once: after that
+ * The shipped masters: national tables (derived from shared/domain), reference masters (zengin-code, providers,
+ * service types/codes, notice texts, insurer) and the ward parameter defaults. The 事業所 rows are not made here:
+ * the composition root hands them in ({@link ShippedSources}; today the demo's generated dummy providers). At every
+ * server start {@link ensureShippedMasters} publishes a new version of each shipped dataset whose content differs
+ * from the database (only the changed rows) — and nothing when it is the same. Ward parameters are seeded once: after that
  * only the approval workflow changes them.
  */
 import type { MasterDatasetName, MasterRow } from '../../../../shared/masters/datasets'
@@ -25,7 +26,6 @@ import {
 import { bankDrafts, bankSource } from './reference/banks'
 import { insurerDrafts } from './reference/insurer'
 import { noticeTextDrafts } from './reference/notice-texts'
-import { dummyProviderDrafts } from './reference/providers'
 import { sampleServiceCodeDrafts, serviceTypeDrafts, SERVICE_TYPES_SOURCE } from './reference/services'
 
 export interface ShippedDataset {
@@ -40,22 +40,32 @@ export interface ShippedDataset {
 const build = (dataset: MasterDatasetName, drafts: readonly MasterRowDraft[]) =>
   drafts.map((d) => toMasterRow(dataset, d)).sort((a, b) => compareKeys(a.key, b.key))
 
-let shipped: ShippedDataset[] | null = null
+/** The rows of the shipped masters that this area does not make itself. */
+export interface ShippedSources {
+  /** 事業所 (ref.providers), shipped as sample data. */
+  providers: readonly MasterRowDraft[]
+}
 
-/** The shipped datasets (built once per process; ward parameters excluded). */
-export function shippedDatasets(): ShippedDataset[] {
-  if (shipped) return shipped
-  const list: { dataset: MasterDatasetName; meta: DatasetMeta; rows: MasterRow[] }[] = []
+const withHashes = (d: { dataset: MasterDatasetName; meta: DatasetMeta; rows: MasterRow[] }): ShippedDataset => {
+  const hashed = d.rows.map((r) => ({ ...r, rowHash: rowHash(r, nodeSha256) }))
+  return { ...d, hashed, contentHash: contentHash(d.dataset, hashed, nodeSha256) }
+}
+
+/** The datasets made here, before and after the providers in the shipped order (built once per process). */
+let own: { before: ShippedDataset[]; after: ShippedDataset[] } | null = null
+function ownDatasets(): { before: ShippedDataset[]; after: ShippedDataset[] } {
+  if (own) return own
+  const before: { dataset: MasterDatasetName; meta: DatasetMeta; rows: MasterRow[] }[] = []
   for (const [dataset, rows] of Object.entries(nationalMasterRows()) as [MasterDatasetName, MasterRow[]][]) {
     const unverified = rows.some((r) => (JSON.parse(r.payload) as { unverified?: boolean }).unverified === true)
-    list.push({
+    before.push({
       dataset,
       meta: { source: 'shared/domain/parameters（国の告示・政省令; 各行に出典）', sample: false, unverified },
       rows: [...rows].sort((a, b) => compareKeys(a.key, b.key)),
     })
   }
   const banks = bankDrafts()
-  list.push(
+  before.push(
     {
       dataset: 'ref.insurer',
       meta: { source: '保険者番号・地域区分: shared/domain', sample: false, unverified: true },
@@ -71,11 +81,8 @@ export function shippedDatasets(): ShippedDataset[] {
       meta: { source: bankSource(), sample: false, unverified: false },
       rows: build('ref.bankBranches', banks.branches),
     },
-    {
-      dataset: 'ref.providers',
-      meta: { source: 'ダミー事業所（生成データ, C-23）', sample: true, unverified: false },
-      rows: build('ref.providers', dummyProviderDrafts()),
-    },
+  )
+  const after: { dataset: MasterDatasetName; meta: DatasetMeta; rows: MasterRow[] }[] = [
     {
       dataset: 'ref.serviceTypes',
       meta: { source: SERVICE_TYPES_SOURCE, sample: false, unverified: true },
@@ -91,12 +98,26 @@ export function shippedDatasets(): ShippedDataset[] {
       meta: { source: 'kaigo-desk 文言マスタ（区の様式で要確認）', sample: false, unverified: true },
       rows: build('ref.noticeTexts', noticeTextDrafts()),
     },
-  )
-  shipped = list.map((d) => {
-    const hashed = d.rows.map((r) => ({ ...r, rowHash: rowHash(r, nodeSha256) }))
-    return { ...d, hashed, contentHash: contentHash(d.dataset, hashed, nodeSha256) }
+  ]
+  own = { before: before.map(withHashes), after: after.map(withHashes) }
+  return own
+}
+
+const shipped = new WeakMap<ShippedSources, ShippedDataset[]>()
+
+/** The shipped datasets (ward parameters excluded), built once per sources object. */
+export function shippedDatasets(sources: ShippedSources): ShippedDataset[] {
+  const known = shipped.get(sources)
+  if (known) return known
+  const { before, after } = ownDatasets()
+  const providers = withHashes({
+    dataset: 'ref.providers',
+    meta: { source: 'ダミー事業所（生成データ, C-23）', sample: true, unverified: false },
+    rows: build('ref.providers', sources.providers),
   })
-  return shipped
+  const list = [...before, providers, ...after]
+  shipped.set(sources, list)
+  return list
 }
 
 /** The shipped default rows of `ward.parameters`. */
@@ -122,8 +143,12 @@ export const WARD_PARAMETERS_META: DatasetMeta = {
  * Brings the database's shipped masters up to date: returns the datasets that got a new version. Cheap when nothing
  * changed (hashes compared first, no write).
  */
-export async function ensureShippedMasters(db: Db, now: Date = new Date()): Promise<MasterDatasetName[]> {
-  const datasets = shippedDatasets()
+export async function ensureShippedMasters(
+  db: Db,
+  sources: ShippedSources,
+  now: Date = new Date(),
+): Promise<MasterDatasetName[]> {
+  const datasets = shippedDatasets(sources)
   const versions = await currentVersions(db)
   const metas = new Map((await db.select().from(masterDatasets)).map((m) => [m.name, m]))
   const sameMeta = (name: string, meta: DatasetMeta) => {

@@ -31,12 +31,6 @@ import { WARD_PARAMETERS_META } from './shipped'
 import { liveRows, lockMasters, publishChanges } from './store'
 
 const DATASET = 'ward.parameters'
-const TOKYO_OFFSET_MS = 9 * 3600 * 1000
-
-/** Today's date in Japan (the ward's calendar), as 'YYYY-MM-DD'. */
-export function tokyoToday(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10)
-}
 
 /** What a request stores: the proposed set and its flags (the payload of the version it would publish). */
 interface StoredProposal {

@@ -122,7 +122,8 @@ export async function restorePglite(
   if (dataDir !== 'memory' && existsSync(dataDir) && readdirSync(dataDir).length > 0)
     throw new Error(`復元先 ${dataDir} は空ではありません（上書きはしません）`)
   const blob = new Blob([readFileSync(file)])
-  const handle = await openDatabase({ dataDir, loadDataDir: blob, migrate: false })
+  // Exactly what was backed up, also a backup of the previous migration layout (adopted afterwards, once).
+  const handle = await openDatabase({ dataDir, loadDataDir: blob, migrate: false, previousLayout: 'keep' })
   return { handle, differences: compareDigests(manifest.tables, await tableDigests(handle.db)) }
 }
 

@@ -1,10 +1,10 @@
 /**
- * The address bigram index (server/drizzle-search/0000_address_bigram_index.sql): the fragment's distinct character
+ * The address bigram index (server/drizzle/0001_append_only_and_search_sql.sql): the fragment's distinct character
  * bigrams, computed as the SQL function address_bigrams does (by code point, as PostgreSQL's substr counts), and the
  * condition the planner matches against households_address_bigram_idx.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import { households } from '../../core/db/schema'
+import { households } from './schema'
 
 /** Distinct bigrams of an already normalised fragment ('西新宿二' → ['西新', '新宿', '宿二']). */
 export function addressBigrams(fragment: string): string[] {

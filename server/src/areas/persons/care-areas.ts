@@ -1,7 +1,7 @@
 /**
  * 日常生活圏域 (daily-life areas) of the ward, each served by one 高齢者総合相談センター, and the 町丁目 that
- * belong to them. A 相談センター職員 sees only persons whose household lies in the centre's own area (issue 3,
- * item 4). The split follows the ten 特別出張所 districts of 新宿区 closely enough for the dummy ward; the
+ * belong to them. A 相談センター職員 sees only persons whose household lies in the centre's own area
+ * (docs/permissions.md). The split follows the ten 特別出張所 districts of 新宿区 closely enough for the dummy ward; the
  * production table is a master maintained by the ward.
  */
 export const careAreas = {

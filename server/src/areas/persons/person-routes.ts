@@ -2,11 +2,10 @@ import { and, asc, count, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm'
 import { addressSearchFragment, phoneDigits } from '../../../../shared/text/address'
 import { addressBigramCondition } from './address-index'
 import { looseKanaKey, normalizeKana, normalizeKanjiName, PLAIN_KANA, VOICED_KANA } from '../../../../shared/text/kana'
-import type { Permission, Scope } from '../../core/access/roles'
+import type { Scope } from '../../core/access/roles'
 import type { AuthenticatedUser } from '../../core/sessions/sessions'
-import type { Db, Tx } from '../../core/db/connect'
-import { households, persons } from '../../core/db/schema'
-import { HttpProblem, problems } from '../../core/http/problem'
+import { loadPerson } from './person-record'
+import { households, persons } from './schema'
 import { defineRoute } from '../../core/http/route'
 
 /** LIKE prefix pattern with the wildcard characters of the input escaped. */
@@ -15,8 +14,8 @@ const prefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'
 const infix = (text: string) => '%' + prefix(text)
 
 /**
- * The voiced-mark-tolerant カナ key in SQL (issue 7): exactly the expression of persons_kana_loose_idx (eligibility
- * migration stream), with the constants inlined so the planner can use that index.
+ * The voiced-mark-tolerant カナ key in SQL: exactly the expression of persons_kana_loose_idx (hand-written SQL
+ * of the migration journal), with the constants inlined so the planner can use that index.
  */
 const looseKanaKeySql = sql`translate(${persons.kanaKey}, ${sql.raw(`'${VOICED_KANA}'`)}, ${sql.raw(`'${PLAIN_KANA}'`)})`
 
@@ -26,8 +25,6 @@ const phoneSuffixKeySql = sql`reverse(regexp_replace(coalesce(${persons.phone}, 
 /** マイナンバー is never sent in full by default (control C-28); revealing is a separate, audited step-up action. */
 export const maskIndividualNumber = (digits: string) => digits.replace(/\d/g, '*').replace(/(.{4})(?=.)/g, '$1 ')
 
-const outOfArea = () => new HttpProblem(403, 'forbidden', '担当圏域外の住民の情報は参照できません')
-
 /**
  * The rows a permission lets the caller see: all persons, or — for a 相談センター職員 — only those whose
  * household lies in the user's own 日常生活圏域 (no area on the account: nobody; deny by default).
@@ -36,31 +33,6 @@ function scopeCondition(scope: Scope | undefined, user: AuthenticatedUser | null
   if (scope === 'all') return undefined
   if (scope === 'ownArea' && user?.careArea) return eq(households.careArea, user.careArea)
   return sql`false`
-}
-
-/**
- * The person with their household, when `permission` reaches them: everywhere ('all'), or only in the user's own
- * 日常生活圏域 ('ownArea', 相談センター職員). 404 for no such person, 403 out of area.
- */
-export async function loadPerson(
-  db: Db | Tx,
-  personId: number,
-  permission: Permission,
-  ctx: { permissions: ReadonlyMap<Permission, Scope>; user: AuthenticatedUser | null },
-) {
-  const row = (
-    await db
-      .select({ person: persons, household: households })
-      .from(persons)
-      .innerJoin(households, eq(households.id, persons.householdId))
-      .where(eq(persons.id, personId))
-      .limit(1)
-  )[0]
-  if (!row) throw problems.notFound()
-  const scope = ctx.permissions.get(permission)
-  if (scope !== 'all' && !(scope === 'ownArea' && ctx.user?.careArea && row.household.careArea === ctx.user.careArea))
-    throw outOfArea()
-  return row
 }
 
 export function personRoutes() {

@@ -1,5 +1,5 @@
 /**
- * Terminal security events (controls C-01, C-21, C-28; electron-security.md §12): a terminal's main process reports
+ * Terminal security events (controls C-01, C-21, C-28; docs/sources/electron-security.md §12): a terminal's main process reports
  * what it refused locally — requests to foreign origins, navigations, permissions, devices, exports, prints — and
  * each batch becomes one row of the hash-chained audit log (action 'client-security-event', outcome 'denied'-like
  * facts in the purpose). Any signed-in user's terminal may report; the events carry no personal data (URLs are

@@ -36,7 +36,7 @@ export async function grantApplicationRole(db: Db, role: string): Promise<{ appe
   await db.execute(sql`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${r}`)
   const appendOnly = await appendOnlyTables(db)
   for (const table of appendOnly) await db.execute(sql`REVOKE UPDATE, DELETE, TRUNCATE ON ${ident(table)} FROM ${r}`)
-  // The migration journals: readable (the server checks them at start-up), never writable.
+  // The migration journal: readable (the server checks it at start-up), never writable.
   await db.execute(sql`GRANT USAGE ON SCHEMA drizzle TO ${r}`)
   await db.execute(sql`GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${r}`)
   return { appendOnly }

@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url'
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import * as schema from './schema'
+import { adoptPreviousLayout, findPreviousLayout, PreviousMigrationLayoutError } from './previous-layout'
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/**
+ * The database handle of every module. Opened without a schema: the core knows no area's tables, and every query
+ * names its tables (drizzle's relational `db.query.*` API is not used).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>
 /** A transaction handle has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
@@ -17,28 +20,11 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url))
-
 /**
- * Migration streams, applied in order. Each area that owns tables may have its own drizzle folder and
- * tracking table, so areas can evolve their schema independently; the core stream comes first.
+ * The one migration journal (server/drizzle.config.ts): every table of the core and the areas, tracked in drizzle's
+ * default table `drizzle.__drizzle_migrations`.
  */
-export const migrationStreams: readonly { folder: string; table: string }[] = [
-  { folder: migrationsFolder, table: '__drizzle_migrations' },
-  {
-    folder: fileURLToPath(new URL('../../../drizzle-masters', import.meta.url)),
-    table: '__drizzle_migrations_masters',
-  },
-  { folder: fileURLToPath(new URL('../../../drizzle-export', import.meta.url)), table: '__drizzle_migrations_export' },
-  {
-    folder: fileURLToPath(new URL('../../../drizzle-eligibility', import.meta.url)),
-    table: '__drizzle_migrations_eligibility',
-  },
-  { folder: fileURLToPath(new URL('../../../drizzle-forms', import.meta.url)), table: '__drizzle_migrations_forms' },
-  { folder: fileURLToPath(new URL('../../../drizzle-search', import.meta.url)), table: '__drizzle_migrations_search' },
-]
-
-const existingStreams = () => migrationStreams.filter((s) => existsSync(join(s.folder, 'meta', '_journal.json')))
+export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url))
 
 export interface OpenOptions {
   databaseUrl?: string | undefined
@@ -48,11 +34,18 @@ export interface OpenOptions {
   migrate?: boolean
   /** PGlite only: open from a data-directory dump (restore). */
   loadDataDir?: Blob
+  /**
+   * A database of the previous migration layout is refused (default); adopted into the one journal before the
+   * migrations run (the documented one-time step `db:migrate -- --adopt-previous-layout`, previous-layout.ts); or
+   * kept as it is, without migrations, for a restore that must bring back exactly what was backed up.
+   */
+  previousLayout?: 'refuse' | 'adopt' | 'keep'
 }
 
 /**
  * Opens PostgreSQL when `databaseUrl` is given, otherwise the embedded PGlite (file-backed in `dataDir`,
- * or in memory when `dataDir` is 'memory'), and applies the migrations.
+ * or in memory when `dataDir` is 'memory'), and applies the migrations. A database of the previous migration
+ * layout is refused (PreviousMigrationLayoutError, see previous-layout.ts) before anything is applied.
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   const migrate = options.migrate ?? true
@@ -66,11 +59,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pool.on('error', (error: Error & { code?: string }) =>
       process.emitWarning(`PostgreSQL: an idle connection was closed (${error.code ?? 'unknown'})`, 'DatabaseWarning'),
     )
-    const db = drizzle(pool, { schema })
-    if (migrate)
-      for (const stream of existingStreams())
-        await run(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
-    return { db: db as unknown as Db, kind: 'postgres', pglite: null, close: () => pool.end() }
+    const db = drizzle(pool)
+    await checkPreviousLayout(db, options, () => pool.end())
+    if (migrate) await run(db, { migrationsFolder })
+    return { db, kind: 'postgres', pglite: null, close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')
@@ -79,9 +71,26 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (!memory) mkdirSync(options.dataDir, { recursive: true })
   const pgOptions = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}
   const client = memory ? new PGlite(pgOptions) : new PGlite(options.dataDir, pgOptions)
-  const db = drizzle(client, { schema })
-  if (migrate)
-    for (const stream of existingStreams())
-      await run(db, { migrationsFolder: stream.folder, migrationsTable: stream.table })
-  return { db: db as unknown as Db, kind: 'pglite', pglite: client, close: () => client.close() }
+  const db = drizzle(client)
+  await checkPreviousLayout(db, options, () => client.close())
+  if (migrate) await run(db, { migrationsFolder })
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() }
+}
+
+async function checkPreviousLayout(db: Db, options: OpenOptions, close: () => Promise<void>): Promise<void> {
+  try {
+    if (options.previousLayout === 'keep') {
+      if (options.migrate ?? true) throw new Error('previousLayout "keep" opens a database without migrations only')
+      return
+    }
+    if (options.previousLayout === 'adopt') {
+      await adoptPreviousLayout(db, migrationsFolder)
+      return
+    }
+    const found = await findPreviousLayout(db)
+    if (found.length > 0) throw new PreviousMigrationLayoutError(found)
+  } catch (error) {
+    await close()
+    throw error
+  }
 }

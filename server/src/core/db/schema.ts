@@ -1,15 +1,16 @@
 /**
- * The database schema (drizzle). The same migrations run on the embedded PGlite and on PostgreSQL 15+.
+ * The core tables (drizzle): staff accounts and designations, record versions, sessions, idempotency keys and the
+ * audit log. Each business area keeps its own tables in `server/src/areas/<area>/schema.ts`; one migration journal
+ * (server/drizzle/, server/drizzle.config.ts) covers them all and runs on the embedded PGlite and PostgreSQL 15+.
  * Dates are `date` columns read as 'YYYY-MM-DD' strings; money is bigint yen read as numbers (safe below 2^53).
  *
- * Record rules (issue 3):
+ * Record rules:
  * - every mutable record carries `row_version`; an update names the version it read and a stale one gets 409
  *   (server/src/core/records/versioned.ts);
  * - history is never overwritten: each version of a user or designation is kept in `record_versions` with
  *   who, when and why (append-only, like `audit_log`);
  * - POSTs that create records or change a status carry an idempotency key (`idempotency_keys`).
  */
-import { sql } from 'drizzle-orm'
 import {
   bigint,
   bigserial,
@@ -21,7 +22,6 @@ import {
   pgTable,
   primaryKey,
   serial,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -148,63 +148,6 @@ export const idempotencyKeys = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
-)
-
-export const households = pgTable(
-  'households',
-  {
-    id: serial('id').primaryKey(),
-    householdCode: text('household_code').notNull().unique(),
-    postalCode: text('postal_code').notNull(),
-    town: text('town').notNull(),
-    address: text('address').notNull(),
-    /** 日常生活圏域 derived from the 町丁目 (null outside the ward, e.g. 住所地特例 facilities). */
-    careArea: text('care_area'),
-    rowVersion: integer('row_version').notNull().default(1),
-  },
-  (t) => [index('households_care_area_idx').on(t.careArea)],
-)
-
-export const persons = pgTable(
-  'persons',
-  {
-    id: serial('id').primaryKey(),
-    residentCode: text('resident_code').notNull().unique(),
-    householdId: integer('household_id')
-      .notNull()
-      .references(() => households.id),
-    relationship: text('relationship').notNull(),
-    familyName: text('family_name').notNull(),
-    givenName: text('given_name').notNull(),
-    familyNameKana: text('family_name_kana').notNull(),
-    givenNameKana: text('given_name_kana').notNull(),
-    /** normalizeKana(family + given): the カナ search key. */
-    kanaKey: text('kana_key').notNull(),
-    /** normalizeKanjiName(family + given): the 漢字 search key. */
-    nameKey: text('name_key').notNull(),
-    sex: text('sex').$type<'male' | 'female'>().notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    phone: text('phone'),
-    individualNumber: text('individual_number').notNull(),
-    insuredNumber: text('insured_number'),
-    insuredCategory: smallint('insured_category'),
-    acquiredOn: date('acquired_on', { mode: 'string' }),
-    isProtected: boolean('is_protected').notNull().default(false),
-    residentTaxable: boolean('resident_taxable').notNull(),
-    totalIncome: bigint('total_income', { mode: 'number' }).notNull(),
-    taxablePensionIncome: bigint('taxable_pension_income', { mode: 'number' }).notNull(),
-    pensionAndOtherIncome: bigint('pension_and_other_income', { mode: 'number' }).notNull(),
-    onPublicAssistance: boolean('on_public_assistance').notNull(),
-    oldAgeWelfarePension: boolean('old_age_welfare_pension').notNull(),
-    rowVersion: integer('row_version').notNull().default(1),
-  },
-  (t) => [
-    uniqueIndex('persons_insured_number_uq').on(t.insuredNumber),
-    index('persons_kana_key_idx').using('btree', sql`${t.kanaKey} text_pattern_ops`),
-    index('persons_name_key_idx').using('btree', sql`${t.nameKey} text_pattern_ops`),
-    index('persons_birth_date_idx').on(t.birthDate),
-    index('persons_household_idx').on(t.householdId),
-  ],
 )
 
 /**

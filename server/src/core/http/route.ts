@@ -16,7 +16,7 @@ export type RouteAccess =
  *   commit even though the request fails — no surrounding transaction;
  * - 'update': changes a versioned record and names the row version it read (409 when stale);
  * - 'create' / 'statusChange': creates records or changes a status; requires an idempotency key, and a retry
- *   with the same key returns the first result and writes nothing again (server/src/core/records/idempotency.ts).
+ *   with the same key returns the first result and writes nothing again (server/src/core/http/pipeline/idempotency.ts).
  */
 export type RouteEffect = 'read' | 'session' | 'update' | 'create' | 'statusChange'
 

@@ -1,5 +1,5 @@
 /**
- * Versioned records (issue 3): every update names the row version it read — a stale one gets 409 and changes
+ * Versioned records: every update names the row version it read — a stale one gets 409 and changes
  * nothing — and every version is kept in `record_versions` with who, when and why, so history is never
  * overwritten: a correction is a new version.
  */

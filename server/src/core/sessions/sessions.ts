@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm'
-import { japanDate } from '../clock'
+import { todayInJapan } from '../../../../shared/domain'
 import type { Db, Tx } from '../db/connect'
 import { designations, sessions, users } from '../db/schema'
 
@@ -28,7 +28,7 @@ export const newToken = () => randomBytes(32).toString('base64url')
 
 /** Roles held on the Japanese calendar day of `now`: designations with valid_from ≤ day ≤ valid_to. */
 export async function rolesOn(db: Db | Tx, userId: number, now: Date): Promise<string[]> {
-  const day = japanDate(now)
+  const day = todayInJapan(now)
   const rows = await db
     .select({ role: designations.role })
     .from(designations)

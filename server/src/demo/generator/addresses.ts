@@ -1,12 +1,11 @@
 /** Invented addresses: Shinjuku 町丁目 with 番・号 and buildings, and facilities outside the ward. */
 import type { DummyHousehold } from '../dummy-ward-model'
+import { isResidenceExceptionFacility, type IsoDate } from '../../../../shared/domain'
 import {
   FACILITY_NAME_ENDINGS,
-  FACILITY_NAME_PREFIX,
   FACILITY_NAME_WORDS,
+  GENERATED_RESIDENCE_EXCEPTION_TYPES,
   OUTSIDE_MUNICIPALITIES,
-  RESIDENCE_EXCEPTION_FACILITY_TYPES,
-  RESIDENCE_EXCEPTION_TYPE_WEIGHTS,
   type WardFacility,
 } from './data/facilities'
 import { BUILDING_FIRST, BUILDING_SECOND, SHINJUKU_TOWNS, WARD_PREFIX } from './data/towns'
@@ -66,18 +65,21 @@ export interface OutsideFacility {
   address: string
 }
 
-/** A fixed set of invented facilities outside the ward (enough that each holds about 20 of the ward's insured). */
-export function outsideFacilities(rng: Rng, count: number): OutsideFacility[] {
-  const typeTable = new WeightedTable(RESIDENCE_EXCEPTION_TYPE_WEIGHTS)
+/**
+ * A fixed set of invented facilities outside the ward (enough that each holds about 20 of the ward's insured), of the
+ * types that are 住所地特例対象施設 on `asOf`.
+ */
+export function outsideFacilities(rng: Rng, count: number, asOf: IsoDate): OutsideFacility[] {
+  const types = GENERATED_RESIDENCE_EXCEPTION_TYPES.filter((t) => isResidenceExceptionFacility(t.facilityType, asOf))
+  const typeTable = new WeightedTable(types.map((t) => t.weight))
   const muniTable = new WeightedTable(OUTSIDE_MUNICIPALITIES.map((m) => m.weight))
   const used = new Set<string>()
   const facilities: OutsideFacility[] = []
   while (facilities.length < count) {
-    const facilityType = RESIDENCE_EXCEPTION_FACILITY_TYPES[typeTable.draw(rng)]!
+    const { facilityType, namePrefix } = types[typeTable.draw(rng)]!
     const muni = OUTSIDE_MUNICIPALITIES[muniTable.draw(rng)]!
     const town = rng.pick(muni.towns)
-    let facilityName =
-      FACILITY_NAME_PREFIX[facilityType] + rng.pick(FACILITY_NAME_WORDS) + rng.pick(FACILITY_NAME_ENDINGS)
+    let facilityName = namePrefix + rng.pick(FACILITY_NAME_WORDS) + rng.pick(FACILITY_NAME_ENDINGS)
     if (used.has(facilityName)) facilityName += town
     if (used.has(facilityName)) continue
     used.add(facilityName)

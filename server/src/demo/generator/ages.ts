@@ -7,7 +7,15 @@
  * except for the few 老齢福祉年金 recipients, who by law were born on or before 1916-04-01.
  */
 import type { IsoDate } from '../dummy-ward-model'
-import { daysFromCivil, fromDays, legalAge, parseIsoDate, toDays, type CivilDate } from './dates'
+import {
+  ageOn,
+  CATEGORY1_AGE,
+  dayNumber,
+  fromDayNumber,
+  parseIsoDate,
+  toIsoDate,
+  type CivilDate,
+} from '../../../../shared/domain'
 import { WeightedTable, type Rng } from './prng'
 
 export const EARLIEST_REGULAR_BIRTH = '1920-01-01'
@@ -53,7 +61,12 @@ function cohortSize(birthYear: number): number {
 function survivalFrom65(age: number): number {
   const b = 0.01
   const c = Math.LN2 / 6.5
-  return Math.exp(-(b / c) * (Math.exp(c * (age - 65)) - 1))
+  return Math.exp(-(b / c) * (Math.exp(c * (age - CATEGORY1_AGE)) - 1))
+}
+
+/** Day number of (year, month, day) where the day may run past the month's end (29 February of a common year → 1 March). */
+function dayNumberOf(year: number, month: number, day: number): number {
+  return dayNumber(toIsoDate(year, month, 1)) + day - 1
 }
 
 export class AgeSampler {
@@ -61,12 +74,12 @@ export class AgeSampler {
   private readonly asOf: IsoDate
   private readonly asOfCivil: CivilDate
   private readonly tables = new Map<string, { min: number; table: WeightedTable }>()
-  private readonly earliestRegularDays = toDays(EARLIEST_REGULAR_BIRTH)
+  private readonly earliestRegularDays = dayNumber(EARLIEST_REGULAR_BIRTH)
 
   constructor(asOf: IsoDate) {
     this.asOf = asOf
     this.asOfCivil = parseIsoDate(asOf)
-    this.maxElderlyAge = Math.min(110, legalAge(EARLIEST_REGULAR_BIRTH, asOf))
+    this.maxElderlyAge = Math.min(110, ageOn(EARLIEST_REGULAR_BIRTH, asOf))
   }
 
   /** Relative number of category-1 persons of an age. */
@@ -74,9 +87,9 @@ export class AgeSampler {
     return cohortSize(this.asOfCivil.year - age - 1) * survivalFrom65(age)
   }
 
-  /** An age in [min, max] drawn from the pyramid (both clamped to 65…maxElderlyAge). */
-  elderlyAge(rng: Rng, min = 65, max = this.maxElderlyAge): number {
-    const lo = Math.max(65, min)
+  /** An age in [min, max] drawn from the pyramid (both clamped to CATEGORY1_AGE…maxElderlyAge). */
+  elderlyAge(rng: Rng, min = CATEGORY1_AGE, max = this.maxElderlyAge): number {
+    const lo = Math.max(CATEGORY1_AGE, min)
     const hi = Math.min(this.maxElderlyAge, max)
     const key = `${lo}-${hi}`
     let entry = this.tables.get(key)
@@ -101,13 +114,13 @@ export class AgeSampler {
   ): IsoDate {
     const { year, month, day } = this.asOfCivil
     // Births of legal age `age` lie in (asOf + 1 day − (age + 1) years, asOf + 1 day − age years].
-    const hi = Math.min(daysFromCivil(year - age, month, day) + 1, maxDays)
-    const lo = Math.max(daysFromCivil(year - age - 1, month, day) + 1, minDays)
+    const hi = Math.min(dayNumberOf(year - age, month, day) + 1, maxDays)
+    const lo = Math.max(dayNumberOf(year - age - 1, month, day) + 1, minDays)
     for (let attempt = 0; attempt < 200; attempt++) {
       const d = rng.int(lo - 1, hi + 1)
       if (d < minDays || d > maxDays) continue
-      const iso = fromDays(d)
-      if (legalAge(iso, this.asOf) === age) return iso
+      const iso = fromDayNumber(d)
+      if (ageOn(iso, this.asOf) === age) return iso
     }
     throw new RangeError(`no birth date of age ${age} within the bounds`)
   }

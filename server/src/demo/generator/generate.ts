@@ -5,17 +5,31 @@
  */
 import type { DummyHousehold, DummyPerson, DummyWard, HouseholdRelationship, IsoDate, Sex } from '../dummy-ward-model'
 import { outsideFacilities, AddressMaker, type HouseholdAddress, type OutsideFacility } from './addresses'
+import {
+  ageAttainmentDate,
+  ageOn,
+  CATEGORY1_AGE,
+  CATEGORY2_AGE,
+  category1AcquisitionDate,
+  category2AcquisitionDate,
+  dayNumber,
+  fiscalYearOf,
+  fromDayNumber,
+  isExcludedFacility,
+  parseIsoDate,
+  toIsoDate,
+} from '../../../../shared/domain'
 import { AgeSampler } from './ages'
-import { WARD_EXCLUDED_FACILITIES } from './data/facilities'
-import { ageAttainmentDays, daysFromCivil, fiscalYearOf, fromDays, legalAge, parseIsoDate, toDays } from './dates'
+import { WARD_EXCLUDED_FACILITIES, type WardFacility } from './data/facilities'
 import {
   incomeFigures,
   maxPensionForMiscIncome,
   NON_TAXABLE_LIMIT_EXEMPT,
   NON_TAXABLE_LIMIT_SINGLE,
+  PENSION_DEDUCTION_ELDER_AGE,
   pensionIncomeBoundary,
   pensionMiscIncome,
-  TAXABLE_INCOME_BANDS,
+  taxableIncomeBands,
   type IncomeFigures,
 } from './income'
 import { NamePicker, type NameEntry } from './name-picker'
@@ -31,6 +45,11 @@ const LATEST_AS_OF = '2100-03-31'
 
 /** 老齢福祉年金 is paid only to people born on or before 1916-04-01 (大正5年4月1日; 国民年金法附則). */
 const OLD_AGE_WELFARE_LATEST_BIRTH = '1916-04-01'
+
+/** 適用除外 stays of the dummy ward begin at 20 or later, and not before 1995-04-01. */
+const EXCLUDED_ENTRY_AGE = 20
+const EXCLUDED_EARLIEST_SINCE = dayNumber('1995-04-01')
+const adultFrom = (birthDate: IsoDate): number => dayNumber(ageAttainmentDate(birthDate, EXCLUDED_ENTRY_AGE))
 
 /** Shares of the non-taxable elderly by 年金収入等 band: ≤ L, L < … ≤ 120万, > 120万. */
 const NON_TAXABLE_BAND_WEIGHTS = [0.47, 0.25, 0.28]
@@ -75,16 +94,18 @@ class WardGenerator {
   private readonly kinds: Uint8Array
   private readonly asOf: IsoDate
   private readonly asOfDays: number
-  private readonly systemStartDays = toDays(SYSTEM_START)
+  private readonly systemStartDays = dayNumber(SYSTEM_START)
   /** 31 December of the income year (the year before the fiscal year of asOf): 65+ on it gets the larger 控除. */
-  private readonly incomeYearEndDays: number
+  private readonly incomeYearEnd: IsoDate
   private readonly boundary: number
+  private readonly taxableIncomeBands: readonly (readonly [from: number, below: number])[]
   private readonly rng: Rng
   private readonly numbering: WardNumbering
   private readonly ages: AgeSampler
   private readonly names: NamePicker
   private readonly addresses = new AddressMaker()
   private readonly facilities: OutsideFacility[]
+  private readonly excludedFacilities: readonly WardFacility[]
   private readonly protectedHouseholds: SystematicSampler
   private readonly category2Applicants: SystematicSampler
   private readonly nonTaxableBands = new WeightedTable(NON_TAXABLE_BAND_WEIGHTS)
@@ -98,16 +119,18 @@ class WardGenerator {
     this.plan = planned.plan
     this.kinds = planned.kinds
     this.asOf = asOf
-    this.asOfDays = toDays(asOf)
+    this.asOfDays = dayNumber(asOf)
     const fiscalYear = fiscalYearOf(asOf)
-    this.incomeYearEndDays = daysFromCivil(fiscalYear - 1, 12, 31)
+    this.incomeYearEnd = toIsoDate(fiscalYear - 1, 12, 31)
     this.boundary = pensionIncomeBoundary(fiscalYear)
+    this.taxableIncomeBands = taxableIncomeBands(fiscalYear)
     this.rng = new Rng(seed, 'persons')
     this.numbering = new WardNumbering(new Rng(seed, 'numbers'))
     this.ages = new AgeSampler(asOf)
     this.names = new NamePicker(new Rng(seed, 'variant-names'), RATES.variantSurnames)
     const facilityCount = clamp(Math.ceil(this.plan.residenceExceptions / 20), 3, 80)
-    this.facilities = outsideFacilities(new Rng(seed, 'facilities'), facilityCount)
+    this.facilities = outsideFacilities(new Rng(seed, 'facilities'), facilityCount, asOf)
+    this.excludedFacilities = WARD_EXCLUDED_FACILITIES.filter((f) => isExcludedFacility(f.facilityType, asOf))
     const samplers = new Rng(seed, 'samplers')
     this.protectedHouseholds = new SystematicSampler(RATES.protectedHouseholds, samplers)
     this.category2Applicants = new SystematicSampler(RATES.category2Applicants, samplers)
@@ -133,18 +156,18 @@ class WardGenerator {
   }
 
   private elderlySex(age: number): Sex {
-    return this.rng.chance(0.5 + 0.3 * clamp((age - 65) / 30, 0, 1)) ? 'female' : 'male'
+    return this.rng.chance(0.5 + 0.3 * clamp((age - CATEGORY1_AGE) / 30, 0, 1)) ? 'female' : 'male'
   }
 
   /** A married couple, both 65+ (husband usually 世帯主). */
   private elderlyCouple(family: NameEntry, maxHusbandAge = 100): [Draft, Draft] {
     const r = this.rng
-    const husband = this.ages.elderlyAge(r, 65, maxHusbandAge)
+    const husband = this.ages.elderlyAge(r, CATEGORY1_AGE, maxHusbandAge)
     let wife = husband - Math.round(2.5 + 2.5 * r.normal())
-    for (let i = 0; i < 20 && (wife < 65 || wife > this.ages.maxElderlyAge); i++) {
+    for (let i = 0; i < 20 && (wife < CATEGORY1_AGE || wife > this.ages.maxElderlyAge); i++) {
       wife = husband - Math.round(2.5 + 2.5 * r.normal())
     }
-    wife = clamp(wife, 65, this.ages.maxElderlyAge)
+    wife = clamp(wife, CATEGORY1_AGE, this.ages.maxElderlyAge)
     if (r.chance(0.1)) {
       return [this.draft('世帯主', 'female', wife, family, true), this.draft('夫', 'male', husband, family, true)]
     }
@@ -153,9 +176,10 @@ class WardGenerator {
 
   /** Age of a child of a parent of `parentAge`, kept under 65 (an older child would be category 1 itself). */
   private childAge(parentAge: number): number {
+    const oldest = CATEGORY1_AGE - 1
     let age = parentAge - Math.round(27 + 3.5 * this.rng.normal())
-    if (age > 64) age = 64 - this.rng.int(0, Math.min(10, age - 64))
-    return clamp(age, 35, 64)
+    if (age > oldest) age = oldest - this.rng.int(0, Math.min(10, age - oldest))
+    return clamp(age, 35, oldest)
   }
 
   private members(kind: HouseholdKind, family: NameEntry): Draft[] {
@@ -164,7 +188,7 @@ class WardGenerator {
     switch (kind) {
       case HouseholdKind.Single:
       case HouseholdKind.AssistanceSingle: {
-        const age = a.elderlyAge(r, 65, kind === HouseholdKind.AssistanceSingle ? 95 : undefined)
+        const age = a.elderlyAge(r, CATEGORY1_AGE, kind === HouseholdKind.AssistanceSingle ? 95 : undefined)
         const sex =
           kind === HouseholdKind.AssistanceSingle ? (r.chance(0.55) ? 'male' : 'female') : this.elderlySex(age)
         return [this.draft('世帯主', sex, age, family, true)]
@@ -174,8 +198,8 @@ class WardGenerator {
         return [this.draft('世帯主', r.chance(0.7) ? 'female' : 'male', age, family, true)]
       }
       case HouseholdKind.OldAgeWelfare: {
-        const latest = toDays(OLD_AGE_WELFARE_LATEST_BIRTH)
-        const youngest = legalAge(OLD_AGE_WELFARE_LATEST_BIRTH, this.asOf)
+        const latest = dayNumber(OLD_AGE_WELFARE_LATEST_BIRTH)
+        const youngest = ageOn(OLD_AGE_WELFARE_LATEST_BIRTH, this.asOf)
         const age = youngest + (r.chance(0.8) ? 0 : 1)
         const birthDate = a.birthDateForAge(r, age, Number.NEGATIVE_INFINITY, latest)
         return [
@@ -186,16 +210,16 @@ class WardGenerator {
       case HouseholdKind.AssistanceCouple:
         return this.elderlyCouple(family)
       case HouseholdKind.WithParent: {
-        const headAge = a.elderlyAge(r, 65, 76)
+        const headAge = a.elderlyAge(r, CATEGORY1_AGE, 76)
         const head = this.draft('世帯主', this.elderlySex(headAge), headAge, family, true)
         const parentAge = a.elderlyAge(r, headAge + 20)
         const mother = r.chance(0.85)
         return [head, this.draft(mother ? '母' : '父', mother ? 'female' : 'male', parentAge, family, true)]
       }
       case HouseholdKind.Siblings: {
-        const headAge = a.elderlyAge(r, 65, 95)
+        const headAge = a.elderlyAge(r, CATEGORY1_AGE, 95)
         const head = this.draft('世帯主', this.elderlySex(headAge), headAge, family, true)
-        const siblingAge = clamp(headAge + (r.chance(0.5) ? 1 : -1) * r.int(1, 8), 65, a.maxElderlyAge)
+        const siblingAge = clamp(headAge + (r.chance(0.5) ? 1 : -1) * r.int(1, 8), CATEGORY1_AGE, a.maxElderlyAge)
         const sex: Sex = r.chance(0.7) ? 'female' : 'male'
         const older = siblingAge > headAge || (siblingAge === headAge && r.chance(0.5))
         const relationship: HouseholdRelationship = sex === 'female' ? (older ? '姉' : '妹') : older ? '兄' : '弟'
@@ -210,8 +234,8 @@ class WardGenerator {
         return [...couple, this.draft(mother ? '母' : '父', mother ? 'female' : 'male', parentAge, family, true)]
       }
       case HouseholdKind.YoungSpouse: {
-        const headAge = a.elderlyAge(r, 65, 85)
-        const spouseAge = r.int(Math.min(60, Math.max(45, headAge - 20)), 64)
+        const headAge = a.elderlyAge(r, CATEGORY1_AGE, 85)
+        const spouseAge = r.int(Math.min(60, Math.max(45, headAge - 20)), CATEGORY1_AGE - 1)
         if (r.chance(0.05)) {
           return [
             this.draft('世帯主', 'female', headAge, family, true),
@@ -224,7 +248,7 @@ class WardGenerator {
         ]
       }
       case HouseholdKind.WithChild: {
-        const parentAge = a.elderlyAge(r, 65, 95)
+        const parentAge = a.elderlyAge(r, CATEGORY1_AGE, 95)
         const parentSex = this.elderlySex(parentAge)
         const childAge = this.childAge(parentAge)
         const childSex: Sex = r.chance(0.5) ? 'male' : 'female'
@@ -262,7 +286,7 @@ class WardGenerator {
             : [this.parentDraft(family)]
         const childAge = this.childAge(Math.max(...elders.map((d) => d.age)))
         const son = r.chance(0.8)
-        const spouseAge = clamp(childAge + (son ? -2 : 2) + Math.round(3 * r.normal()), 30, 64)
+        const spouseAge = clamp(childAge + (son ? -2 : 2) + Math.round(3 * r.normal()), 30, CATEGORY1_AGE - 1)
         if (kind === HouseholdKind.WithChildCouple && r.chance(0.3)) {
           const head = { ...elders[0]!, relationship: '世帯主' as const }
           return [
@@ -278,7 +302,7 @@ class WardGenerator {
         ]
       }
       case HouseholdKind.WithChildAndGrandchild: {
-        const headAge = a.elderlyAge(r, 65, 95)
+        const headAge = a.elderlyAge(r, CATEGORY1_AGE, 95)
         const childAge = this.childAge(headAge)
         const grandchildAge = clamp(childAge - Math.round(28 + 4 * r.normal()), 5, 35)
         const childSex: Sex = r.chance(0.4) ? 'male' : 'female'
@@ -293,11 +317,17 @@ class WardGenerator {
         const lodgerFamily = this.names.otherFamily(r, family)
         return [
           this.draft('世帯主', this.elderlySex(headAge), headAge, family, true),
-          this.draft('同居人', r.chance(0.5) ? 'male' : 'female', r.int(40, 64), lodgerFamily, false),
+          this.draft(
+            '同居人',
+            r.chance(0.5) ? 'male' : 'female',
+            r.int(CATEGORY2_AGE, CATEGORY1_AGE - 1),
+            lodgerFamily,
+            false,
+          ),
         ]
       }
       case HouseholdKind.ExcludedFacility: {
-        const age = r.chance(0.6) ? r.int(40, 64) : a.elderlyAge(r, 65, 90)
+        const age = r.chance(0.6) ? r.int(CATEGORY2_AGE, CATEGORY1_AGE - 1) : a.elderlyAge(r, CATEGORY1_AGE, 90)
         return [this.draft('世帯主', r.chance(0.55) ? 'male' : 'female', age, family, false)]
       }
     }
@@ -306,7 +336,7 @@ class WardGenerator {
 
   /** An elderly parent living with a child's family (母 more often than 父). */
   private parentDraft(family: NameEntry): Draft {
-    const age = this.ages.elderlyAge(this.rng, 65, 95)
+    const age = this.ages.elderlyAge(this.rng, CATEGORY1_AGE, 95)
     const sex = this.elderlySex(age)
     return this.draft(sex === 'female' ? '母' : '父', sex, age, family, true)
   }
@@ -314,7 +344,7 @@ class WardGenerator {
   // ---- incomes -------------------------------------------------------------------------------------------------
 
   private aged65ForIncome(birthDate: IsoDate): boolean {
-    return ageAttainmentDays(birthDate, 65) <= this.incomeYearEndDays
+    return ageAttainmentDate(birthDate, PENSION_DEDUCTION_ELDER_AGE) <= this.incomeYearEnd
   }
 
   /** Lands on `boundary` now and then, else draws uniformly in [min, max]. */
@@ -354,9 +384,9 @@ class WardGenerator {
     const r = this.rng
     const aged65 = this.aged65ForIncome(d.birthDate)
     const band = this.taxableBands.draw(r)
-    const [from, below] = TAXABLE_INCOME_BANDS[band]!
+    const [from, below] = this.taxableIncomeBands[band]!
     let total: number
-    if (band === TAXABLE_INCOME_BANDS.length - 1) {
+    if (band === this.taxableIncomeBands.length - 1) {
       total = r.chance(BOUNDARY_CHANCE)
         ? from
         : Math.min(below - 1, Math.round(from * Math.exp(Math.abs(r.normal()) * 0.8)))
@@ -393,11 +423,12 @@ class WardGenerator {
     return fromDaysExclusive + 1 + Math.floor(Math.sqrt(this.rng.float()) * span)
   }
 
-  /** 資格取得日: reaching the age in the ward (not before 2000-04-01), or a later 転入 for some. */
-  private acquiredOn(birthDate: IsoDate, age: 40 | 65): IsoDate {
-    const base = Math.max(ageAttainmentDays(birthDate, age), this.systemStartDays)
-    if (this.rng.chance(0.12) && base < this.asOfDays) return fromDays(this.dayAfter(base))
-    return fromDays(base)
+  /** 資格取得日: reaching the category's age in the ward (not before 2000-04-01), or a later 転入 for some. */
+  private acquiredOn(birthDate: IsoDate, category: 1 | 2): IsoDate {
+    const attained = category === 1 ? category1AcquisitionDate(birthDate) : category2AcquisitionDate(birthDate)
+    const base = Math.max(dayNumber(attained), this.systemStartDays)
+    if (this.rng.chance(0.12) && base < this.asOfDays) return fromDayNumber(this.dayAfter(base))
+    return fromDayNumber(base)
   }
 
   // ---- households ----------------------------------------------------------------------------------------------
@@ -410,12 +441,12 @@ class WardGenerator {
 
     let where: HouseholdAddress
     let facility: OutsideFacility | undefined
-    let excluded: (typeof WARD_EXCLUDED_FACILITIES)[number] | undefined
+    let excluded: WardFacility | undefined
     if (kind === HouseholdKind.ResidenceException) {
       facility = r.pick(this.facilities)
       where = { postalCode: facility.postalCode, town: facility.town, address: facility.address }
     } else if (kind === HouseholdKind.ExcludedFacility) {
-      excluded = r.pick(WARD_EXCLUDED_FACILITIES)
+      excluded = r.pick(this.excludedFacilities)
       where = this.addresses.wardFacility(excluded)
     } else {
       where = this.addresses.wardDwelling(r)
@@ -438,7 +469,7 @@ class WardGenerator {
         figures = incomeFigures(0, 0, false)
       } else if (d.elderly) {
         const bias = facility !== undefined ? 0.6 : 1
-        const p = (d.sex === 'male' ? 0.62 : 0.38) * Math.max(0.35, 1 - 0.012 * (d.age - 65)) * bias
+        const p = (d.sex === 'male' ? 0.62 : 0.38) * Math.max(0.35, 1 - 0.012 * (d.age - CATEGORY1_AGE)) * bias
         residentTaxable = r.chance(p)
         figures = residentTaxable ? this.taxableElderly(d) : this.nonTaxableElderly(d)
       } else {
@@ -454,17 +485,17 @@ class WardGenerator {
       if (d.elderly) {
         insuredNumber = this.numbering.insuredNumber(this.insuredIndex++)
         insuredCategory = 1
-        acquiredOn = this.acquiredOn(d.birthDate, 65)
+        acquiredOn = this.acquiredOn(d.birthDate, 1)
       } else if (
         excluded === undefined &&
         !assistance &&
-        d.age >= 40 &&
-        d.age <= 64 &&
+        d.age >= CATEGORY2_AGE &&
+        d.age < CATEGORY1_AGE &&
         this.category2Applicants.next()
       ) {
         insuredNumber = this.numbering.insuredNumber(this.insuredIndex++)
         insuredCategory = 2
-        acquiredOn = this.acquiredOn(d.birthDate, 40)
+        acquiredOn = this.acquiredOn(d.birthDate, 2)
       }
 
       const k = this.personIndex++
@@ -497,7 +528,7 @@ class WardGenerator {
                 facilityType: facility.facilityType,
                 facilityName: facility.facilityName,
                 facilityMunicipality: facility.facilityMunicipality,
-                since: fromDays(this.dayAfter(toDays(acquiredOn ?? SYSTEM_START) - 1)),
+                since: fromDayNumber(this.dayAfter(dayNumber(acquiredOn ?? SYSTEM_START) - 1)),
               },
         excludedFacility:
           excluded === undefined
@@ -505,7 +536,7 @@ class WardGenerator {
             : {
                 facilityType: excluded.facilityType,
                 facilityName: excluded.name,
-                since: fromDays(this.dayAfter(Math.max(ageAttainmentDays(d.birthDate, 20), toDays('1995-04-01')) - 1)),
+                since: fromDayNumber(this.dayAfter(Math.max(adultFrom(d.birthDate), EXCLUDED_EARLIEST_SINCE) - 1)),
               },
       }
       return person

@@ -12,9 +12,7 @@ export {
   NON_TAXABLE_LIMIT_SINGLE,
   pensionIncomeBoundary,
   pensionMiscIncome,
-  TAXABLE_INCOME_BANDS,
+  taxableIncomeBands,
 } from './income'
-export { ageAttainmentDate, legalAge } from './dates'
 export { KATAGAKI_SEPARATOR } from './addresses'
-export { EXCLUDED_FACILITY_TYPES, RESIDENCE_EXCEPTION_FACILITY_TYPES } from './data/facilities'
 export { WARD_PREFIX } from './data/towns'

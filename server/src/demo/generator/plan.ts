@@ -5,7 +5,7 @@
 import { Rng } from './prng'
 import type { DummyWardPlan } from './types'
 
-/** Shinjuku scale: 84,410 persons, 67,889 of them category-1 insured (domain.md §8). */
+/** Shinjuku scale: 84,410 persons, 67,889 of them category-1 insured (docs/sources/domain.md §8). */
 export const DEFAULT_SCALE = 84_410
 export const SHINJUKU_INSURED_CATEGORY1 = 67_889
 export const DEFAULT_AS_OF = '2026-04-01'

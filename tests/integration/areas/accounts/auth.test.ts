@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totpCode, totpStep } from '../../../../server/src/areas/accounts/totp'
-import { japanDate } from '../../../../server/src/core/clock'
+import { todayInJapan } from '../../../../shared/domain'
 import { auditLog, designations, recordVersions, users } from '../../../../server/src/core/db/schema'
 import { issueTerminalCertificate } from '../../../../server/src/demo/dev-pki'
 import { freshCode, newKey, provisionUser, signIn, stepUp, TEST_PASSWORD } from '../../support/accounts'
@@ -367,9 +367,9 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
       const { id, loginId } = await provisionUser(t, { roles: [] })
       const token = await signIn(t, loginId)
       const admin = await asAdmin()
-      const today = japanDate(t.clock.now())
-      const yesterday = japanDate(new Date(t.clock.now().getTime() - DAY))
-      const tomorrow = japanDate(new Date(t.clock.now().getTime() + DAY))
+      const today = todayInJapan(t.clock.now())
+      const yesterday = todayInJapan(new Date(t.clock.now().getTime() - DAY))
+      const tomorrow = todayInJapan(new Date(t.clock.now().getTime() + DAY))
       const created = await callRoute(
         t,
         'designation.create',

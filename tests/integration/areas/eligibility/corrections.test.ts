@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
-import { persons } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import { eligibilityEvents } from '../../../../server/src/areas/eligibility/schema'
 import type { ApiInput } from '../../../../shared/api/routes'
 import { provisionUser, signIn as signInProvisioned } from '../../support/accounts'
@@ -12,11 +12,11 @@ import { addResident } from '../../support/residents'
 import { signIn } from '../../support/sign-in'
 
 /**
- * Manual corrections with a reason and a second person's approval (issue 7 §4), and the 第2号 acquisition at the
+ * Manual corrections with a reason and a second person's approval, and the 第2号 acquisition at the
  * certification application (the hook of the certification area). Dates of the latter: 40歳到達日 =
  * category2AcquisitionDate (the day before the 40th birthday, 年齢計算ニ関スル法律), or the 転入 date when later.
  */
-describe.each(databaseKinds)('corrections and 第2号 at application on %s (issue 7 §4)', (kind) => {
+describe.each(databaseKinds)('corrections and 第2号 at application on %s', (kind) => {
   let t: TestServer
   let clerk: string
   let supervisor: string

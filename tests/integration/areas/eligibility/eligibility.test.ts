@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
-import { persons } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import { recordLoss } from '../../../../server/src/areas/eligibility/engine'
 import { eligibilityEvents } from '../../../../server/src/areas/eligibility/schema'
 import { normalizeKana, normalizeKanjiName } from '../../../../shared/text/kana'
@@ -9,6 +9,7 @@ import { databaseKinds } from '../../support/databases'
 import { terminalClient } from '../../support/clients'
 import { startTestServer, type TestServer } from '../../support/test-server'
 import { signIn } from '../../support/sign-in'
+import { todayInJapan } from '../../../../shared/domain'
 
 /** A resident added to the seeded ward for a test: born `birthDate`, not insured, no history. */
 async function addResident(t: TestServer, residentCode: string, birthDate: string): Promise<number> {
@@ -46,7 +47,7 @@ async function addResident(t: TestServer, residentCode: string, birthDate: strin
   return row!.id
 }
 
-describe.each(databaseKinds)('eligibility on %s (issue 7 §4)', (kind) => {
+describe.each(databaseKinds)('eligibility on %s', (kind) => {
   let t: TestServer
   let token: string
   const client = () => terminalClient(t)
@@ -144,7 +145,11 @@ describe.each(databaseKinds)('eligibility on %s (issue 7 §4)', (kind) => {
           { from: '2015-05-04', to: '2015-05-04', idempotencyKey: randomUUID() },
           token,
         )
-        const loss = await recordLoss(t.database.db, id, c.event, { source: 'manual', dedupeKey: `test:${c.code}` })
+        const loss = await recordLoss(t.database.db, id, c.event, {
+          source: 'manual',
+          dedupeKey: `test:${c.code}`,
+          today: todayInJapan(t.clock.now()),
+        })
         expect(loss.lostOn).toBe(c.lostOn)
         const history = await client().call('eligibility.history', { personId: id }, token)
         expect(history.events.at(-1)).toMatchObject({ kind: 'loss', effectiveOn: c.lostOn })

@@ -8,12 +8,12 @@ import { addResident } from '../../support/residents'
 import { signIn } from '../../support/sign-in'
 
 /**
- * 住所地特例 (domain.md §2.4) and 適用除外施設 (§2.3, §2.5) recorded by staff through eligibility.recordFacilityEvent.
+ * 住所地特例 (docs/sources/domain.md §2.4) and 適用除外施設 (§2.3, §2.5) recorded by staff through eligibility.recordFacilityEvent.
  * Dates: 適用除外施設 入所 → loss the next day (介護保険法施行法第11条; lossDate enteredExcludedFacility); 退所 →
- * acquisition on the exit day (domain.md §2.2 「適用除外に該当しなくなった日」); 住所地特例 終了 to an address
+ * acquisition on the exit day (docs/sources/domain.md §2.2 「適用除外に該当しなくなった日」); 住所地特例 終了 to an address
  * elsewhere → lossDate moveOut (next day, or the same day when residence elsewhere begins that day, 法第11条).
  */
-describe.each(databaseKinds)('facility stays on %s (issue 7 §4)', (kind) => {
+describe.each(databaseKinds)('facility stays on %s', (kind) => {
   let t: TestServer
   let clerk: string
   const client = () => terminalClient(t)
@@ -94,6 +94,17 @@ describe.each(databaseKinds)('facility stays on %s (issue 7 §4)', (kind) => {
           '「認知症対応型共同生活介護（グループホーム）」は住所地特例の対象施設ではありません（施設所在地の市町村が保険者になります）',
       })
       expect((await history(p.id)).events).toHaveLength(1)
+    })
+
+    // shared/domain RESIDENCE_EXCEPTION_FACILITIES: 介護医療院 from 2018-04-01 (平成29年法律第52号).
+    it('reads the 対象施設 on the entry date: 介護医療院 from 2018-04-01, not the day before', async () => {
+      const p = await addResident(t, '1945-07-01', { insured: { category: 1, on: '2010-06-30' } })
+      const iryoin = { ...facility, facilityType: '介護医療院' }
+      await expect(
+        record({ personId: p.id, action: 'residenceExceptionStart', on: '2018-03-31', ...iryoin }),
+      ).rejects.toMatchObject({ message: '「介護医療院」は2018-03-31の時点では住所地特例の対象施設ではありません' })
+      const done = await record({ personId: p.id, action: 'residenceExceptionStart', on: '2018-04-01', ...iryoin })
+      expect(done).toMatchObject({ recorded: 1 })
     })
 
     it('refuses a person not insured on the entry date, a second start and an end without a period', async () => {

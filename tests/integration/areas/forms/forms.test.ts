@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
-import { persons } from '../../../../server/src/core/db/schema'
-import { todayInJapan } from '../../../../server/src/areas/eligibility/engine'
-import { provisionalCardIssuances } from '../../../../server/src/areas/forms/provisional-card-schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
+import { provisionalCardIssuances } from '../../../../server/src/areas/forms/schema'
 import { liveRows, lockMasters, publishChanges } from '../../../../server/src/areas/masters/store'
-import { addDays, formatWareki } from '../../../../shared/domain'
+import { addDays, formatWareki, todayInJapan } from '../../../../shared/domain'
 import { parseMasterPayload } from '../../../../shared/masters/datasets'
 import { toMasterRow } from '../../../../shared/masters/rows'
 import type { WardParameterPayload } from '../../../../shared/masters/ward-parameters'
@@ -35,11 +34,11 @@ type Row = Record<string, unknown>
 const rowsOf = async (t: TestServer, query: ReturnType<typeof sql>) =>
   ((await t.database.db.execute(query)) as unknown as { rows: Row[] }).rows
 
-describe.each(databaseKinds)('被保険者証・資格者証 on %s (issue 7 §6)', (kind) => {
+describe.each(databaseKinds)('被保険者証・資格者証 on %s', (kind) => {
   let t: TestServer
   let token: string
   const client = () => terminalClient(t)
-  const today = todayInJapan()
+  const today = todayInJapan(new Date())
   /** Insured seeded persons (the history says insured today): one with a printable address, one protected. */
   let holder: typeof persons.$inferSelect
   let protectedHolder: typeof persons.$inferSelect

@@ -5,7 +5,8 @@ import type { MasterRowsPage } from '../../../../shared/masters/api'
 import { masterDatasetNames, parseMasterPayload } from '../../../../shared/masters/datasets'
 import { canonicalJson } from '../../../../shared/masters/hash'
 import type { Db } from '../../../../server/src/core/db/connect'
-import { ensureShippedMasters, shippedDatasets } from '../../../../server/src/areas/masters/shipped'
+import { ensureShippedMasters, shippedDatasets } from '../../../../server/src/areas/masters'
+import { demoShippedSources } from '../../../../server/src/demo/shipped-sources'
 import { masterVersions } from '../../../../server/src/areas/masters/schema'
 import { liveRows, lockMasters, publishChanges } from '../../../../server/src/areas/masters/store'
 import { signIn } from '../../support/accounts'
@@ -28,13 +29,13 @@ describe.each(databaseKinds)('masters on the server and their delta sync to a te
   it('publishes every shipped master once, with the shipped content hash; a restart writes nothing', async () => {
     const manifest = await terminalClient(t).call('masters.manifest', {}, token)
     expect(manifest.datasets.map((d) => d.name).sort()).toEqual([...masterDatasetNames].sort())
-    const shipped = new Map(shippedDatasets().map((d) => [d.dataset, d.contentHash]))
+    const shipped = new Map(shippedDatasets(demoShippedSources()).map((d) => [d.dataset, d.contentHash]))
     for (const d of manifest.datasets) {
       expect(d.version).toBe(1)
       if (shipped.has(d.name)) expect(d.contentHash).toBe(shipped.get(d.name))
     }
     expect(manifest.datasets.find((d) => d.name === 'ref.providers')).toMatchObject({ sample: true, rowCount: 560 })
-    expect(await ensureShippedMasters(db)).toEqual([])
+    expect(await ensureShippedMasters(db, demoShippedSources())).toEqual([])
   })
 
   it('refuses the masters without a session', async () => {
@@ -95,7 +96,7 @@ describe.each(databaseKinds)('masters on the server and their delta sync to a te
       .select()
       .from(masterVersions)
       .where(and(eq(masterVersions.dataset, 'ref.banks'), eq(masterVersions.version, 1)))
-    const asShipped = shippedDatasets().find((d) => d.dataset === 'ref.banks')!.rows
+    const asShipped = shippedDatasets(demoShippedSources()).find((d) => d.dataset === 'ref.banks')!.rows
     expect((await liveRows(db, 'ref.banks', v1!.revision)).map(({ rowHash: _h, ...r }) => r)).toEqual(asShipped)
   })
 

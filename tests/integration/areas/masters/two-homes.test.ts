@@ -9,10 +9,10 @@ import {
 import { premiumFromMasters, type MasterReader } from '../../../../shared/masters/engine'
 import { shinjukuDefaultWardVersions } from '../../../../shared/masters/ward-parameters'
 import type { Db } from '../../../../server/src/core/db/connect'
-import { persons } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import { databaseMasterReader } from '../../../../server/src/areas/masters/engine'
 import { masterClock } from '../../../../server/src/areas/masters/routes'
-import { tokyoToday } from '../../../../server/src/areas/masters/ward-changes'
+import { todayInJapan } from '../../../../shared/domain'
 import { signIn } from '../../support/accounts'
 import { terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
@@ -49,7 +49,7 @@ describe.each(databaseKinds)(
       db = t.database.db as Db
     })
     afterAll(async () => {
-      masterClock.today = tokyoToday
+      masterClock.today = todayInJapan
       await t.close()
     })
 

@@ -6,7 +6,7 @@ import { shinjukuDefaultWardVersions, type WardParameters } from '../../../../sh
 import type { Db } from '../../../../server/src/core/db/connect'
 import { auditLog } from '../../../../server/src/core/db/schema'
 import { masterClock } from '../../../../server/src/areas/masters/routes'
-import { tokyoToday } from '../../../../server/src/areas/masters/ward-changes'
+import { todayInJapan } from '../../../../shared/domain'
 import { provisionUser, signIn } from '../../support/accounts'
 import { terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
@@ -45,7 +45,7 @@ describe.each(databaseKinds)('changing the ward parameters: four-eyes, audit, di
   })
   afterEach(() => void (masterClock.today = () => TODAY))
   afterAll(async () => {
-    masterClock.today = tokyoToday
+    masterClock.today = todayInJapan
     await t.close()
   })
 

@@ -14,7 +14,7 @@ import { LoginSession } from '../../../../electron/main/services/login-session'
 import { verifyAuditChain } from '../../../../server/src/core/audit/audit-log'
 import { loadServerConfig } from '../../../../server/src/core/config'
 import { openDatabase, type Db } from '../../../../server/src/core/db/connect'
-import { persons } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import {
   backupPglite,
   backupPostgres,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../server/src/core/db/connect'
-import { households, persons } from '../../../../server/src/core/db/schema'
+import { households, persons } from '../../../../server/src/areas/persons/schema'
 import { addressBigramCondition, addressBigrams } from '../../../../server/src/areas/persons/address-index'
 import { seedDemoIfEmpty } from '../../../../server/src/demo/seed-if-empty'
 import { addressSearchFragment } from '../../../../shared/text/address'
@@ -38,7 +38,7 @@ async function byScan(db: DatabaseHandle['db'], text: string): Promise<number[]>
   return rows.map((r) => r.id)
 }
 
-describe.each(databaseKinds)('the address bigram index on %s (issue 7 §1, search stream)', (kind) => {
+describe.each(databaseKinds)('the address bigram index on %s', (kind) => {
   let handle: DatabaseHandle
   let addresses: string[]
   beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../../../server/src/core/access/roles'
-import { auditLog, households, persons } from '../../../../server/src/core/db/schema'
+import { auditLog } from '../../../../server/src/core/db/schema'
+import { households, persons } from '../../../../server/src/areas/persons/schema'
 import { careAreaOfTown } from '../../../../server/src/areas/persons/care-areas'
 import { provisionUser, signIn, stepUp } from '../../support/accounts'
 import { callRoute } from '../../support/clients'
@@ -176,7 +177,7 @@ describe.each(databaseKinds)('protected persons and マイナンバー on %s', (
     })
   })
 
-  // Issue 3, item 4: 相談センター職員 read only the persons of their own 日常生活圏域.
+  // 相談センター職員 read only the persons of their own 日常生活圏域.
   describe('a 相談センター職員', () => {
     it('finds only persons whose household lies in the centre’s area, all of them', async () => {
       const res = await callRoute(t, 'person.search', { kana: okuboKana, pageSize: 100 }, await token('centre'))

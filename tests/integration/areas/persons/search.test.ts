@@ -18,7 +18,7 @@ const variant = ward.persons.find((p) => /[髙﨑邊邉齋齊]/.test(p.familyNam
 const protectedPerson = ward.persons.find((p) => p.isProtected && p.phone)!
 const withPhone = ward.persons.find((p) => p.phone && !p.isProtected)!
 
-describe.each(databaseKinds)('person search on %s (issue 7 §1)', (kind) => {
+describe.each(databaseKinds)('person search on %s', (kind) => {
   let t: TestServer
   let token: string
   const search = (q: Parameters<ReturnType<typeof terminalClient>['call']>[1]) =>

@@ -17,7 +17,7 @@ type BeforeRequest = (
   callback: (response: { cancel?: boolean }) => void,
 ) => void
 
-// Issue 5 acceptance: "a request from the renderer to any origin other than the backend → cancelled AND audited".
+// C-01: "a request from the renderer to any origin other than the backend → cancelled AND audited".
 // The real request filter, the real forwarder and the real server over mutual TLS: the blocked request ends up as a
 // row of the hash-chained audit log, with the user and terminal, and without the query string (no personal data).
 describe.each(databaseKinds)('terminal security events reach the server audit log on %s (C-01)', (kind) => {

@@ -7,7 +7,8 @@ import { verifyAuditChain } from '../../../../server/src/core/audit/audit-log'
 import { declaredRoutes } from '../../../../server/src/cli/permission-matrix'
 import type { Role } from '../../../../server/src/core/access/roles'
 import type { Db } from '../../../../server/src/core/db/connect'
-import { auditLog, persons } from '../../../../server/src/core/db/schema'
+import { auditLog } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import { deriveServerKeys } from '../../../../server/src/core/secrets'
 import { newKey, provisionUser, signIn, stepUp } from '../../support/accounts'
 import { auditCountViolations } from '../../support/audit-count'
@@ -16,7 +17,7 @@ import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
 
 /**
- * Control C-08, issue 3 §5: every audited route — every route that reads or writes personal data, and the staff
+ * Control C-08: every audited route — every route that reads or writes personal data, and the staff
  * and master changes — writes exactly one audit row per answered request: counted route by route, with the
  * route's action, the caller, the terminal and the outcome. A new audited route without a sample here fails.
  */

@@ -6,7 +6,7 @@ import { asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bulkInsertJson } from '../../../../server/src/core/db/bulk-insert'
 import type { DatabaseHandle } from '../../../../server/src/core/db/connect'
-import { households, persons } from '../../../../server/src/core/db/schema'
+import { households, persons } from '../../../../server/src/areas/persons/schema'
 import { eligibilityEvents } from '../../../../server/src/areas/eligibility/schema'
 import { databaseKinds, freshDatabase } from '../../support/databases'
 

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, persons } from '../../../../server/src/core/db/schema'
+import { auditLog } from '../../../../server/src/core/db/schema'
+import { persons } from '../../../../server/src/areas/persons/schema'
 import { signIn } from '../../support/accounts'
 import { rawRequest } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
@@ -10,7 +11,7 @@ import { startTestServer, type TestServer } from '../../support/test-server'
 const SCALE = 100
 const person = seededWard(SCALE).persons.find((p) => p.insuredNumber)!
 
-// Control C-04, issue 3 §1: secure headers, body limits, strict validation, problem+json with a Japanese title and
+// Control C-04: secure headers, body limits, strict validation, problem+json with a Japanese title and
 // no stack trace — for fuzzed, oversized and malformed requests, which also leave no trace in the data.
 describe.each(databaseKinds)('hardening of the API on %s (C-04)', (kind) => {
   let t: TestServer

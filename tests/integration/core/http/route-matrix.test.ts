@@ -20,7 +20,7 @@ const definitions = new Map(declaredRoutes().map((r) => [r.name, r]))
  */
 const probe = { __walk: 1 }
 
-// Issue 3, item 4: every route × every role, allow/deny exactly as docs/permissions.md (generated from the code).
+// Every route × every role, allow/deny exactly as docs/permissions.md (generated from the code).
 describe.each(databaseKinds)('the route × role matrix on %s', (kind) => {
   let t: TestServer
   const tokens = new Map<Role, string>()

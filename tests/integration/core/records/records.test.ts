@@ -27,7 +27,7 @@ describe.each(databaseKinds)('records on %s', (kind) => {
   const auditCount = async (action: string) =>
     Number((await db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)))[0]!.n)
 
-  // Issue 3: every mutable record carries a row version; a stale update gets 409 and changes nothing.
+  // Every mutable record carries a row version; a stale update gets 409 and changes nothing.
   describe('row versions', () => {
     it('applies an update that names the current version, and refuses one that names an older version', async () => {
       const { id } = await provisionUser(t, { roles: [] })
@@ -69,7 +69,7 @@ describe.each(databaseKinds)('records on %s', (kind) => {
     })
   })
 
-  // Issue 3: history is never overwritten — a correction is a new version with who, when and why.
+  // History is never overwritten — a correction is a new version with who, when and why.
   describe('history', () => {
     it('keeps every version of a designation with who, when, which terminal and why', async () => {
       const { id: userId } = await provisionUser(t, { roles: [] })
@@ -131,7 +131,7 @@ describe.each(databaseKinds)('records on %s', (kind) => {
     })
   })
 
-  // Issue 3: a POST that changes a status or creates a record takes an idempotency key; a retry writes nothing twice.
+  // A POST that changes a status or creates a record takes an idempotency key; a retry writes nothing twice.
   describe('idempotency keys', () => {
     it('answers a retried status change with the first result and writes it once', async () => {
       const { id, loginId } = await provisionUser(t, { roles: ['eligibilityClerk'] })

@@ -1,5 +1,5 @@
 // The composition root (electron/main/index.ts) wired with a mocked 'electron' module: proves that the real
-// guards are installed, in the right order, on the real code path (electron-security.md §15.2 pattern 2), and
+// guards are installed, in the right order, on the real code path (docs/sources/electron-security.md §15.2 pattern 2), and
 // drives the recorded listeners to check what the wiring DOES: content protection on every window, the C-35
 // clean-up on OS lock, logout and quit, the crash reload to login, and the request filter's security log line.
 import { existsSync, readFileSync } from 'node:fs'

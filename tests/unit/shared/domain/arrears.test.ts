@@ -21,7 +21,7 @@ const isoDate = (min: string, max: string) =>
 const rates = SHINJUKU_LATE_CHARGE_RATES
 const exact = { ...SHINJUKU_LATE_CHARGE_METHOD, resultUnit: 1, minimumCharge: 0 }
 
-describe('延滞金 — Shinjuku method (domain.md §4.1)', () => {
+describe('延滞金 — Shinjuku method (docs/sources/domain.md §4.1)', () => {
   it('rate A for 3 months after the due date, rate B afterwards (2026: 2.8 % / 9.1 %)', () => {
     // 50,000 due 2026-07-31, paid 2026-12-31: A 08-01…10-31 = 92 days, B 11-01…12-31 = 61 days
     // 50,000×92×2.8%/365 = 352.87… + 50,000×61×9.1%/365 = 760.41… = 1,113.28… → 1,100
@@ -151,7 +151,7 @@ describe('給付制限の段階 (法66条 1年 / 法67条 1年6か月)', () => {
   })
 })
 
-describe('給付額減額期間 6X²/(X+Y) (法69条; domain.md §4.3)', () => {
+describe('給付額減額期間 6X²/(X+Y) (法69条; docs/sources/domain.md §4.3)', () => {
   it('X 1.511, Y 3.738 → 2.609… months → 3 (default ceil ⚠️) / 2 (floor)', () => {
     expect(benefitReductionMonths(1.511, 3.738)).toBe(3)
     expect(benefitReductionMonths(1.511, 3.738, 'floor')).toBe(2)

@@ -5,6 +5,7 @@ import {
   facilityReliefDailyAmounts,
   facilityReliefStage,
   highCostCap,
+  InvalidDateError,
   monthlyBenefitCap,
   serviceCost,
   splitCost,
@@ -17,7 +18,10 @@ import {
   type RoomType,
 } from '../../../../shared/domain'
 
-describe('区分支給限度基準額 (告示第33号, 2019-10-01〜; domain.md §5.1)', () => {
+/** The day the rules below are read on: the dated tables require one (no "latest" default). */
+const ON = '2026-11-01'
+
+describe('区分支給限度基準額 (告示第33号, 2019-10-01〜; docs/sources/domain.md §5.1)', () => {
   it.each([
     ['support1', 5_032],
     ['support2', 10_531],
@@ -28,25 +32,24 @@ describe('区分支給限度基準額 (告示第33号, 2019-10-01〜; domain.md 
     ['care5', 36_217],
     ['transitionalCare', 6_150],
   ] as [BenefitLevel, number][])('%s → %i units', (level, units) => {
-    expect(monthlyBenefitCap(level)).toBe(units)
     expect(monthlyBenefitCap(level, '2026-11-01')).toBe(units)
   })
   it('has no version before 2019-10-01 (±1 day) and rejects unknown levels', () => {
     expect(monthlyBenefitCap('care5', '2019-10-01')).toBe(36_217)
     expect(() => monthlyBenefitCap('care5', '2019-09-30')).toThrow(/No version/)
-    expect(() => monthlyBenefitCap('care6' as BenefitLevel)).toThrow(RangeError)
+    expect(() => monthlyBenefitCap('care6' as BenefitLevel, '2026-11-01')).toThrow(RangeError)
   })
 })
 
-describe('1単位の単価 in 銭 (告示第93号, 令和6〜8年度; domain.md §5.2)', () => {
+describe('1単位の単価 in 銭 (告示第93号, 令和6〜8年度; docs/sources/domain.md §5.2)', () => {
   it('1級地 (特別区): 11.40 / 11.10 / 10.90 / 10.00 円', () => {
-    expect(unitPrice(1, 70)).toBe(1_140)
-    expect(unitPrice(1, 55)).toBe(1_110)
-    expect(unitPrice(1, 45)).toBe(1_090)
-    expect(unitPrice(1, 0)).toBe(1_000)
+    expect(unitPrice(1, 70, ON)).toBe(1_140)
+    expect(unitPrice(1, 55, ON)).toBe(1_110)
+    expect(unitPrice(1, 45, ON)).toBe(1_090)
+    expect(unitPrice(1, 0, ON)).toBe(1_000)
   })
   it.each([
-    // [grade, 70 %, 55 %, 45 %] — 70 % column from domain.md; 55/45 % from 告示第93号 via [S3]
+    // [grade, 70 %, 55 %, 45 %] — 70 % column from docs/sources/domain.md; 55/45 % from 告示第93号 via [S3]
     [2, 1_112, 1_088, 1_072],
     [3, 1_105, 1_083, 1_068],
     [4, 1_084, 1_066, 1_054],
@@ -55,17 +58,17 @@ describe('1単位の単価 in 銭 (告示第93号, 令和6〜8年度; domain.md 
     [7, 1_021, 1_017, 1_014],
     [8, 1_000, 1_000, 1_000],
   ])('%i級地 → %i / %i / %i 銭', (grade, p70, p55, p45) => {
-    expect([unitPrice(grade, 70), unitPrice(grade, 55), unitPrice(grade, 45), unitPrice(grade, 0)]).toEqual([
-      p70,
-      p55,
-      p45,
-      1_000,
-    ])
+    expect([
+      unitPrice(grade, 70, ON),
+      unitPrice(grade, 55, ON),
+      unitPrice(grade, 45, ON),
+      unitPrice(grade, 0, ON),
+    ]).toEqual([p70, p55, p45, 1_000])
   })
   it('rejects unknown grades and ratios, and dates before 2024-04-01', () => {
-    expect(() => unitPrice(0, 70)).toThrow(/regionGrade/)
-    expect(() => unitPrice(9, 70)).toThrow(/regionGrade/)
-    expect(() => unitPrice(1, 60 as PersonnelRatio)).toThrow(/personnelRatio/)
+    expect(() => unitPrice(0, 70, ON)).toThrow(/regionGrade/)
+    expect(() => unitPrice(9, 70, ON)).toThrow(/regionGrade/)
+    expect(() => unitPrice(1, 60 as PersonnelRatio, ON)).toThrow(/personnelRatio/)
     expect(unitPrice(1, 70, '2024-04-01')).toBe(1_140)
     expect(() => unitPrice(1, 70, '2024-03-31')).toThrow(/No version/)
   })
@@ -120,7 +123,7 @@ describe('保険給付と利用者負担の分割 (保険者分 1円未満切捨
   })
 })
 
-describe('利用者負担割合 (施行令22条の2; domain.md §5.3)', () => {
+describe('利用者負担割合 (施行令22条の2; docs/sources/domain.md §5.3)', () => {
   const base: CopayRateInput = {
     category: 1,
     onPublicAssistance: false,
@@ -130,36 +133,36 @@ describe('利用者負担割合 (施行令22条の2; domain.md §5.3)', () => {
     householdPensionAndOtherIncome: 3_400_000,
   }
   it('3割: 合計所得 ≥ 220万 AND ≥ 340万 (single) / 463万 (2+) — ±1 yen', () => {
-    expect(copayRate(base)).toBe(3)
-    expect(copayRate({ ...base, totalIncome: 2_199_999 })).toBe(2)
-    expect(copayRate({ ...base, householdPensionAndOtherIncome: 3_399_999 })).toBe(2)
-    expect(copayRate({ ...base, over65InHousehold: 2, householdPensionAndOtherIncome: 4_630_000 })).toBe(3)
-    expect(copayRate({ ...base, over65InHousehold: 2, householdPensionAndOtherIncome: 4_629_999 })).toBe(2)
+    expect(copayRate(base, ON)).toBe(3)
+    expect(copayRate({ ...base, totalIncome: 2_199_999 }, ON)).toBe(2)
+    expect(copayRate({ ...base, householdPensionAndOtherIncome: 3_399_999 }, ON)).toBe(2)
+    expect(copayRate({ ...base, over65InHousehold: 2, householdPensionAndOtherIncome: 4_630_000 }, ON)).toBe(3)
+    expect(copayRate({ ...base, over65InHousehold: 2, householdPensionAndOtherIncome: 4_629_999 }, ON)).toBe(2)
   })
   it('2割: 合計所得 ≥ 160万 AND ≥ 280万 / 346万 — ±1 yen; 220万 with a low household falls to 2 or 1', () => {
     const two = { ...base, totalIncome: 1_600_000, householdPensionAndOtherIncome: 2_800_000 }
-    expect(copayRate(two)).toBe(2)
-    expect(copayRate({ ...two, totalIncome: 1_599_999 })).toBe(1)
-    expect(copayRate({ ...two, householdPensionAndOtherIncome: 2_799_999 })).toBe(1)
-    expect(copayRate({ ...two, over65InHousehold: 3, householdPensionAndOtherIncome: 3_460_000 })).toBe(2)
-    expect(copayRate({ ...two, over65InHousehold: 3, householdPensionAndOtherIncome: 3_459_999 })).toBe(1)
-    expect(copayRate({ ...base, totalIncome: 5_000_000, householdPensionAndOtherIncome: 3_000_000 })).toBe(2)
-    expect(copayRate({ ...base, totalIncome: 5_000_000, householdPensionAndOtherIncome: 2_700_000 })).toBe(1)
+    expect(copayRate(two, ON)).toBe(2)
+    expect(copayRate({ ...two, totalIncome: 1_599_999 }, ON)).toBe(1)
+    expect(copayRate({ ...two, householdPensionAndOtherIncome: 2_799_999 }, ON)).toBe(1)
+    expect(copayRate({ ...two, over65InHousehold: 3, householdPensionAndOtherIncome: 3_460_000 }, ON)).toBe(2)
+    expect(copayRate({ ...two, over65InHousehold: 3, householdPensionAndOtherIncome: 3_459_999 }, ON)).toBe(1)
+    expect(copayRate({ ...base, totalIncome: 5_000_000, householdPensionAndOtherIncome: 3_000_000 }, ON)).toBe(2)
+    expect(copayRate({ ...base, totalIncome: 5_000_000, householdPensionAndOtherIncome: 2_700_000 }, ON)).toBe(1)
   })
   it('always 1 for 第2号, 生活保護 and 住民税非課税', () => {
-    expect(copayRate({ ...base, category: 2 })).toBe(1)
-    expect(copayRate({ ...base, onPublicAssistance: true })).toBe(1)
-    expect(copayRate({ ...base, residentTaxExempt: true })).toBe(1)
+    expect(copayRate({ ...base, category: 2 }, ON)).toBe(1)
+    expect(copayRate({ ...base, onPublicAssistance: true }, ON)).toBe(1)
+    expect(copayRate({ ...base, residentTaxExempt: true }, ON)).toBe(1)
   })
   it('dated: thresholds exist from 2018-08-01', () => {
     expect(copayRate(base, '2018-08-01')).toBe(3)
     expect(() => copayRate(base, '2018-07-31')).toThrow(/No version/)
-    expect(() => copayRate({ ...base, over65InHousehold: 0 })).toThrow(RangeError)
-    expect(() => copayRate({ ...base, totalIncome: 0.5 })).toThrow(RangeError)
+    expect(() => copayRate({ ...base, over65InHousehold: 0 }, ON)).toThrow(RangeError)
+    expect(() => copayRate({ ...base, totalIncome: 0.5 }, ON)).toThrow(RangeError)
   })
 })
 
-describe('高額介護サービス費の上限 (施行令22条の2の2; domain.md §5.4)', () => {
+describe('高額介護サービス費の上限 (施行令22条の2の2; docs/sources/domain.md §5.4)', () => {
   const exempt: HighCostCapInput = {
     serviceMonth: '2026-07',
     onPublicAssistance: false,
@@ -201,7 +204,7 @@ describe('高額介護サービス費の上限 (施行令22条の2の2; domain.m
   })
 })
 
-describe('補足給付の段階 (施行規則83条の5; domain.md §5.5)', () => {
+describe('補足給付の段階 (施行規則83条の5; docs/sources/domain.md §5.5)', () => {
   const p: FacilityReliefStageInput = {
     serviceDate: '2026-07-31',
     category: 1,
@@ -255,7 +258,7 @@ describe('補足給付の段階 (施行規則83条の5; domain.md §5.5)', () =>
   })
 })
 
-describe('補足給付の日額 (基準費用額 / 負担限度額; domain.md §5.5)', () => {
+describe('補足給付の日額 (基準費用額 / 負担限度額; docs/sources/domain.md §5.5)', () => {
   it('until 2026-07-31', () => {
     const d = '2026-07-31'
     expect(facilityReliefDailyAmounts(1, d, 'multiBedTokuyou')).toEqual({
@@ -343,5 +346,24 @@ describe('補足給付の日額 (基準費用額 / 負担限度額; domain.md §
           expect(a.food).toBeLessThanOrEqual(a.baseFood)
           expect(a.room).toBeLessThanOrEqual(a.baseRoom)
         }
+  })
+})
+
+describe('a benefit rule that reads a dated table requires the date', () => {
+  it('has no default: a call without a date does not type-check and throws InvalidDateError', () => {
+    // @ts-expect-error the date is required
+    expect(() => monthlyBenefitCap('care5')).toThrow(InvalidDateError)
+    // @ts-expect-error the date is required
+    expect(() => unitPrice(1, 70)).toThrow(InvalidDateError)
+    const input: CopayRateInput = {
+      category: 1,
+      onPublicAssistance: false,
+      residentTaxExempt: false,
+      totalIncome: 2_200_000,
+      over65InHousehold: 1,
+      householdPensionAndOtherIncome: 3_400_000,
+    }
+    // @ts-expect-error the date is required
+    expect(() => copayRate(input)).toThrow(InvalidDateError)
   })
 })

@@ -17,7 +17,7 @@ const isoDate = (min: string, max: string) =>
   fc.integer({ min: utcDays(min), max: utcDays(max) }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
 const monthIndex = (iso: string) => +iso.slice(0, 4) * 12 + +iso.slice(5, 7) - 1
 
-describe('有効期間 (施行規則38条・41条; domain.md §6.2 [S56])', () => {
+describe('有効期間 (施行規則38条・41条; docs/sources/domain.md §6.2 [S56])', () => {
   it('4/1 申請 6か月 → 4/1〜9/30; 4/15 申請 → 4/15〜10/31', () => {
     expect(validityPeriod({ kind: 'new', applicationDate: '2026-04-01', months: 6 })).toEqual({
       start: '2026-04-01',
@@ -70,13 +70,20 @@ describe('有効期間 (施行規則38条・41条; domain.md §6.2 [S56])', () =
     expect(() => validityPeriod({ kind: 'new', applicationDate: '2021-03-31', months: 6 })).toThrow(/No version/)
     expect(validityPeriod({ kind: 'new', applicationDate: '2021-04-01', months: 6 }).end).toBe('2021-09-30')
   })
-  it('maxValidityMonths', () => {
-    expect(maxValidityMonths('new')).toBe(12)
-    expect(maxValidityMonths('levelChange')).toBe(12)
-    expect(maxValidityMonths('renewal')).toBe(36)
-    expect(maxValidityMonths('renewal', false)).toBe(36)
-    expect(maxValidityMonths('renewal', true)).toBe(48)
-    expect(maxValidityMonths('new', true)).toBe(12)
+  it('maxValidityMonths under the rules of the application date', () => {
+    const on = '2026-08-15'
+    expect(maxValidityMonths('new', on)).toBe(12)
+    expect(maxValidityMonths('levelChange', on)).toBe(12)
+    expect(maxValidityMonths('renewal', on)).toBe(36)
+    expect(maxValidityMonths('renewal', on, false)).toBe(36)
+    expect(maxValidityMonths('renewal', on, true)).toBe(48)
+    expect(maxValidityMonths('new', on, true)).toBe(12)
+  })
+  it('maxValidityMonths requires the application date: rules from 2021-04-01 (施行規則第38条・第41条), none the day before', () => {
+    expect(maxValidityMonths('renewal', '2021-04-01', true)).toBe(48)
+    expect(() => maxValidityMonths('renewal', '2021-03-31', true)).toThrow(/No version/)
+    // @ts-expect-error the application date is required
+    expect(() => maxValidityMonths('new')).toThrow(RangeError)
   })
   it('property: the end is a month end and covers exactly `months` months after a partial first month', () => {
     fc.assert(
@@ -103,14 +110,14 @@ describe('申請期限 (法28条2項: 満了60日前から; 法27条11項: 30日
     expect(renewalApplicationOpens('2027-03-31')).toBe('2027-01-30')
     expect(renewalApplicationOpens('2028-03-31')).toBe('2028-01-31') // leap February
   })
-  it('decision within 30 days: 2026-11-25 → 2026-12-25 (domain.md §1.3)', () => {
+  it('decision within 30 days: 2026-11-25 → 2026-12-25 (docs/sources/domain.md §1.3)', () => {
     expect(decisionDeadline('2026-11-25')).toBe('2026-12-25')
     expect(decisionDeadline('2026-11-24')).toBe('2026-12-24')
     expect(decisionDeadline('2027-01-31')).toBe('2027-03-02')
   })
 })
 
-describe('一次判定の区分 (基準時間 25/32/50/70/90/110; domain.md §6.3)', () => {
+describe('一次判定の区分 (基準時間 25/32/50/70/90/110; docs/sources/domain.md §6.3)', () => {
   it.each([
     [0, 'notApplicable'],
     [24.9, 'notApplicable'],
@@ -196,7 +203,7 @@ const hit = (...items: number[]): Record<number, boolean> => {
   return a
 }
 
-describe('基本チェックリスト (domain.md §7)', () => {
+describe('基本チェックリスト (docs/sources/domain.md §7)', () => {
   it('no risk → no criteria', () => {
     expect(basicChecklistResult(healthy())).toEqual({ programEligible: false, criteria: [] })
   })

@@ -4,6 +4,7 @@ import {
   InvalidDateError,
   addDays,
   ageAttainmentDate,
+  ageOn,
   daysBetween,
   endOfMonth,
   fiscalYearOf,
@@ -14,7 +15,14 @@ import {
   parseJapaneseDate,
   periodEndByMonths,
 } from '../../../../shared/domain'
-import { assertIsoDate, dayNumber, daysInMonth, fromDayNumber, toIsoDate } from '../../../../shared/domain/dates'
+import {
+  assertIsoDate,
+  dayNumber,
+  daysInMonth,
+  fromDayNumber,
+  toIsoDate,
+  todayInJapan,
+} from '../../../../shared/domain/dates'
 
 /** Oracle for tests only: the UTC day count of an ISO date. */
 const utcDays = (iso: string): number =>
@@ -80,7 +88,7 @@ describe('民法143条 period end by months', () => {
   })
 })
 
-describe('age attainment (年齢計算ニ関スル法律; 民法143条) — domain.md §1.1', () => {
+describe('age attainment (年齢計算ニ関スル法律; 民法143条) — docs/sources/domain.md §1.1', () => {
   it('is the day before the birthday', () => {
     expect(ageAttainmentDate('1961-11-26', 65)).toBe('2026-11-25')
     expect(ageAttainmentDate('1986-04-01', 40)).toBe('2026-03-31')
@@ -134,7 +142,7 @@ describe('fiscal year (地方自治法208条)', () => {
   })
 })
 
-describe('formatWareki (元号; domain.md §1.2)', () => {
+describe('formatWareki (元号; docs/sources/domain.md §1.2)', () => {
   it('long and short forms', () => {
     expect(formatWareki('2026-11-25')).toBe('令和8年11月25日')
     expect(formatWareki('2026-11-25', 'long')).toBe('令和8年11月25日')
@@ -211,5 +219,66 @@ describe('parseJapaneseDate', () => {
         expect(parseJapaneseDate(formatWareki(d, 'short'))).toBe(d)
       }),
     )
+  })
+})
+
+describe('todayInJapan: the calendar date in Japan (UTC+9) of an instant', () => {
+  it.each([
+    ['2026-03-31T14:59:59.999Z', '2026-03-31'],
+    ['2026-03-31T15:00:00.000Z', '2026-04-01'],
+    ['2024-02-28T15:00:00.000Z', '2024-02-29'],
+    ['2026-12-31T15:00:00.000Z', '2027-01-01'],
+  ])('%s is %s in Japan', (instant, date) => {
+    expect(todayInJapan(new Date(instant))).toBe(date)
+  })
+
+  it('agrees with the UTC+9 reading of the instant from 1900 to 2100', () => {
+    const min = Date.UTC(1900, 0, 1)
+    const max = Date.UTC(2100, 11, 31)
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => {
+        const oracle = new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10)
+        expect(todayInJapan(new Date(ms))).toBe(oracle)
+      }),
+    )
+  })
+})
+
+// 年齢計算ニ関スル法律 with 民法143条: N is attained on the day before the N-th birthday.
+describe('ageOn: age in law on a date', () => {
+  it('is 65 from the day before the 65th birthday, 64 the day before that', () => {
+    expect(ageOn('1961-04-02', '2026-04-01')).toBe(65)
+    expect(ageOn('1961-04-03', '2026-04-01')).toBe(64)
+    expect(ageOn('1961-04-03', '2026-04-02')).toBe(65)
+  })
+
+  it('attains on 28 February of a common year for a 29 February birthday, on 28 February of a leap year too', () => {
+    expect(ageOn('1960-02-29', '2025-02-27')).toBe(64)
+    expect(ageOn('1960-02-29', '2025-02-28')).toBe(65)
+    expect(ageOn('1964-02-29', '2024-02-27')).toBe(59)
+    expect(ageOn('1964-02-29', '2024-02-28')).toBe(60)
+  })
+
+  it('crosses a year end: born 1 January, a year older on 31 December', () => {
+    expect(ageOn('1960-01-01', '2024-12-30')).toBe(64)
+    expect(ageOn('1960-01-01', '2024-12-31')).toBe(65)
+    expect(ageOn('2000-01-01', '2000-01-01')).toBe(0)
+  })
+
+  it('agrees with ageAttainmentDate: ageOn(b, on) ≥ n ⇔ ageAttainmentDate(b, n) ≤ on', () => {
+    fc.assert(
+      fc.property(
+        isoDate('1910-01-01', '2000-12-31'),
+        isoDate('2001-01-01', '2030-12-31'),
+        fc.integer({ min: 1, max: 110 }),
+        (b, on, n) => {
+          expect(ageOn(b, on) >= n).toBe(ageAttainmentDate(b, n) <= on)
+        },
+      ),
+    )
+  })
+
+  it('throws for a date before the birth', () => {
+    expect(() => ageOn('2000-01-02', '2000-01-01')).toThrow(RangeError)
   })
 })

@@ -14,12 +14,12 @@ const utcDays = (iso: string): number =>
 const isoDate = (min = '1930-01-01', max = '2090-12-31') =>
   fc.integer({ min: utcDays(min), max: utcDays(max) }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
 
-describe('acquisition by age (介護保険法第9条・第10条; domain.md §2.2)', () => {
+describe('acquisition by age (介護保険法第9条・第10条; docs/sources/domain.md §2.2)', () => {
   it('第1号: the day of attaining 65 (day before the 65th birthday)', () => {
     expect(category1AcquisitionDate('1961-11-26')).toBe('2026-11-25')
     expect(category1AcquisitionDate('1960-02-29')).toBe('2025-02-28')
     expect(category1AcquisitionDate('1960-03-01')).toBe('2025-02-28')
-    // 8/1 生まれ → 7/31 到達 → 保険料は7月分から (domain.md §1.1)
+    // 8/1 生まれ → 7/31 到達 → 保険料は7月分から (docs/sources/domain.md §1.1)
     expect(category1AcquisitionDate('1961-08-01')).toBe('2026-07-31')
     expect(liableMonths(2026, category1AcquisitionDate('1961-08-01'), null)).toBe(9) // July … March
     expect(liableMonths(2026, category1AcquisitionDate('1961-08-02'), null)).toBe(8) // August … March (+1 day)
@@ -30,7 +30,7 @@ describe('acquisition by age (介護保険法第9条・第10条; domain.md §2.2
   })
 })
 
-describe('loss date (介護保険法第11条; 施行法第11条; domain.md §2.3)', () => {
+describe('loss date (介護保険法第11条; 施行法第11条; docs/sources/domain.md §2.3)', () => {
   it('move out: next day; same day when residence elsewhere begins that day', () => {
     expect(lossDate({ kind: 'moveOut', movedOutOn: '2026-11-03' })).toBe('2026-11-04')
     // 摂津市の例 [S5]: 11/3 に他市へ転入 → 喪失日 11/3
@@ -89,7 +89,7 @@ describe('loss date (介護保険法第11条; 施行法第11条; domain.md §2.3
   })
 })
 
-describe('liable months (月割: 取得月から喪失月の前月まで; domain.md §2, §3.4)', () => {
+describe('liable months (月割: 取得月から喪失月の前月まで; docs/sources/domain.md §2, §3.4)', () => {
   it('摂津市の例: loss on 11/3 or 11/4 → April … October = 7 months', () => {
     expect(liableMonths(2026, null, '2026-11-03')).toBe(7)
     expect(liableMonths(2026, null, '2026-11-04')).toBe(7)

@@ -4,7 +4,7 @@ import { checkDigit, SHINJUKU_INSURER_NUMBER } from '../../../../shared/domain'
 import { ceilDiv, floorDiv, floorTo, mul, toScaledInteger } from '../../../../shared/domain/arith'
 
 describe('保険者番号の検証番号 (weights 2,1,2,1… from the right; 10 − last digit) [S17]', () => {
-  it('新宿区 13104 → 5 (131045 ⚠️ computed; domain.md §2.6)', () => {
+  it('新宿区 13104 → 5 (131045 ⚠️ computed; docs/sources/domain.md §2.6)', () => {
     expect(checkDigit('13104')).toBe(5)
     expect(SHINJUKU_INSURER_NUMBER).toBe(`13104${checkDigit('13104')}`)
   })

@@ -4,6 +4,7 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import {
   COPAY_THRESHOLDS,
+  EXCLUDED_FACILITIES,
   FACILITY_RELIEF_AMOUNTS,
   FACILITY_RELIEF_THRESHOLDS,
   HIGH_COST_CAPS,
@@ -11,6 +12,7 @@ import {
   NATIONAL_STANDARD_STAGES,
   PENSION_INCOME_BOUNDARY,
   RELIEF_PENSION_INCOME_BOUNDARY,
+  RESIDENCE_EXCEPTION_FACILITIES,
   SHINJUKU_BASE_PREMIUM,
   SHINJUKU_LATE_CHARGE_RATES,
   SHINJUKU_UNVERIFIED,
@@ -21,7 +23,6 @@ import {
   versionAt,
   type Versioned,
 } from '../../../../shared/domain'
-import { latestValue } from '../../../../shared/domain/versioned'
 
 const DOMAIN = join(__dirname, '../../../../shared/domain')
 
@@ -57,7 +58,7 @@ function datedLiterals(source: string): string[] {
   return found
 }
 
-describe('no dated figure outside shared/domain/parameters (issue 4 acceptance)', () => {
+describe('no dated figure outside shared/domain/parameters', () => {
   it('the detector flags yen amounts, rates, years and effective dates, and ignores comments and small integers', () => {
     expect(datedLiterals('const l = 809_000')).toEqual(['809_000'])
     expect(datedLiterals('const x = 826500 * 0.285')).toEqual(['826500', '0.285'])
@@ -116,6 +117,8 @@ const tables: [string, readonly Versioned<unknown>[]][] = [
   ['FACILITY_RELIEF_THRESHOLDS', FACILITY_RELIEF_THRESHOLDS],
   ['FACILITY_RELIEF_AMOUNTS', FACILITY_RELIEF_AMOUNTS],
   ['VALIDITY_LIMITS', VALIDITY_LIMITS],
+  ['RESIDENCE_EXCEPTION_FACILITIES', RESIDENCE_EXCEPTION_FACILITIES],
+  ['EXCLUDED_FACILITIES', EXCLUDED_FACILITIES],
 ]
 
 describe('versioned parameter tables', () => {
@@ -144,14 +147,13 @@ describe('versioned parameter tables', () => {
     expect(() => valueAt(PENSION_INCOME_BOUNDARY, '2024-03-31', 'L')).toThrow(ParameterNotFoundError)
     expect(() => valueAt(SHINJUKU_BASE_PREMIUM, '2027-04-01', 'base')).toThrow(/No version of "base"/)
     expect(() => valueAt(PENSION_INCOME_BOUNDARY, '2026-02-30', 'L')).toThrow(RangeError)
-    expect(() => latestValue([], 'empty')).toThrow(ParameterNotFoundError)
-    expect(latestValue(FACILITY_RELIEF_AMOUNTS, 'amounts').food.base).toBe(1_545)
+    expect(() => valueAt([], '2026-01-01', 'empty')).toThrow(ParameterNotFoundError)
     // order of the rows does not matter
     const unsorted = [
       { from: '2026-08-01', value: 2, source: 's' },
       { from: '2025-08-01', value: 1, source: 's' },
     ]
-    expect(latestValue(unsorted, 'unsorted')).toBe(2)
+    expect(valueAt(unsorted, '2026-08-01', 'unsorted')).toBe(2)
     expect(valueAt(unsorted, '2026-01-01', 'unsorted')).toBe(1)
   })
   it('late-charge rates: one entry per year, A = B − 6.3 points (特例基準割合 + 1 % / + 7.3 %)', () => {
@@ -164,7 +166,7 @@ describe('versioned parameter tables', () => {
   })
 })
 
-describe('public API of shared/domain/index.ts (issue 4 contract)', () => {
+describe('public API of shared/domain/index.ts', () => {
   it('exports every contract function', async () => {
     const api: Record<string, unknown> = await import('../../../../shared/domain')
     const contract = [

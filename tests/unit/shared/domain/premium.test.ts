@@ -37,7 +37,7 @@ const customTable = (basePremium: number, rateBp: number, rounding: RoundingRule
   rates: [{ stage: 1, rateBp }],
 })
 
-describe('national standard stage table (施行令38条; domain.md §3.2)', () => {
+describe('national standard stage table (施行令38条; docs/sources/domain.md §3.2)', () => {
   it('uses that fiscal year’s 年金収入等 boundary L: 80万 / 80.9万 / 82.65万 (令和8年政令第68号)', () => {
     expect(nationalStandardStageTable(2024, SHINJUKU_BASE, 'none').pensionIncomeBoundary).toBe(800_000)
     expect(nationalStandardStageTable(2025, SHINJUKU_BASE, 'none').pensionIncomeBoundary).toBe(809_000)
@@ -131,7 +131,7 @@ describe('premium stage (施行令38条; boundaries ±1 yen)', () => {
   })
 })
 
-describe('annual premium (基準額 × 割合 → 端数処理; domain.md §3.1, §3.5)', () => {
+describe('annual premium (基準額 × 割合 → 端数処理; docs/sources/domain.md §3.1, §3.5)', () => {
   it('Shinjuku base 79,200, national stages, floor10', () => {
     const expected = [
       22_570, // 79,200 × 0.285 = 22,572 → 22,570
@@ -178,7 +178,7 @@ describe('annual premium (基準額 × 割合 → 端数処理; domain.md §3.1,
   })
 })
 
-describe('prorated premium (月割; domain.md §3.4)', () => {
+describe('prorated premium (月割; docs/sources/domain.md §3.4)', () => {
   it('annual × months ÷ 12 by the proration rounding', () => {
     // 22,570 × 7 / 12 = 13,165.83…
     expect(proratedPremium(22_570, 7, fy2026)).toBe(13_160)

@@ -119,7 +119,7 @@ describe('periodsOf / inExcludedFacility', () => {
   })
 })
 
-describe('periodsOf with a 住所地特例 change (連続入所, domain.md §2.4)', () => {
+describe('periodsOf with a 住所地特例 change (連続入所, docs/sources/domain.md §2.4)', () => {
   const rows = [
     ev({ kind: 'residenceExceptionStart', effectiveOn: '2026-04-01', detail: { facilityName: '施設A' } }),
     ev({ kind: 'residenceExceptionChange', effectiveOn: '2026-07-01', detail: { facilityName: '施設B' } }),
@@ -143,7 +143,7 @@ describe('periodsOf with a 住所地特例 change (連続入所, domain.md §2.4
 })
 
 describe('excludedOn: the days an 適用除外施設 stay keeps the person out of insurance', () => {
-  // Entry 2026-05-10 → loss 2026-05-11 (介護保険法施行法第11条); exit 2026-08-20 → acquisition that day (domain.md §2.2).
+  // Entry 2026-05-10 → loss 2026-05-11 (介護保険法施行法第11条); exit 2026-08-20 → acquisition that day (docs/sources/domain.md §2.2).
   const rows = [
     ev({ kind: 'excludedFacilityStart', effectiveOn: '2026-05-10' }),
     ev({ kind: 'excludedFacilityEnd', effectiveOn: '2026-08-20' }),

@@ -25,9 +25,10 @@ import {
 } from '../../../../shared/masters/engine'
 import { generateDummyWard } from '../../../../server/src/demo/generator'
 import { defaultWardParameterRows, shippedDatasets } from '../../../../server/src/areas/masters/shipped'
+import { demoShippedSources } from '../../../../server/src/demo/shipped-sources'
 
 const all = Object.fromEntries([
-  ...shippedDatasets().map((d) => [d.dataset, d.rows] as const),
+  ...shippedDatasets(demoShippedSources()).map((d) => [d.dataset, d.rows] as const),
   ['ward.parameters', defaultWardParameterRows()] as const,
 ]) as Record<string, MasterRow[]>
 const reader = memoryMasterReader(all)
@@ -79,10 +80,10 @@ describe('the engine computes with tables read from the masters', () => {
     const schedule = directPaymentScheduleFromMasters(reader, 2026, 61_380)
     expect(schedule.map((s) => s.amount)).toEqual([6_980, 6_800, 6_800, 6_800, 6_800, 6_800, 6_800, 6_800, 6_800])
     expect(schedule[0]!.dueDate).toBe('2026-07-31')
-    expect(monthlyBenefitCapFromMasters(reader, 'care3', '2026-11-01')).toBe(monthlyBenefitCap('care3'))
-    expect(unitPriceFromMasters(reader, '11', '2026-11-01')).toBe(unitPrice(1, 70))
-    expect(unitPriceFromMasters(reader, '15', '2026-11-01')).toBe(unitPrice(1, 45))
-    expect(unitPriceFromMasters(reader, '17', '2026-11-01')).toBe(unitPrice(1, 0))
+    expect(monthlyBenefitCapFromMasters(reader, 'care3', '2026-11-01')).toBe(monthlyBenefitCap('care3', '2026-11-01'))
+    expect(unitPriceFromMasters(reader, '11', '2026-11-01')).toBe(unitPrice(1, 70, '2026-11-01'))
+    expect(unitPriceFromMasters(reader, '15', '2026-11-01')).toBe(unitPrice(1, 45, '2026-11-01'))
+    expect(unitPriceFromMasters(reader, '17', '2026-11-01')).toBe(unitPrice(1, 0, '2026-11-01'))
     expect(() => unitPriceFromMasters(reader, '53', '2026-11-01')).toThrow(ParameterNotFoundError)
   })
 

@@ -17,8 +17,8 @@ import {
 } from '../../../../../shared/eligibility/intake'
 import { normalizeKana, normalizeKanjiName } from '../../../../../shared/text/kana'
 import type { Db, Tx } from '../../../core/db/connect'
-import { households, persons } from '../../../core/db/schema'
-import { recordAcquisition, recordLoss, todayInJapan } from '../engine'
+import { households, persons } from '../../persons/schema'
+import { recordAcquisition, recordLoss } from '../engine'
 import { recordFacilityFact } from '../facility'
 import { HttpProblem } from '../../../core/http/problem'
 import { appendEvent, loadEvents } from '../history-store'
@@ -52,6 +52,8 @@ export async function importResidentChanges(
   db: Db | Tx,
   input: { fileName: string; bytes: Uint8Array; encoding: 'auto' | 'utf-8' | 'shift_jis'; dryRun: boolean },
   userId: number | null,
+  /** Today in Japan from the caller's clock. */
+  today: string,
 ): Promise<IntakeResult & { personIds: number[] }> {
   const fileHash = createHash('sha256').update(input.bytes).digest('hex')
   const [seen] = await db.select({ id: intakeFiles.id }).from(intakeFiles).where(eq(intakeFiles.fileHash, fileHash))
@@ -122,7 +124,7 @@ export async function importResidentChanges(
   // run applies the same way and then rolls the savepoint back, so it checks these rules too.
   try {
     return await db.transaction(async (sp) => {
-      const applied = await applyRecords(sp, input, userId, { fileHash, pending, base })
+      const applied = await applyRecords(sp, input, userId, { fileHash, pending, base, today })
       if (input.dryRun) throw new DryRunDone()
       return applied
     })
@@ -151,9 +153,10 @@ async function applyRecords(
     fileHash: string
     pending: ResidentChangeRecord[]
     base: { encoding: 'utf-8' | 'shift_jis'; records: number; alreadyApplied: number }
+    today: string
   },
 ): Promise<IntakeResult & { personIds: number[] }> {
-  const { fileHash, pending, base } = prepared
+  const { fileHash, pending, base, today } = prepared
   const personIdByAtena = new Map<string, number>()
   const atenaNos = [...new Set(pending.map((r) => r.atenaNo))]
   for (let i = 0; i < atenaNos.length; i += 1_000) {
@@ -224,7 +227,7 @@ async function applyRecords(
   }
 
   for (const r of pending) {
-    const options = { source: 'intake' as const, dedupeKey: `intake:${r.recordId}`, recordedBy: userId }
+    const options = { source: 'intake' as const, dedupeKey: `intake:${r.recordId}`, recordedBy: userId, today }
     let personId = personIdByAtena.get(r.atenaNo)
     switch (r.kind) {
       case 'moveIn':
@@ -295,7 +298,7 @@ async function applyRecords(
               facilityMunicipality: r.facilityMunicipality,
               ...(r.kind === 'residenceExceptionEnd' ? { outcome: 'returnedToWard' as const } : {}),
             },
-            { source: 'intake', recordedBy: userId },
+            { source: 'intake', recordedBy: userId, today },
           )
           eligibilityChanges += done.recorded
         } catch (error) {
@@ -338,7 +341,7 @@ async function applyRecords(
                 movedOutOn: r.changedOn,
                 ...(r.residenceElsewhereFrom ? { residenceElsewhereFrom: r.residenceElsewhereFrom } : {}),
               }
-        const { events } = historyAsKnownOn(await loadEvents(db, personId!), todayInJapan())
+        const { events } = historyAsKnownOn(await loadEvents(db, personId!), today)
         if (statusOn(events, r.changedOn).insured) {
           if ((await recordLoss(db, personId!, event, options)).added) eligibilityChanges++
         } else if (

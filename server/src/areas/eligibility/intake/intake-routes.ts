@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../../../../shared/domain'
 import { defineRoute } from '../../../core/http/route'
 import { importResidentChanges } from './apply'
 import { beginIntakeUpload, finishIntakeUpload, uploadIntakeChunk } from './upload'
@@ -11,12 +12,13 @@ export function intakeRoutes() {
       audit: { action: 'eligibility.importResidentChanges' },
       // All or nothing in the request's transaction; the same file (SHA-256) and the same records apply once.
       effect: 'create',
-      async handle({ input, db, user, audit }) {
+      async handle({ input, db, user, audit, now }) {
         const bytes = Buffer.from(input.contentBase64, 'base64')
         const { personIds, ...result } = await importResidentChanges(
           db,
           { fileName: input.fileName, bytes, encoding: input.encoding, dryRun: input.dryRun },
           user?.id ?? null,
+          todayInJapan(now),
         )
         audit.targets(personIds)
         audit.purpose(`住基異動取込 ${result.status} ${result.applied}件`)
@@ -54,8 +56,8 @@ export function intakeRoutes() {
       personalData: true,
       audit: { action: 'eligibility.importResidentChanges' },
       effect: 'create',
-      async handle({ input, db, user, audit }) {
-        const { personIds, ...result } = await finishIntakeUpload(db, user!.id, input.uploadId)
+      async handle({ input, db, user, audit, now }) {
+        const { personIds, ...result } = await finishIntakeUpload(db, user!.id, input.uploadId, todayInJapan(now))
         audit.targets(personIds)
         audit.purpose(`住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件`)
         return result

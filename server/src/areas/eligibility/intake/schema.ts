@@ -1,5 +1,5 @@
 /**
- * 住基異動 intake bookkeeping (eligibility migration stream): the files applied (by SHA-256, so the same file is
+ * 住基異動 intake bookkeeping: the files applied (by SHA-256, so the same file is
  * applied once) and every record applied (by the sender's record_id, so a record resent in another file is skipped).
  */
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core'

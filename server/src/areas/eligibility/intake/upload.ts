@@ -1,5 +1,5 @@
 /**
- * Chunked upload of large 住基異動 files, so the UI can show progress (issue 7 §3) while the semantics stay all or
+ * Chunked upload of large 住基異動 files, so the UI can show progress while the semantics stay all or
  * nothing: the chunks only wait in intake_upload_chunks (owned by the uploader); the finishing request checks that
  * every chunk arrived (size and SHA-256 of the whole file) and applies the file through importResidentChanges in its
  * own single transaction — exactly as a one-request import would — then deletes the chunks.
@@ -95,6 +95,7 @@ export async function finishIntakeUpload(
   db: Db | Tx,
   userId: number,
   uploadId: number,
+  today: string,
 ): Promise<IntakeResult & { personIds: number[] }> {
   const upload = await ownUpload(db, uploadId, userId)
   const rows = await db
@@ -122,6 +123,7 @@ export async function finishIntakeUpload(
     db,
     { fileName: upload.fileName, bytes, encoding: upload.encoding, dryRun: upload.dryRun },
     userId,
+    today,
   )
   // The staged bytes are not kept (the applied records are in intake_records).
   await db.delete(intakeUploads).where(eq(intakeUploads.id, upload.id))

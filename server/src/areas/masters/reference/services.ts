@@ -2,7 +2,7 @@
  * サービス種類 and サービスコード.
  *
  * - サービス種類: a real subset of the 2-character サービス種類コード, each with the 人件費割合 that decides its unit
- *   price (domain.md §5.2 [S3], 告示第93号). No machine-readable source of the code table is available (no npm
+ *   price (docs/sources/domain.md §5.2 [S3], 告示第93号). No machine-readable source of the code table is available (no npm
  *   package; the 介護給付費単位数等サービスコード表 is an Excel file of the ministry), so the codes are typed from the
  *   national code list and flagged ⚠️ unverified until diffed against the current 国保中央会 code table.
  * - サービスコード: **sample data**. The 6-character codes, names and units below are generated placeholders that

@@ -3,14 +3,31 @@
  * Facility names are made up; municipalities are real places only so that the data looks plausible.
  */
 
-// The facility type lists are the rules' own (shared/eligibility/contract.ts, domain.md §2.4/§2.5): one source.
-import { excludedFacilityTypes, residenceExceptionFacilityTypes } from '../../../../../shared/eligibility/contract'
+// Which facility types the law names on a date is shared/domain's dated table (parameters/facilities.ts): one source.
+import type { ExcludedFacilityKind, ResidenceExceptionFacilityKind } from '../../../../../shared/domain'
 
-export const RESIDENCE_EXCEPTION_FACILITY_TYPES = residenceExceptionFacilityTypes
-export const EXCLUDED_FACILITY_TYPES = excludedFacilityTypes
-
-/** Share of each 住所地特例 facility type, in the order of the list (特養 and 有料 dominate). */
-export const RESIDENCE_EXCEPTION_TYPE_WEIGHTS: readonly number[] = [38, 14, 4, 30, 4, 3, 7]
+/**
+ * The 住所地特例 facility types the dummy ward invents, in drawing order, with their share (特養 and 有料 dominate) and
+ * the word a facility of the type is usually called by (the first part of its invented name). A ward uses those the
+ * domain lists as covered on its asOf; it invents no 介護療養型医療施設.
+ */
+export const GENERATED_RESIDENCE_EXCEPTION_TYPES: readonly {
+  readonly facilityType: ResidenceExceptionFacilityKind
+  readonly weight: number
+  readonly namePrefix: string
+}[] = [
+  { facilityType: '介護老人福祉施設', weight: 38, namePrefix: '特別養護老人ホーム' },
+  { facilityType: '介護老人保健施設', weight: 14, namePrefix: '介護老人保健施設' },
+  { facilityType: '介護医療院', weight: 4, namePrefix: '介護医療院' },
+  { facilityType: '有料老人ホーム', weight: 30, namePrefix: '介護付有料老人ホーム' },
+  { facilityType: '軽費老人ホーム', weight: 4, namePrefix: 'ケアハウス' },
+  { facilityType: '養護老人ホーム', weight: 3, namePrefix: '養護老人ホーム' },
+  {
+    facilityType: 'サービス付き高齢者向け住宅（有料老人ホーム該当）',
+    weight: 7,
+    namePrefix: 'サービス付き高齢者向け住宅',
+  },
+]
 
 /** Municipalities outside the ward with a postal code prefix and a few 町名, for facility addresses. */
 export interface OutsideMunicipality {
@@ -57,7 +74,7 @@ export const FACILITY_NAME_ENDINGS: readonly string[] = ['の里', 'の杜', '�
 
 /** Invented 適用除外 facilities inside the ward (names made up; the person's 住所 is the facility). */
 export interface WardFacility {
-  readonly facilityType: (typeof EXCLUDED_FACILITY_TYPES)[number]
+  readonly facilityType: ExcludedFacilityKind
   readonly name: string
   /** 町名 in SHINJUKU_TOWNS. */
   readonly town: string
@@ -80,14 +97,3 @@ export const WARD_EXCLUDED_FACILITIES: readonly WardFacility[] = [
     go: 2,
   },
 ]
-
-/** The word a facility of each 住所地特例 type is usually called by, used as the first part of its invented name. */
-export const FACILITY_NAME_PREFIX: Readonly<Record<(typeof RESIDENCE_EXCEPTION_FACILITY_TYPES)[number], string>> = {
-  介護老人福祉施設: '特別養護老人ホーム',
-  介護老人保健施設: '介護老人保健施設',
-  介護医療院: '介護医療院',
-  有料老人ホーム: '介護付有料老人ホーム',
-  軽費老人ホーム: 'ケアハウス',
-  養護老人ホーム: '養護老人ホーム',
-  'サービス付き高齢者向け住宅（有料老人ホーム該当）': 'サービス付き高齢者向け住宅',
-}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count, eq } from 'drizzle-orm'
-import { persons } from '../../../../../server/src/core/db/schema'
+import { persons } from '../../../../../server/src/areas/persons/schema'
 import { loadEvents } from '../../../../../server/src/areas/eligibility/history-store'
 import { importResidentChanges } from '../../../../../server/src/areas/eligibility/intake/apply'
 import {
@@ -15,6 +15,7 @@ import { databaseKinds } from '../../../support/databases'
 import { startTestServer, type TestServer } from '../../../support/test-server'
 import { addResident } from '../../../support/residents'
 import { signIn } from '../../../support/sign-in'
+import { todayInJapan } from '../../../../../shared/domain'
 
 type Row = Partial<Record<(typeof residentChangeColumns)[number]['name'], string>>
 const csv = (rows: Row[]) =>
@@ -29,12 +30,17 @@ const csv = (rows: Row[]) =>
  * 住基異動 records of 住所地特例関連 (codes 40–42) and 適用除外施設 (50–51) — docs/interfaces/resident-registry.md —
  * and the chunked upload that shows progress for large files while staying all or nothing.
  */
-describe.each(databaseKinds)('住基異動: facility codes and chunked upload on %s (issue 7 §3, §4)', (kind) => {
+describe.each(databaseKinds)('住基異動: facility codes and chunked upload on %s', (kind) => {
   let t: TestServer
   let clerk: string
   const client = () => terminalClient(t)
   const run = (bytes: Uint8Array, dryRun = false) =>
-    importResidentChanges(t.database.db, { fileName: 'JUKIIDO_facility.csv', bytes, encoding: 'auto', dryRun }, null)
+    importResidentChanges(
+      t.database.db,
+      { fileName: 'JUKIIDO_facility.csv', bytes, encoding: 'auto', dryRun },
+      null,
+      todayInJapan(t.clock.now()),
+    )
   const common = (setaiNo: string, date: string) => ({
     operation: '1',
     setai_no: setaiNo,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { count, eq } from 'drizzle-orm'
 import type { DatabaseHandle } from '../../../../../server/src/core/db/connect'
-import { persons } from '../../../../../server/src/core/db/schema'
+import { persons } from '../../../../../server/src/areas/persons/schema'
 import { loadEvents } from '../../../../../server/src/areas/eligibility/history-store'
 import { importResidentChanges } from '../../../../../server/src/areas/eligibility/intake/apply'
 import { intakeFiles } from '../../../../../server/src/areas/eligibility/intake/schema'
@@ -10,6 +10,7 @@ import { seedDemoIfEmpty } from '../../../../../server/src/demo/seed-if-empty'
 import { residentChangeColumns } from '../../../../../shared/eligibility/intake'
 import { normalizeKanjiName } from '../../../../../shared/text/kana'
 import { databaseKinds, freshDatabase } from '../../../support/databases'
+import { todayInJapan } from '../../../../../shared/domain'
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../../fixtures/resident-registry/${name}`, import.meta.url)))
@@ -21,9 +22,14 @@ const csv = (rows: Partial<Record<(typeof residentChangeColumns)[number]['name']
     ].join('\r\n'),
   )
 const run = (db: DatabaseHandle['db'], bytes: Uint8Array, dryRun = false) =>
-  importResidentChanges(db, { fileName: 'JUKIIDO_test.csv', bytes, encoding: 'auto', dryRun }, null)
+  importResidentChanges(
+    db,
+    { fileName: 'JUKIIDO_test.csv', bytes, encoding: 'auto', dryRun },
+    null,
+    todayInJapan(new Date()),
+  )
 
-describe.each(databaseKinds)('住基異動 intake on %s (issue 7 §3)', (kind) => {
+describe.each(databaseKinds)('住基異動 intake on %s', (kind) => {
   let handle: DatabaseHandle
   const personCount = async () => Number((await handle.db.select({ n: count() }).from(persons))[0]!.n)
   beforeAll(async () => {

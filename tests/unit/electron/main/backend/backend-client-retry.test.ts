@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BackendClient, isRetrySafe } from '../../../../../electron/main/backend/backend-client'
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../../../../electron/main/backend/http-transport'
 
-// Issue 5 item 4: "Retries only with idempotency keys". A keyed request is sent again with the same body (the same
+// Retries only with idempotency keys: a keyed request is sent again with the same body (the same
 // key, so the server applies it once) after a network failure or a 502/503/504; anything else is sent exactly once.
 function transport(script: ('network' | number)[]) {
   const sent: HttpRequest[] = []
@@ -25,7 +25,7 @@ const key = '8f5d2c1e-3b4a-4c5d-8e6f-7a8b9c0d1e2f'
 const print = { idempotencyKey: key, form: '持出管理簿', printer: 'PR-01', personIds: [] }
 const noSleep = { retries: 2, delayMs: 250, sleep: async () => undefined }
 
-describe('BackendClient retries (issue 5: only with idempotency keys)', () => {
+describe('BackendClient retries (only with idempotency keys)', () => {
   it('knows which bodies are safe to send again', () => {
     expect(isRetrySafe(print)).toBe(true)
     expect(isRetrySafe({ loginId: 'shikaku01', password: 'x' })).toBe(false)

@@ -8,7 +8,7 @@ import {
   teeSecurityAudit,
 } from '../../../../../electron/main/services/security-events/security-event-forwarder'
 
-// C-01 (issue 5 acceptance "cancelled and audited"): what main refuses reaches the server's audit log. The
+// C-01 ("cancelled and audited"): what main refuses reaches the server's audit log. The
 // forwarder buffers until someone is signed in, sends in batches with idempotency keys, retries the same batch with
 // the same key, backs off after a failure, and never grows without bound.
 function harness(opts: { signedIn?: boolean; fail?: number; maxBuffered?: number; batchSize?: number } = {}) {

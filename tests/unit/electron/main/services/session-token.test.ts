@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createAppServices } from '../../../../../electron/main/app-services'
 import type { HttpRequest, HttpTransport } from '../../../../../electron/main/backend/http-transport'
 
-// Issue 5 item 4: the backend session token is held in main-process memory only — never on disk, never sent to the
+// The backend session token is held in main-process memory only — never on disk, never sent to the
 // renderer (controls C-06, C-07). Dynamic: a sign-in through the real IPC router, with a fake backend. Static: the
 // only modules of electron/main that write files are the export writer, the security log and the master cache.
 const TOKEN = 'SESSION-TOKEN-' + 'x'.repeat(40)
@@ -13,6 +13,7 @@ const user = {
   displayName: '検証 一郎',
   department: '介護保険課 資格係',
   roles: ['eligibilityClerk'],
+  permissions: ['person.search', 'person.read'],
 }
 
 function fakeBackend(): { transport: HttpTransport; sent: HttpRequest[] } {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSearchScheduler, type Timer } from '../../../../../renderer/src/features/persons/search-scheduler'
-import { typedEnough } from '../../../../../renderer/src/features/persons/search-criteria'
-import { emptySearchForm } from '../../../../../renderer/src/features/persons/person-search-store'
+import { emptySearchForm, typedEnough } from '../../../../../renderer/src/features/persons/search-criteria'
 
 /** A timer driven by the test: `tick(ms)` runs what is due. */
 function fakeTimer() {

@@ -3,7 +3,7 @@ import { careAreaOfTown, careAreas } from '../../../../../server/src/areas/perso
 import { chomeName } from '../../../../../server/src/demo/generator/addresses'
 import { SHINJUKU_TOWNS } from '../../../../../server/src/demo/generator/data/towns'
 
-// Issue 3, item 4: 相談センター職員 see only persons of their own 日常生活圏域, derived from the 町丁目.
+// 相談センター職員 see only persons of their own 日常生活圏域, derived from the 町丁目.
 describe('日常生活圏域 by 町丁目', () => {
   it('places every 町丁目 the dummy ward can generate in an area', () => {
     for (const town of SHINJUKU_TOWNS) {

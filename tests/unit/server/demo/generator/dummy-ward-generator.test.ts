@@ -2,20 +2,22 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DummyPerson, DummyWard } from '../../../../../server/src/demo/dummy-ward-model'
 import {
   DUMMY_INDIVIDUAL_NUMBER_PREFIX,
-  EXCLUDED_FACILITY_TYPES,
   KATAGAKI_SEPARATOR,
   NON_TAXABLE_LIMIT_EXEMPT,
   NON_TAXABLE_LIMIT_SINGLE,
-  RESIDENCE_EXCEPTION_FACILITY_TYPES,
   WARD_PREFIX,
-  ageAttainmentDate,
   generateDummyWard,
   generateDummyWardChunks,
   isValidIndividualNumber,
-  legalAge,
   pensionMiscIncome,
   planDummyWard,
 } from '../../../../../server/src/demo/generator'
+import {
+  ageAttainmentDate,
+  ageOn,
+  excludedFacilitiesOn,
+  residenceExceptionFacilitiesOn,
+} from '../../../../../shared/domain'
 import { householdsOf, stageCounts } from './ward-fixtures'
 
 const SEED = 20_261_125
@@ -207,7 +209,7 @@ describe('ages', () => {
     expectEvery(
       ward.persons.filter((q) => q.insuredCategory === 1),
       (p) =>
-        legalAge(p.birthDate, ward.asOf) >= 65 &&
+        ageOn(p.birthDate, ward.asOf) >= 65 &&
         ageAttainmentDate(p.birthDate, 65) <= ward.asOf &&
         (p.oldAgeWelfarePension ? p.birthDate <= '1916-04-01' : p.birthDate >= '1920-01-01'),
       'category-1 age',
@@ -216,18 +218,15 @@ describe('ages', () => {
 
   it('keeps other members under 65 (residents of 適用除外施設 excepted), mostly born by 1986', () => {
     const others = ward.persons.filter((p) => p.insuredCategory !== 1)
-    expectEvery(others, (p) => p.excludedFacility !== null || legalAge(p.birthDate, ward.asOf) < 65, 'others under 65')
-    const aged40to64 = count(
-      others,
-      (p) => legalAge(p.birthDate, ward.asOf) >= 40 && legalAge(p.birthDate, ward.asOf) <= 64,
-    )
+    expectEvery(others, (p) => p.excludedFacility !== null || ageOn(p.birthDate, ward.asOf) < 65, 'others under 65')
+    const aged40to64 = count(others, (p) => ageOn(p.birthDate, ward.asOf) >= 40 && ageOn(p.birthDate, ward.asOf) <= 64)
     expect(aged40to64 / others.length).toBeGreaterThan(0.8)
     expect(count(others, (p) => p.birthDate > '1986-12-31') / others.length).toBeLessThan(0.12)
   })
 
   it('makes category-2 insured persons 40–64', () => {
     for (const p of ward.persons.filter((q) => q.insuredCategory === 2)) {
-      const age = legalAge(p.birthDate, ward.asOf)
+      const age = ageOn(p.birthDate, ward.asOf)
       expect(age).toBeGreaterThanOrEqual(40)
       expect(age).toBeLessThanOrEqual(64)
       expect(p.acquiredOn! >= ageAttainmentDate(p.birthDate, 40)).toBe(true)
@@ -235,7 +234,7 @@ describe('ages', () => {
   })
 
   it('follows an age pyramid: more at younger ages, few at 95+', () => {
-    const ages = ward.persons.filter((p) => p.insuredCategory === 1).map((p) => legalAge(p.birthDate, ward.asOf))
+    const ages = ward.persons.filter((p) => p.insuredCategory === 1).map((p) => ageOn(p.birthDate, ward.asOf))
     const share = (from: number, to = 200) => ages.filter((a) => a >= from && a <= to).length / ages.length
     expect(share(65, 74)).toBeGreaterThan(0.38)
     expect(share(75)).toBeGreaterThan(0.5)
@@ -269,7 +268,7 @@ describe('ages', () => {
     expectEvery(
       earlier.persons,
       (p) =>
-        (p.insuredCategory !== 1 || legalAge(p.birthDate, '2020-10-01') >= 65) &&
+        (p.insuredCategory !== 1 || ageOn(p.birthDate, '2020-10-01') >= 65) &&
         (p.acquiredOn === null || p.acquiredOn <= '2020-10-01'),
       'ages and dates on an earlier asOf',
     )
@@ -396,7 +395,7 @@ describe('households, addresses and facilities', () => {
     for (const p of ward.persons.filter((q) => q.residenceException !== null)) {
       const re = p.residenceException!
       expect(p.insuredCategory).toBe(1)
-      expect(RESIDENCE_EXCEPTION_FACILITY_TYPES).toContain(re.facilityType)
+      expect(residenceExceptionFacilitiesOn(ward.asOf).covered).toContain(re.facilityType)
       expect(re.facilityMunicipality.includes('新宿区')).toBe(false)
       expect(households.get(p.householdId)!.address.startsWith(re.facilityMunicipality)).toBe(true)
       expect(members.get(p.householdId)).toHaveLength(1)
@@ -409,7 +408,7 @@ describe('households, addresses and facilities', () => {
     for (const p of ward.persons.filter((q) => q.excludedFacility !== null)) {
       const ex = p.excludedFacility!
       expect(p.insuredNumber).toBeNull()
-      expect(EXCLUDED_FACILITY_TYPES).toContain(ex.facilityType)
+      expect(excludedFacilitiesOn(ward.asOf)).toContain(ex.facilityType)
       expect(households.get(p.householdId)!.address.endsWith(ex.facilityName)).toBe(true)
       expect(ex.since <= ward.asOf && ex.since > p.birthDate).toBe(true)
       expect(p.residenceException).toBeNull()

@@ -1,14 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  ageAttainmentDate,
   individualNumberCheckDigit,
   isValidIndividualNumber,
-  legalAge,
   pensionIncomeBoundary,
   pensionMiscIncome,
+  taxableIncomeBands,
 } from '../../../../../server/src/demo/generator'
-import { fromDays, toDays } from '../../../../../server/src/demo/generator/dates'
 import { incomeFigures, maxPensionForMiscIncome } from '../../../../../server/src/demo/generator/income'
 import { NumberPermutation } from '../../../../../server/src/demo/generator/numbers'
 import { planDummyWard } from '../../../../../server/src/demo/generator'
@@ -76,47 +74,28 @@ describe('number permutation', () => {
   })
 })
 
-describe('dates', () => {
-  it('round-trips day numbers', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: toDays('1900-01-01'), max: toDays('2100-12-31') }), (d) => {
-        expect(toDays(fromDays(d))).toBe(d)
-      }),
-    )
-    expect(toDays('1970-01-01')).toBe(0)
-    expect(fromDays(toDays('2024-02-28') + 1)).toBe('2024-02-29')
-  })
-
-  it('reaches an age on the day before the birthday (29 February and 1 March → 28 February)', () => {
-    expect(ageAttainmentDate('1960-02-29', 65)).toBe('2025-02-28')
-    expect(ageAttainmentDate('1960-03-01', 65)).toBe('2025-02-28')
-    expect(ageAttainmentDate('1961-08-01', 65)).toBe('2026-07-31')
-    expect(legalAge('1961-04-02', '2026-04-01')).toBe(65)
-    expect(legalAge('1961-04-03', '2026-04-01')).toBe(64)
-    expect(legalAge('1960-01-01', '2024-12-31')).toBe(65)
-  })
-
-  it('agrees: legalAge(b, on) ≥ n ⇔ attainment(b, n) ≤ on', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: toDays('1910-01-01'), max: toDays('2000-12-31') }),
-        fc.integer({ min: toDays('2000-01-01'), max: toDays('2030-12-31') }),
-        fc.integer({ min: 1, max: 110 }),
-        (b, on, n) => {
-          const birth = fromDays(b)
-          const day = fromDays(on)
-          expect(legalAge(birth, day) >= n).toBe(ageAttainmentDate(birth, n) <= day)
-        },
-      ),
-    )
-  })
-})
-
 describe('income helpers', () => {
-  it('uses the FY boundaries 80万 / 80.9万 / 82.65万', () => {
+  it("uses shared/domain's FY boundaries 80万 / 80.9万 / 82.65万, and the first one for a ward dated before them", () => {
     expect(pensionIncomeBoundary(2024)).toBe(800_000)
     expect(pensionIncomeBoundary(2025)).toBe(809_000)
     expect(pensionIncomeBoundary(2026)).toBe(826_500)
+    expect(pensionIncomeBoundary(2027)).toBe(826_500)
+    expect(pensionIncomeBoundary(2020)).toBe(800_000)
+  })
+
+  it("takes the taxable 合計所得金額 bands of stages 6–13 from shared/domain's national standard", () => {
+    const expected = [
+      [450_001, 1_200_000],
+      [1_200_000, 2_100_000],
+      [2_100_000, 3_200_000],
+      [3_200_000, 4_200_000],
+      [4_200_000, 5_200_000],
+      [5_200_000, 6_200_000],
+      [6_200_000, 7_200_000],
+      [7_200_000, 40_000_000],
+    ]
+    expect(taxableIncomeBands(2026)).toEqual(expected)
+    expect(taxableIncomeBands(2020)).toEqual(expected)
   })
 
   it('computes 公的年金等に係る雑所得 with the 65+ and under-65 deductions', () => {

@@ -1,7 +1,7 @@
 /** Shared helpers for the dummy ward generator tests: a local premium-stage helper and grouping. */
 import type { DummyPerson, DummyWard } from '../../../../../server/src/demo/dummy-ward-model'
 
-/** FY2026 national standard (domain.md §3.2): 年金収入等 boundary L = 826,500 (令和8年政令第68号). */
+/** FY2026 national standard (docs/sources/domain.md §3.2): 年金収入等 boundary L = 826,500 (令和8年政令第68号). */
 export const FY2026_BOUNDARY = 826_500
 const TAXABLE_BELOW = [1_200_000, 2_100_000, 3_200_000, 4_200_000, 5_200_000, 6_200_000, 7_200_000]
 

@@ -153,7 +153,7 @@ describe('parseResidentChanges: 住所地特例関連 (40–42) and 適用除外
       [4, '住所（address）', '住所地特例終了では必須です'],
     ])
   })
-  it('refuses a facility type outside the lists (domain.md §2.4, §2.5)', () => {
+  it('refuses a facility type outside the lists (docs/sources/domain.md §2.4, §2.5)', () => {
     const { problems } = parseResidentChanges(
       [
         header,

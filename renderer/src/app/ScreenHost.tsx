@@ -1,0 +1,55 @@
+import type { UserProfile } from '../../../shared/api/auth'
+import { CorrectionQueueScreen } from '../features/eligibility/CorrectionQueueScreen'
+import { ExportScreen } from '../features/export/ExportScreen'
+import { MastersScreen } from '../features/masters/MastersScreen'
+import { PersonSearchScreen } from '../features/persons/PersonSearchScreen'
+import { PersonView } from '../features/persons/PersonView'
+import { usePersonSearchStore } from '../features/persons/person-search-store'
+import { useMay } from '../stores/session-store'
+import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
+
+/** The screen on top of the navigation stack; the switch is checked for exhaustiveness by TypeScript. */
+export function ScreenHost(props: {
+  user: UserProfile
+  onOpenPerson(personId: number): Promise<void>
+  onOpenCorrectionQueue(): void
+}) {
+  const screen = useNavigationStore(currentScreen)
+  const below = useNavigationStore((s) => s.screens.at(-2))
+  const { back, leave } = useNavigationStore()
+  const selected = usePersonSearchStore((s) => s.selected)
+  const mayApproveCorrections = useMay('eligibility.approveCorrection')
+
+  switch (screen.kind) {
+    case 'personSearch':
+      return (
+        <PersonSearchScreen
+          onOpen={(id) => void props.onOpenPerson(id)}
+          {...(mayApproveCorrections ? { onOpenCorrectionQueue: props.onOpenCorrectionQueue } : {})}
+        />
+      )
+    case 'person':
+      if (!selected || selected.id !== screen.personId) return null
+      return (
+        <PersonView
+          person={selected}
+          onBack={back}
+          {...(below?.kind === 'correctionQueue' ? { backLabel: '承認待ち一覧に戻る' } : {})}
+        />
+      )
+    case 'correctionQueue':
+      return (
+        <CorrectionQueueScreen
+          loginId={props.user.loginId}
+          onOpenPerson={(id) => void props.onOpenPerson(id)}
+          onClose={() => leave('correctionQueue')}
+        />
+      )
+    case 'masters':
+      return <MastersScreen user={props.user} onClose={() => leave('masters')} />
+    case 'export':
+      return <ExportScreen user={props.user} onClose={() => leave('export')} />
+    default:
+      return assertNever(screen)
+  }
+}

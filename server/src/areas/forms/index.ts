@@ -1,0 +1,2 @@
+/** 帳票: insurance cards and provisional cards as PDF. */
+export { cardRoutes } from './card-routes'

@@ -1,0 +1,4 @@
+/** Residents and households: search, summary, the protected data, and the person lookup other areas use. */
+export { personRoutes } from './person-routes'
+export { loadPerson } from './person-record'
+export { careAreaOfTown, careAreas, isCareArea, type CareArea } from './care-areas'

@@ -1,0 +1,2 @@
+/** Security events reported by the terminals. */
+export { securityEventRoutes } from './security-event-routes'

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../../server/src/core/db/connect'
+import { isPreviousMigrationLayoutError } from '../../../../server/src/core/db/previous-layout'
+import { catalogOf, trackingTables } from './catalog'
+import { migratePreviousLayoutOnPostgres } from './previous-layout-db'
+
+const adminUrl = process.env.DATABASE_URL
+const created: string[] = []
+
+/** A new empty PostgreSQL database on the DATABASE_URL server (dropped after the file). */
+async function emptyDatabase(): Promise<string> {
+  const name = `kaigo_journal_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  created.push(name)
+  const url = new URL(adminUrl!)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+afterAll(async () => {
+  if (!adminUrl) return
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.end()
+})
+
+describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
+  it('refuses a database of the previous layout, and the one-time step adopts it with the catalog of a fresh one', async () => {
+    const previousUrl = await emptyDatabase()
+    await migratePreviousLayoutOnPostgres(previousUrl)
+    await expect(openDatabase({ databaseUrl: previousUrl, dataDir: 'memory' })).rejects.toSatisfy(
+      isPreviousMigrationLayoutError,
+    )
+
+    const adopted = await openDatabase({ databaseUrl: previousUrl, dataDir: 'memory', previousLayout: 'adopt' })
+    const fresh = await openDatabase({ databaseUrl: await emptyDatabase(), dataDir: 'memory' })
+    try {
+      expect(await trackingTables(adopted.db)).toEqual(['drizzle.__drizzle_migrations'])
+      expect(await trackingTables(fresh.db)).toEqual(['drizzle.__drizzle_migrations'])
+      const fromFresh = await catalogOf(fresh.db)
+      expect(fromFresh.triggers.length).toBe(12)
+      expect(await catalogOf(adopted.db)).toEqual(fromFresh)
+    } finally {
+      await adopted.close()
+      await fresh.close()
+    }
+  })
+})

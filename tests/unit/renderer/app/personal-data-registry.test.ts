@@ -1,0 +1,131 @@
+/// <reference types="vite/client" />
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+// The stores reach the world only through the bridge; here it answers as main would, without a window.
+vi.mock('../../../../renderer/src/platform/bridge', () => ({
+  isBrowserShell: false,
+  api: {
+    auth: { logout: vi.fn(async () => ({ ok: true, value: {} })) },
+    person: {
+      summary: vi.fn(async () => ({ ok: true, value: person })),
+      search: vi.fn(),
+    },
+  },
+}))
+
+const NAME = '山田 太郎'
+const person = {
+  id: 41,
+  name: NAME,
+  nameKana: 'ヤマダ タロウ',
+  address: '東京都新宿区西新宿二丁目8番1号',
+  insuredNumber: '0000012345',
+  householdMembers: [{ id: 42, name: '山田 花子', relationship: '妻', birthDate: '1962-05-05' }],
+}
+
+/** Every store module of the renderer, loaded as the app loads them (each registers itself at load). */
+const storeModules = import.meta.glob<Record<string, unknown>>('../../../../renderer/src/**/*-store.ts', {
+  eager: true,
+})
+
+const { clearPersonalData, personalDataStores } = await import('../../../../renderer/src/app/personal-data-registry')
+const { logOut } = await import('../../../../renderer/src/app/session')
+const { screenLocked } = await import('../../../../renderer/src/features/lock/use-lock')
+const { useNavigationStore } = await import('../../../../renderer/src/app/navigation-store')
+const { usePersonSearchStore } = await import('../../../../renderer/src/features/persons/person-search-store')
+const { useExportStore } = await import('../../../../renderer/src/features/export/export-store')
+const { useSessionStore } = await import('../../../../renderer/src/stores/session-store')
+
+/** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
+const PERSONAL_DATA_STORES: Record<string, string> = {
+  'app/navigation-store.ts': 'navigation',
+  'features/export/export-store.ts': 'export',
+  'features/persons/person-search-store.ts': 'personSearch',
+}
+
+/** Store modules that hold no resident's data, and why. */
+const WITHOUT_PERSONAL_DATA: Record<string, string> = {
+  'stores/session-store.ts': 'the signed-in staff member and the app info',
+  'features/lock/lock-store.ts': 'the locked staff member',
+  'features/masters/masters-store.ts': 'the master cache status (master data only)',
+}
+
+type Store = { getState(): object }
+const isStore = (value: unknown): value is Store =>
+  typeof value === 'function' && typeof (value as Partial<Store>).getState === 'function'
+
+/** Every zustand store the modules export. */
+const allStores = (): Store[] => Object.values(storeModules).flatMap((m) => Object.values(m).filter(isStore))
+
+/** Fills every personal-data store with a resident named 山田 太郎. */
+async function fillWithResident() {
+  const search = usePersonSearchStore.getState()
+  search.setForm({ name: NAME, kana: 'ヤマダ' })
+  search.setResult({ items: [person], total: 1, page: 1, pageSize: 50 } as never, search.form)
+  await search.open(person.id)
+  useNavigationStore.getState().show({ kind: 'person', personId: person.id })
+  useNavigationStore.getState().openDialog({
+    kind: 'eligibilityCorrection',
+    personId: person.id,
+    events: [{ id: 1, kind: 'acquisition', detail: { note: `${NAME}の転入` } } as never],
+  })
+  const row = { id: 7, purpose: `${NAME}ほか1名の照会回答`, requestedBy: NAME, personCount: 2 }
+  useExportStore.setState({ mine: [row as never], pending: [row as never], ledger: [row as never] })
+  useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
+  // The resident is really there before the session ends.
+  expect(JSON.stringify(allStores().map((s) => s.getState()))).toContain(NAME)
+}
+
+const heldNames = () =>
+  allStores()
+    .map((s) => JSON.stringify(s.getState()))
+    .filter((state) => state.includes('山田'))
+
+describe('personal-data registry: every store holding a resident is emptied on logout and on lock', () => {
+  beforeEach(() => clearPersonalData())
+
+  it('leaves no resident name in any store after logout', async () => {
+    await fillWithResident()
+    await logOut()
+    expect(heldNames()).toEqual([])
+    expect(useSessionStore.getState().user).toBeNull()
+  })
+
+  it('leaves no resident name in any store after the screen locks', async () => {
+    await fillWithResident()
+    screenLocked(() => useSessionStore.getState().signedOut())
+    expect(heldNames()).toEqual([])
+  })
+
+  it('returns to the home screen with no dialog open', async () => {
+    await fillWithResident()
+    await logOut()
+    expect(useNavigationStore.getState().screens).toEqual([{ kind: 'personSearch' }])
+    expect(useNavigationStore.getState().dialogs).toEqual([])
+  })
+})
+
+describe('personal-data registry: which stores are registered', () => {
+  it('registers exactly the stores listed as holding personal data', () => {
+    expect([...personalDataStores()].sort()).toEqual(Object.values(PERSONAL_DATA_STORES).sort())
+  })
+
+  it('knows every store module of the renderer: registered, or listed with the reason it holds no resident', () => {
+    const modules = Object.keys(storeModules)
+      .map((path) => path.replace(/^.*renderer\/src\//, ''))
+      .sort()
+    // A new store module must register itself (and be added above) or be listed with its reason.
+    expect(modules).toEqual([...Object.keys(PERSONAL_DATA_STORES), ...Object.keys(WITHOUT_PERSONAL_DATA)].sort())
+  })
+
+  it('replaces a store registered twice under the same name, and unregisters it', async () => {
+    const { registerPersonalData } = await import('../../../../renderer/src/app/personal-data-registry')
+    const reset = vi.fn()
+    const off = registerPersonalData('probe', reset)
+    expect(personalDataStores()).toContain('probe')
+    clearPersonalData()
+    expect(reset).toHaveBeenCalledOnce()
+    off()
+    expect(personalDataStores()).not.toContain('probe')
+  })
+})
