@@ -6,6 +6,7 @@
  */
 import { loadServerConfig } from './core/config'
 import { openDatabase } from './core/db/connect'
+import { isPreviousMigrationLayoutError } from './core/db/previous-layout'
 import { DEMO_SEED, seedDemoIfEmpty } from './demo/seed-if-empty'
 import { startServer } from './server'
 
@@ -14,6 +15,11 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   migrate: config.migrate,
+}).catch((error: unknown) => {
+  // A database of the earlier migration layout: the message says what was found and what to do; no stack trace.
+  if (!isPreviousMigrationLayoutError(error)) throw error
+  process.stderr.write(`${error.message}\n`)
+  process.exit(2)
 })
 if (process.env.KAIGO_SEED !== '0') {
   const scale = Number(process.env.KAIGO_SEED_SCALE ?? 84_410)
