@@ -116,7 +116,7 @@ export function DatePartsField(props: {
 
   return (
     <Box role="group" aria-label={props.label}>
-      <FormLabel sx={{ fontSize: 12 }}>{props.label}</FormLabel>
+      <FormLabel sx={{ fontSize: 12, display: 'block', mb: 1 }}>{props.label}</FormLabel>
       <Stack direction="row" spacing={0.5} alignItems="center">
         {PARTS.map((part, i) => (
           <TextField

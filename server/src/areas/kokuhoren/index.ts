@@ -1,0 +1,31 @@
+/**
+ * The 国保連 CSV codec — docs/interfaces/kokuhoren.md: the frame common to every file (F0), 受給者異動連絡票情報
+ * 531 (F1, building) and 給付実績情報 (F3, reading), after docs/sources/interfaces.md §1 and §5. Pure: no database, no
+ * routes; callers get bytes or typed records, or Japanese problems naming line, record, field and byte.
+ */
+export type { KokuhorenProblem, Result } from './problems'
+export type { ControlHeader, ControlRecord, DataRecord, Envelope, RecordToWrite } from './envelope'
+export { buildEnvelope, parseEnvelope } from './envelope'
+export type { CodeTable } from './codes'
+export * as kokuhorenCodes from './codes'
+export type { RecipientChangeNotice } from './recipient-change-layout'
+export { RECIPIENT_CHANGE_EXCHANGE_ID, recipientChangeLayout } from './recipient-change-layout'
+export type { CopayRatePeriod, ReadRecipientChangeNotice, RecipientChangeFileHeader } from './recipient-change-notice'
+export {
+  RECIPIENT_CHANGE_DATA_KIND,
+  buildRecipientChangeFile,
+  copayRateFields,
+  parseRecipientChangeFile,
+} from './recipient-change-notice'
+export type {
+  BenefitBasicRecord,
+  BenefitDetailRecord,
+  BenefitRecordKey,
+  DetailFigures,
+  Payer,
+  PayerAmounts,
+} from './benefit-record-layout'
+export { benefitBasicLayout, benefitDetailLayout, typedBenefitExchangeIds } from './benefit-record-layout'
+export type { BenefitRecord, BenefitRecordFile, RawBenefitRecord } from './benefit-records'
+export { BENEFIT_RECORD_DATA_KIND, parseBenefitRecordFile } from './benefit-records'
+export type { FieldSpec, FieldType } from './layout'
