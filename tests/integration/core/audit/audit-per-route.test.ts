@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { and, asc, eq, gt, isNotNull, max, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, max, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiRouteName } from '../../../../shared/api/routes'
+import type { ApiInput, ApiRouteName } from '../../../../shared/api/routes'
+import { INTAKE_CHUNK_BYTES } from '../../../../shared/eligibility/intake'
 import { shinjukuDefaultWardVersions } from '../../../../shared/masters/ward-parameters'
 import { verifyAuditChain } from '../../../../server/src/core/audit/audit-log'
 import { declaredRoutes } from '../../../../server/src/cli/permission-matrix'
@@ -14,6 +16,7 @@ import { newKey, provisionUser, signIn, stepUp } from '../../support/accounts'
 import { auditCountViolations } from '../../support/audit-count'
 import { callRoute } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
+import { addResident } from '../../support/residents'
 import { startTestServer, type TestServer } from '../../support/test-server'
 
 /**
@@ -45,9 +48,19 @@ interface Sample {
   input(f: Fixture): Promise<unknown>
   /** A personal-data request that touches no person (a dry run, a batch with nobody due, a report). */
   noTargets?: true
+  /**
+   * The rest of the row's content, read back from audit_log: exactly the persons the request touched (in any order)
+   * and the purpose the route writes. Every route below with a sample of this kind is checked column by column.
+   */
+  row?(
+    f: Fixture,
+    input: never,
+    body: Record<string, unknown>,
+  ): Promise<{ targetIds: number[]; purpose: string | null }>
 }
 
 const isoNow = () => new Date().toISOString()
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const wardDefaults = shinjukuDefaultWardVersions()[0]!.payload
 const intakeCsv = readFileSync(new URL('../../../fixtures/resident-registry/valid-utf8.csv', import.meta.url))
 
@@ -74,6 +87,70 @@ async function proposal(f: Fixture): Promise<number> {
     'systemAdmin',
   )
   return (proposed.body.request as { id: number }).id
+}
+
+/** A proposed correction (by the 資格係) of a fresh resident: an acquisition the migration left out. */
+async function pendingCorrection(f: Fixture): Promise<{ id: number; personId: number }> {
+  const p = await addResident(f.t, '1953-03-03')
+  const proposed = await f.call(
+    'eligibility.proposeCorrection',
+    {
+      idempotencyKey: newKey(),
+      personId: p.id,
+      action: 'add',
+      event: { kind: 'acquisition', category: 1, reason: 'reachingAge65', effectiveOn: '2018-03-02' },
+      reason: '移行漏れ（監査行の確認）',
+    },
+    'eligibilityClerk',
+  )
+  return { id: proposed.body.id as number, personId: p.id }
+}
+
+/** A chunked upload of the valid 住基 extract, begun and (unless `send` is false) every chunk sent. */
+async function intakeUpload(f: Fixture, send = true): Promise<number> {
+  const begun = await f.call(
+    'eligibility.beginIntakeUpload',
+    {
+      idempotencyKey: newKey(),
+      fileName: 'JUKIIDO_audit_upload.csv',
+      totalBytes: intakeCsv.length,
+      sha256: sha256(intakeCsv),
+    },
+    'eligibilityClerk',
+  )
+  const uploadId = begun.body.uploadId as number
+  if (send)
+    for (let index = 0; index < (begun.body.chunks as number); index++)
+      await f.call(
+        'eligibility.uploadIntakeChunk',
+        {
+          idempotencyKey: newKey(),
+          uploadId,
+          index,
+          contentBase64: intakeCsv
+            .subarray(index * INTAKE_CHUNK_BYTES, (index + 1) * INTAKE_CHUNK_BYTES)
+            .toString('base64'),
+        },
+        'eligibilityClerk',
+      )
+  return uploadId
+}
+
+/** The persons the valid 住基 extract names (宛名番号 of its lines), once it has been applied. */
+async function personsOfIntakeCsv(f: Fixture): Promise<number[]> {
+  const codes = [
+    ...new Set(
+      intakeCsv
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[2]!),
+    ),
+  ]
+  const rows = await f.db.select({ id: persons.id }).from(persons).where(inArray(persons.residentCode, codes))
+  expect(rows).toHaveLength(codes.length)
+  return rows.map((r) => r.id)
 }
 
 const samples: Partial<Record<ApiRouteName, Sample>> = {
@@ -121,6 +198,108 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
       validUntil: '2099-03-31',
       idempotencyKey: newKey(),
     }),
+  },
+  'eligibility.recordFacilityEvent': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      personId: (await addResident(f.t, '1950-05-10', { insured: { category: 1, on: '2015-05-09' } })).id,
+      action: 'residenceExceptionStart',
+      on: '2026-04-01',
+      facilityType: '介護老人福祉施設',
+      facilityName: '所沢ゆうあい苑',
+      facilityMunicipality: '埼玉県所沢市',
+    }),
+    row: async (_f, input: ApiInput<'eligibility.recordFacilityEvent'>) => ({
+      targetIds: [input.personId],
+      purpose: '住所地特例 開始（他市町村の施設へ入所） 2026-04-01',
+    }),
+  },
+  'eligibility.acquireCategory2AtApplication': {
+    role: 'certificationClerk',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      personId: (await addResident(f.t, '1980-06-01')).id,
+      appliedOn: '2026-10-01',
+    }),
+    row: async (_f, input: ApiInput<'eligibility.acquireCategory2AtApplication'>) => ({
+      targetIds: [input.personId],
+      purpose: '第2号被保険者の資格取得（認定申請 2026-10-01）',
+    }),
+  },
+  'eligibility.proposeCorrection': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      personId: (await addResident(f.t, '1952-02-02')).id,
+      action: 'add',
+      event: { kind: 'acquisition', category: 1, reason: 'reachingAge65', effectiveOn: '2017-02-01' },
+      reason: '移行漏れ（届出書で確認）',
+    }),
+    row: async (_f, input: ApiInput<'eligibility.proposeCorrection'>, body) => ({
+      targetIds: [input.personId],
+      purpose: `資格履歴の訂正申請 #${body.id as number}: 移行漏れ（届出書で確認）`,
+    }),
+  },
+  'eligibility.corrections': {
+    role: 'supervisor',
+    input: async (f) => ({ personId: (await pendingCorrection(f)).personId }),
+    row: async (_f, input: ApiInput<'eligibility.corrections'>, body) => {
+      expect(body.corrections).toHaveLength(1)
+      return { targetIds: [input.personId!], purpose: null }
+    },
+  },
+  'eligibility.decideCorrection': {
+    role: 'supervisor',
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      id: (await pendingCorrection(f)).id,
+      rowVersion: 1,
+      decision: 'approve',
+    }),
+    row: async (_f, input: ApiInput<'eligibility.decideCorrection'>, body) => ({
+      targetIds: [body.personId as number],
+      purpose: `資格履歴の訂正申請 #${input.id} の承認`,
+    }),
+  },
+  'eligibility.beginIntakeUpload': {
+    role: 'eligibilityClerk',
+    noTargets: true,
+    input: async () => ({
+      idempotencyKey: newKey(),
+      fileName: 'JUKIIDO_audit_upload.csv',
+      totalBytes: intakeCsv.length,
+      sha256: sha256(intakeCsv),
+    }),
+    row: async (_f, _input, body) => ({
+      targetIds: [],
+      purpose: `住基異動取込 送信開始 #${body.uploadId as number}（${intakeCsv.length}バイト）`,
+    }),
+  },
+  'eligibility.uploadIntakeChunk': {
+    role: 'eligibilityClerk',
+    noTargets: true,
+    input: async (f) => ({
+      idempotencyKey: newKey(),
+      uploadId: await intakeUpload(f, false),
+      index: 0,
+      contentBase64: intakeCsv.subarray(0, INTAKE_CHUNK_BYTES).toString('base64'),
+    }),
+    row: async (_f, input: ApiInput<'eligibility.uploadIntakeChunk'>) => ({
+      targetIds: [],
+      purpose: `住基異動取込 送信 #${input.uploadId} 分割 0`,
+    }),
+  },
+  'eligibility.finishIntakeUpload': {
+    role: 'eligibilityClerk',
+    input: async (f) => ({ idempotencyKey: newKey(), uploadId: await intakeUpload(f) }),
+    row: async (f, input: ApiInput<'eligibility.finishIntakeUpload'>, body) => {
+      expect(body).toMatchObject({ status: 'applied', applied: 3 })
+      return {
+        targetIds: await personsOfIntakeCsv(f),
+        purpose: `住基異動取込 #${input.uploadId} applied 3件`,
+      }
+    },
   },
   'security.clientEvents': {
     role: 'operator',
@@ -309,6 +488,14 @@ describe.each(databaseKinds)('exactly one audit row per request, route by route,
     })
     if (route.personalData && !sample.noTargets)
       expect(rows[0]!.targetIds.length, 'the persons the request touched').toBeGreaterThan(0)
+    if (sample.row) {
+      const expected = await sample.row(f, input as never, res.body)
+      const sorted = (ids: readonly number[]) => [...ids].sort((a, b) => a - b)
+      expect({ targetIds: sorted(rows[0]!.targetIds), purpose: rows[0]!.purpose }).toEqual({
+        targetIds: sorted(expected.targetIds),
+        purpose: expected.purpose,
+      })
+    }
   })
 
   it('audits an idempotent retry of a personal-data request once more (outcome replayed), writing nothing else twice', async () => {

@@ -1,5 +1,5 @@
 import https from 'node:https'
-import type { TLSSocket } from 'node:tls'
+import tls, { type TLSSocket } from 'node:tls'
 import { readFileSync } from 'node:fs'
 import { desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -79,31 +79,6 @@ describe('mutual TLS at the server', () => {
     expect(['TLSv1.2', 'TLSv1.3']).toContain(protocol)
   })
 
-  it('prefers TLS 1.3, still speaks TLS 1.2, and refuses TLS 1.1 (C-03)', async () => {
-    const handshake = (options: https.RequestOptions) =>
-      new Promise<string | null>((resolve, reject) => {
-        const req = https.request(
-          new URL('/api/v1/meta', t.server.origin),
-          {
-            ca: readFileSync(t.pki.caCert),
-            cert: readFileSync(t.pki.terminalCert),
-            key: readFileSync(t.pki.terminalKey),
-            agent: false,
-            ...options,
-          },
-          (res) => {
-            resolve((res.socket as TLSSocket).getProtocol())
-            res.resume()
-          },
-        )
-        req.on('error', reject)
-        req.end()
-      })
-    expect(await handshake({})).toBe('TLSv1.3')
-    expect(await handshake({ maxVersion: 'TLSv1.2' })).toBe('TLSv1.2')
-    await expect(handshake({ minVersion: 'TLSv1', maxVersion: 'TLSv1.1' })).rejects.toThrow()
-  })
-
   it('records the terminal (certificate CN) with every audited request and every log line', async () => {
     const second = await issueTerminalCertificate(t.pki, 'KD-TEST-0042')
     const credentials = { cert: second.certPem, key: second.keyPem }
@@ -119,6 +94,84 @@ describe('mutual TLS at the server', () => {
     expect(t.logs.some((l) => l.includes('"terminal":"KD-TEST-0042"') && l.includes('/api/v1/persons/search'))).toBe(
       true,
     )
+  })
+})
+
+/**
+ * One handshake offering exactly `version` (the client's floor and ceiling), with the client's own security level
+ * at 0 so that it is willing to speak TLS 1.0/1.1 — any refusal then comes from the server. Resolves to the
+ * negotiated protocol, or rejects with the TLS error.
+ */
+function handshakeOffering(t: TestServer, version: tls.SecureVersion): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      new URL('/api/v1/meta', t.server.origin),
+      {
+        ca: readFileSync(t.pki.caCert),
+        cert: readFileSync(t.pki.terminalCert),
+        key: readFileSync(t.pki.terminalKey),
+        agent: false,
+        minVersion: version,
+        maxVersion: version,
+        ciphers: 'DEFAULT@SECLEVEL=0',
+      },
+      (res) => {
+        resolve((res.socket as TLSSocket).getProtocol())
+        res.resume()
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+// control C-03: the server itself sets the floor at TLS 1.2 (core/http/tls-options.ts). The runtime's default floor
+// is lowered to TLS 1.0 here (as `node --tls-min-v1.0` or NODE_OPTIONS would), so the refusal below can only come
+// from the server's own `minVersion`: the server answers an old protocol with a `protocol_version` alert.
+describe('TLS protocol floor (C-03)', () => {
+  let t: TestServer
+  const runtimeDefault = tls.DEFAULT_MIN_VERSION
+  beforeAll(async () => {
+    tls.DEFAULT_MIN_VERSION = 'TLSv1'
+    t = await startTestServer('pglite', 100)
+  })
+  afterAll(async () => {
+    await t.close()
+    tls.DEFAULT_MIN_VERSION = runtimeDefault
+  })
+
+  it.each(['TLSv1', 'TLSv1.1'] as const)(
+    'refuses a client offering only %s with a protocol_version alert',
+    async (v) => {
+      await expect(handshakeOffering(t, v)).rejects.toThrow(/alert protocol version/)
+    },
+  )
+
+  it.each(['TLSv1.2', 'TLSv1.3'] as const)('accepts a client offering only %s', async (v) => {
+    expect(await handshakeOffering(t, v)).toBe(v)
+  })
+
+  it('negotiates TLS 1.3 when the client offers everything from TLS 1.0 up', async () => {
+    const protocol = await new Promise<string | null>((resolve, reject) => {
+      const req = https.request(
+        new URL('/api/v1/meta', t.server.origin),
+        {
+          ca: readFileSync(t.pki.caCert),
+          cert: readFileSync(t.pki.terminalCert),
+          key: readFileSync(t.pki.terminalKey),
+          agent: false,
+          minVersion: 'TLSv1',
+          ciphers: 'DEFAULT@SECLEVEL=0',
+        },
+        (res) => {
+          resolve((res.socket as TLSSocket).getProtocol())
+          res.resume()
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(protocol).toBe('TLSv1.3')
   })
 })
 
