@@ -12,6 +12,12 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list'], ['json']],
   outputDir: '.tmp/playwright-results',
+  // The data-directory scan (C-07) runs after every journey, over what they all left in the client data directory.
+  // Running data-dir.spec.ts alone runs the journeys first (add --no-deps to skip them).
+  projects: [
+    { name: 'journeys', testIgnore: '**/data-dir.spec.ts' },
+    { name: 'data-dir', testMatch: '**/data-dir.spec.ts', dependencies: ['journeys'] },
+  ],
   use: {
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',

@@ -16,6 +16,9 @@ export default defineConfig({
     './src/areas/forms/schema.ts',
     './src/areas/masters/schema.ts',
     './src/areas/export/schema.ts',
+    './src/areas/retention/schema.ts',
+    './src/areas/accounts/schema.ts',
+    './src/areas/premiums/schema.ts',
   ],
   out: './drizzle',
 })

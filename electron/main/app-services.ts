@@ -6,7 +6,9 @@ import type { HttpTransport } from './backend/http-transport'
 import { createIpcHandlers } from './ipc/handlers'
 import { createIpcRouter, type IpcHandlers, type IpcRouter, type IpcRouterOptions } from './ipc/router'
 import type { IpcSender } from './ipc/sender'
+import { AdminService } from './services/admin-service'
 import { AuthService } from './services/auth-service'
+import { RetentionService } from './services/retention-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -16,6 +18,7 @@ import { PersonService } from './services/person-service'
 import { syncMastersAfterLogin } from './services/master-cache/login-hook'
 import { MasterService } from './services/master-cache/master-service'
 import type { SecurityAuditSink } from './security/audit'
+import type { DataKey } from './services/at-rest/data-key'
 import type { SecurityEventForwarder } from './services/security-events/security-event-forwarder'
 
 export interface AppServicesOptions {
@@ -35,10 +38,10 @@ export interface AppServicesOptions {
   /** Printing (C-28): the policy's allowlist and the printer adapter. Absent: no printer at all. */
   printing?: PrintServiceDeps
   /**
-   * Master cache: its directory in the user profile (absent or null: in memory) and the terminal policy's
-   * sync interval (default: the policy default).
+   * Master cache: its directory in the user profile, the data key that seals the file (C-07; absent or null, or no
+   * directory: in memory only) and the terminal policy's sync interval (default: the policy default).
    */
-  masterCache?: { dir: string | null | (() => string | null); syncIntervalMinutes?: number }
+  masterCache?: { dir: string | null | (() => string | null); dataKey?: DataKey | null; syncIntervalMinutes?: number }
   /**
    * The security sink of the composition root (local security log + server forwarder): refused exports and prints
    * are reported to it (C-21, C-28). Absent: not reported.
@@ -106,14 +109,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   })
   const masters = new MasterService(backend, auth, {
     cacheDir: options.masterCache?.dir ?? null,
+    dataKey: options.masterCache?.dataKey ?? null,
     syncIntervalMinutes: options.masterCache?.syncIntervalMinutes ?? defaultTerminalPolicy.syncIntervalMinutes,
   })
   masters.start()
+  const admin = new AdminService(backend, auth, printing)
+  const retention = new RetentionService(backend, auth, printing)
   const router = createIpcRouter({
     handlers: guardLockedHandlers(
       syncMastersAfterLogin(
         withUnlockCode(
-          createIpcHandlers({ auth, persons, lock, exports, printing, masters, appInfo: options.appInfo }),
+          createIpcHandlers({
+            auth,
+            persons,
+            lock,
+            exports,
+            printing,
+            masters,
+            admin,
+            retention,
+            appInfo: options.appInfo,
+          }),
           (code) => void (unlockCode = code),
         ),
         {

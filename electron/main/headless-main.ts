@@ -16,6 +16,8 @@ import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { createSecurityLog } from './platform/security-log'
+import { securityLogWriter } from './platform/security-log-file'
+import { loadDataKey, processMemorySecretStore, type DataKey, type SecretStore } from './services/at-rest/data-key'
 import { SecurityEventForwarder, teeSecurityAudit } from './services/security-events/security-event-forwarder'
 
 export interface HeadlessMainOptions {
@@ -40,6 +42,14 @@ export interface HeadlessMainOptions {
   onSecurityEvent?(event: { channel: string; reason: string }): void
   /** Lines of the local security log (default: stderr, as in Electron without the file). */
   securityLog?(line: string): void
+  /**
+   * The client's data directory (C-07), as Electron's user-data and logs directories: the data key file and the
+   * master cache in its `profile/`, the security log in `logs/security.log`, all sealed with the data key. Absent:
+   * the master cache in memory and the security log on stderr only.
+   */
+  dataDir?: string
+  /** Wraps the data key (default: a wrapping key in this process's memory only — browser mode has no OS key store). */
+  secretStore?: SecretStore
 }
 
 export interface HeadlessMain {
@@ -79,7 +89,22 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
   })
   // Refused exports and prints, refused IPC: to the local log and, with a session, to the server audit log.
   const securityEvents = new SecurityEventForwarder()
-  const securityAudit = teeSecurityAudit(createSecurityLog(options.securityLog), securityEvents)
+  let resolveDataKey: (key: DataKey | null) => void = () => undefined
+  const dataKeyReady = new Promise<DataKey | null>((resolve) => (resolveDataKey = resolve))
+  const logLine = options.dataDir
+    ? securityLogWriter(join(options.dataDir, 'logs', 'security.log'), dataKeyReady, undefined, options.securityLog)
+    : options.securityLog
+  const securityAudit = teeSecurityAudit(createSecurityLog(logLine), securityEvents)
+  const profileDir = options.dataDir ? join(options.dataDir, 'profile') : null
+  const dataKey =
+    profileDir === null
+      ? null
+      : await loadDataKey({
+          dir: profileDir,
+          store: options.secretStore ?? processMemorySecretStore(),
+          audit: securityAudit,
+        })
+  resolveDataKey(dataKey)
   const printer = new RecordingPrinter([BROWSER_MODE_PRINTER, BROWSER_MODE_VIRTUAL_PRINTER])
   const e2eHooks = options.e2eHooks ?? process.env.KAIGO_E2E === '1'
   // E2E only: the 'offline' hook cuts the terminal off the backend (as a pulled network cable would), to show the
@@ -101,6 +126,7 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
     appInfo: { shell: 'browser', verificationMode: true, version: options.version },
     // The bridge has already checked origin, host and token; it is the only sender in browser mode.
     isTrustedSender: (sender) => sender.kind === 'bridge',
+    masterCache: { dir: profileDir, dataKey },
     onRefused: (event) => {
       securityAudit.record({ kind: 'ipc-refused', channel: event.channel, reason: event.reason })
       options.onSecurityEvent?.(event)
@@ -170,6 +196,7 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       idleLock.stop()
       await services.auth.logout().catch(() => undefined)
       await bridge.close()
+      services.masters.close()
       agent.destroy()
     },
   }

@@ -6,7 +6,18 @@
 import { readFile } from 'node:fs/promises'
 import * as fs from 'node:fs/promises'
 import path from 'node:path'
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron'
 import { createAppServices } from './app-services'
 import { ElectronSessionTransport } from './backend/electron-session-transport'
 import type { HttpTransport } from './backend/http-transport'
@@ -15,6 +26,8 @@ import { isTrustedSender } from './ipc/sender'
 import { registerIpcChannels } from './platform/electron-ipc'
 import { createSecurityLog } from './platform/security-log'
 import { securityLogWriter } from './platform/security-log-file'
+import { safeStorageSecretStore } from './platform/safe-storage'
+import { loadDataKey, type DataKey } from './services/at-rest/data-key'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { saveDialogChooser } from './platform/save-dialog'
 import { electronPrinterAdapter } from './platform/electron-print'
@@ -37,9 +50,12 @@ import type { TerminalPolicy } from '../../shared/policy/terminal-policy'
 const isPackaged = app.isPackaged
 // C-01 audit: the security events go to a local security log file (and stderr for the OS log collection) at once,
 // and to the server's audit log whenever someone is signed in (buffered in memory until then).
+// C-07: the file's lines are sealed with the data key, which the OS key store unwraps after 'ready' (lines wait).
 const securityEvents = new SecurityEventForwarder()
+let resolveDataKey: (key: DataKey | null) => void = () => undefined
+const dataKeyReady = new Promise<DataKey | null>((resolve) => (resolveDataKey = resolve))
 const audit = teeSecurityAudit(
-  createSecurityLog(securityLogWriter(() => path.join(app.getPath('logs'), 'security.log'))),
+  createSecurityLog(securityLogWriter(() => path.join(app.getPath('logs'), 'security.log'), dataKeyReady)),
   securityEvents,
 )
 const trustedWebContents = new Set<number>()
@@ -88,7 +104,23 @@ async function backendTransport(policy: TerminalPolicy): Promise<HttpTransport> 
   return new NodeHttpsTransport(agent)
 }
 
+/** C-07: the data key of local state at rest, wrapped by safeStorage in the user profile; null without a key store. */
+async function openDataKey(): Promise<DataKey | null> {
+  try {
+    return await loadDataKey({
+      dir: app.getPath('userData'),
+      store: safeStorageSecretStore(safeStorage),
+      audit,
+    })
+  } catch {
+    audit.record({ kind: 'storage-unprotected', reason: 'data key could not be stored', effect: 'memory-only' })
+    return null
+  }
+}
+
 async function start(): Promise<void> {
+  const dataKey = await openDataKey()
+  resolveDataKey(dataKey)
   const loaded = await loadTerminalPolicy({
     fs,
     platform: process.platform,
@@ -118,8 +150,9 @@ async function start(): Promise<void> {
     requireTotpOnUnlock: policy.requireTotpOnUnlock,
     // C-35: a logout through IPC runs the same clean-up as a lock (clipboard, child windows).
     onLogout: () => idleLockRef.current?.lock('logout'),
-    // The master cache file in the user profile (opened on first use), synced every policy interval.
-    masterCache: { dir: () => app.getPath('userData'), syncIntervalMinutes: policy.syncIntervalMinutes },
+    // The master cache file in the user profile (opened on first use, sealed with the data key; in memory without
+    // one), synced every policy interval.
+    masterCache: { dir: () => app.getPath('userData'), dataKey, syncIntervalMinutes: policy.syncIntervalMinutes },
     // C-21: the one export path — save dialog in main, OS volume check, encrypted file, ledger on the server.
     exports: {
       policy,

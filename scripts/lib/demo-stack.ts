@@ -26,7 +26,8 @@ export interface DemoStackOptions {
   rendererDir?: string
   /**
    * The client's data directory in browser mode: exports are written to its exports/ folder (the save
-   * dialog's stand-in). Absent: export refused.
+   * dialog's stand-in), the sealed master cache and data key to profile/, the sealed security log to logs/ (C-07).
+   * Absent: export refused, the master cache in memory, the security log on stderr.
    */
   clientDataDir?: string
   logStream?: NodeJS.WritableStream
@@ -79,7 +80,9 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       serverSpkiPins: pki.serverSpkiPins,
     },
     version,
-    ...(options.clientDataDir ? { exportDir: ensureDir(resolve(options.clientDataDir, 'exports')) } : {}),
+    ...(options.clientDataDir
+      ? { exportDir: ensureDir(resolve(options.clientDataDir, 'exports')), dataDir: options.clientDataDir }
+      : {}),
     ...(options.bridgePort !== undefined ? { port: options.bridgePort } : {}),
   })
   return {

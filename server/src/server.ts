@@ -6,20 +6,27 @@ import { AuditLog } from './core/audit/audit-log'
 import { systemClock, type Clock } from './core/clock'
 import type { ServerConfig } from './core/config'
 import { openDatabase, type DatabaseHandle } from './core/db/connect'
+import { configuredScanner, type FileScanner } from './core/files/malware-scan'
+import { ImportFiles } from './core/files/import-files'
 import { buildApp } from './core/http/app'
 import { startProbeListener, type ProbeState } from './core/http/health'
 import type { RouteDefinition } from './core/http/route'
-import { normalSerial, revokedSerials, serverTlsOptions } from './core/http/tls-options'
+import type { CrlProblem } from './core/http/crl'
+import { isCrlRefusedError } from './core/http/crl'
+import { RevocationGuard, type CrlHealth } from './core/http/revocation-guard'
+import { normalSerial, serverTlsOptions } from './core/http/tls-options'
 import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
 import { eligibilityRoutes, intakeRoutes } from './areas/eligibility'
+import { premiumRoutes } from './areas/premiums'
 import { exportRoutes, printRoutes } from './areas/export'
 import { cardRoutes } from './areas/forms'
 import { ensureShippedMasters, masterRoutes } from './areas/masters'
 import { opsRoutes } from './areas/ops'
 import { personRoutes } from './areas/persons'
-import { securityEventRoutes } from './areas/security-events'
+import { retentionRoutes } from './areas/retention'
+import { securityEventRoutes, serverSecurityEventSink } from './areas/security-events'
 import { demoUsers } from './demo/seed-database'
 import { demoShippedSources } from './demo/shipped-sources'
 import type { ApiRouteName } from '../../shared/api/routes'
@@ -30,14 +37,30 @@ export interface RunningServer {
   origin: string
   /** The plaintext loopback probe listener, when configured (KAIGO_HEALTH_PORT). */
   probeOrigin: string | null
-  /** Re-reads the TLS files (new CRL) and drops open connections of terminals the CRL now revokes. */
-  reloadTls(): { revoked: number; dropped: number }
+  /**
+   * Re-reads the TLS files and, when the CRL verifies, installs them and drops open connections of terminals the
+   * new CRL revokes. A refused CRL installs nothing (`installed: false`, the reason in `problem`): the previous
+   * context and CRL stay in force (control C-02). Rejects only when the key or certificate cannot be read.
+   */
+  reloadTls(): Promise<TlsReload>
+  /** The revocation list in force (what /healthz reports when it is degraded). */
+  crlHealth(): CrlHealth
   /** Stops accepting, finishes in-flight requests (bounded by the shutdown timeout), then closes. */
   close(): Promise<void>
 }
 
+export interface TlsReload {
+  installed: boolean
+  problem: CrlProblem | null
+  /** Terminals the list in force revokes. */
+  revoked: number
+  dropped: number
+}
+
 export interface RouteContext {
   auditLog: AuditLog
+  /** The malware scan every imported file goes through (control C-05); from the config when not given. */
+  importFiles?: ImportFiles
   keys: ServerKeys
   databaseKind: 'pglite' | 'postgres'
   startedAt: Date
@@ -48,6 +71,9 @@ const demoLoginIds = new Set(demoUsers.map((u) => u.loginId))
 /** Every route of the server (each declares its access, audit and effect: server/src/core/http/route.ts). */
 export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinition<ApiRouteName>[] {
   let personalDataActions = new Set<string>()
+  const importFiles =
+    ctx.importFiles ??
+    new ImportFiles({ scanner: configuredScanner(config.clamd), auditLog: ctx.auditLog, mode: config.mode })
   const routes: RouteDefinition<ApiRouteName>[] = [
     ...authRoutes({
       config,
@@ -58,13 +84,15 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...personRoutes(),
     ...cardRoutes(),
     ...eligibilityRoutes(),
-    ...intakeRoutes(),
+    ...intakeRoutes({ importFiles }),
+    ...premiumRoutes({ importFiles }),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),
     ...exportRoutes(),
     ...printRoutes(),
     ...securityEventRoutes(),
+    ...retentionRoutes({ backupDir: config.backupDir ?? null, insurerName: config.insurerName }),
     ...opsRoutes({ mode: config.mode, database: ctx.databaseKind, startedAt: ctx.startedAt }),
   ] as RouteDefinition<ApiRouteName>[]
   personalDataActions = new Set(routes.flatMap((r) => (r.personalData && r.audit ? [r.audit.action] : [])))
@@ -74,12 +102,14 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
 /** Opens the database, builds the app with mutual TLS and listens. */
 export async function startServer(
   config: ServerConfig,
-  options: { database?: DatabaseHandle; logStream?: NodeJS.WritableStream; clock?: Clock } = {},
+  options: { database?: DatabaseHandle; logStream?: NodeJS.WritableStream; clock?: Clock; scanner?: FileScanner } = {},
 ): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock
+  // No TLS context without a verified CRL (control C-02): a refused CRL throws CrlRefusedError before anything opens.
+  const tls = await serverTlsOptions(config.tls)
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrate }))
-  const clock = options.clock ?? systemClock
   // The masters shipped with this release: published once, a restart writes nothing.
   await ensureShippedMasters(database.db, demoShippedSources(), clock())
   const logger = pino(
@@ -88,14 +118,30 @@ export async function startServer(
   )
   const keys = deriveServerKeys(config.serverSecret)
   const auditLog = new AuditLog(keys.auditKey)
-  const probeState: ProbeState = { closing: false }
+  const guard = new RevocationGuard(tls.crl, {
+    path: config.tls.crlPath,
+    clock,
+    sink: serverSecurityEventSink(database.db, auditLog),
+    logger,
+  })
+  const importFiles = new ImportFiles({
+    scanner: options.scanner ?? configuredScanner(config.clamd),
+    auditLog,
+    mode: config.mode,
+    log: logger,
+  })
+  const probeState: ProbeState = {
+    closing: false,
+    crl: () => guard.evaluate(),
+    malwareScan: () => importFiles.status(),
+  }
   const app = buildApp({
     db: database.db,
     config,
-    routes: allRoutes(config, { auditLog, keys, databaseKind: database.kind, startedAt: clock() }),
+    routes: allRoutes(config, { auditLog, keys, databaseKind: database.kind, startedAt: clock(), importFiles }),
     auditLog,
     clock,
-    https: serverTlsOptions(config.tls),
+    https: tls.options,
     logger,
     probeState,
   })
@@ -108,10 +154,18 @@ export async function startServer(
     sockets.set(socket, normalSerial(serial))
     socket.once('close', () => sockets.delete(socket))
   })
-  const reloadTls = () => {
-    const options = serverTlsOptions(config.tls)
-    ;(app.server as unknown as { setSecureContext(o: object): void }).setSecureContext(options)
-    const revoked = options.crl ? revokedSerials(options.crl.toString('utf8')) : new Set<string>()
+  const reloadOnce = async (): Promise<TlsReload> => {
+    let next: Awaited<ReturnType<typeof serverTlsOptions>>
+    try {
+      next = await serverTlsOptions(config.tls, guard.inForce.thisUpdate)
+    } catch (error) {
+      if (!isCrlRefusedError(error)) throw error
+      guard.refusedFile(error)
+      return { installed: false, problem: error.problem, revoked: guard.inForce.revoked.size, dropped: 0 }
+    }
+    ;(app.server as unknown as { setSecureContext(o: object): void }).setSecureContext(next.options)
+    guard.installed(next.crl)
+    const revoked = next.crl.revoked
     let dropped = 0
     for (const [socket, serial] of sockets) {
       if (revoked.has(serial)) {
@@ -120,31 +174,39 @@ export async function startServer(
       }
     }
     logger.info({ event: 'tlsReloaded', revoked: revoked.size, dropped }, 'TLS context reloaded')
-    return { revoked: revoked.size, dropped }
+    return { installed: true, problem: null, revoked: revoked.size, dropped }
+  }
+  // One reload at a time (the watcher and SIGHUP may meet).
+  let reloads: Promise<unknown> = Promise.resolve()
+  const reloadTls = () => {
+    const run = reloads.then(reloadOnce)
+    reloads = run.catch(() => undefined)
+    return run
   }
   const crlStamp = () => {
     try {
       const s = statSync(config.tls.crlPath)
-      return `${s.mtimeMs}:${s.size}`
+      return `${s.ino}:${s.mtimeMs}:${s.size}`
     } catch {
       return 'absent'
     }
   }
   let lastStamp = crlStamp()
-  const watcher =
-    config.tls.reloadSeconds > 0
-      ? setInterval(() => {
-          const stamp = crlStamp()
-          if (stamp === lastStamp) return
-          lastStamp = stamp
-          try {
-            reloadTls()
-          } catch {
-            logger.error({ event: 'tlsReloadFailed' }, 'TLS reload failed; the previous context stays in force')
-          }
-        }, config.tls.reloadSeconds * 1000)
-      : null
-  watcher?.unref()
+  // Every tick notices a list past its nextUpdate; with KAIGO_TLS_RELOAD_SECONDS > 0 it also reloads a changed file.
+  const watcher = setInterval(
+    () => {
+      guard.evaluate()
+      if (config.tls.reloadSeconds === 0) return
+      const stamp = crlStamp()
+      if (stamp === lastStamp) return
+      lastStamp = stamp
+      reloadTls().catch(() =>
+        logger.error({ event: 'tlsReloadFailed' }, 'TLS reload failed; the previous context stays in force'),
+      )
+    },
+    (config.tls.reloadSeconds || 60) * 1000,
+  )
+  watcher.unref()
 
   await app.listen({ host: config.host, port: config.port })
   const probes = config.health ? await startProbeListener(database.db, probeState, config.health) : null
@@ -158,10 +220,11 @@ export async function startServer(
     origin: `https://${host}:${port}`,
     probeOrigin: probes?.origin ?? null,
     reloadTls,
+    crlHealth: () => guard.evaluate(),
     close() {
       closed ??= (async () => {
         probeState.closing = true
-        if (watcher) clearInterval(watcher)
+        clearInterval(watcher)
         // Fastify stops accepting, answers new requests on kept-alive connections with 503, closes idle
         // connections and waits for in-flight requests; after the timeout the rest are cut.
         const timer = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000)
@@ -174,6 +237,8 @@ export async function startServer(
           clearInterval(sweeper)
         }
         await probes?.app.close()
+        await reloads
+        await guard.settled()
         if (!options.database) await database.close()
         logger.info({ event: 'stopped' }, 'server stopped')
       })()

@@ -49,6 +49,9 @@ export const permissionCatalog = {
   'user.read': { label: '職員アカウント・指定の参照', personalData: false, secondFactor: true },
   'user.manage': { label: '職員アカウントの管理', personalData: false, secondFactor: true },
   'designation.manage': { label: '取扱者・取扱責任者の指定', personalData: false, secondFactor: true },
+  // The second person of a second-factor reset (four eyes, control C-06): never the one who asked.
+  'user.approveTotpReset': { label: '二要素認証のリセットの承認', personalData: false, secondFactor: true },
+  'security.readEvents': { label: '端末セキュリティイベントの参照', personalData: false, secondFactor: true },
   'ops.status': { label: '稼働状況の参照', personalData: false, secondFactor: false },
   // Export control (controls C-21, C-22): request, four-eyes approval, 持出管理簿.
   'export.request': { label: '個人情報の持出申請・書出し', personalData: true, secondFactor: true },
@@ -70,6 +73,16 @@ export const permissionCatalog = {
   },
   'eligibility.correct': { label: '資格履歴の訂正申請', personalData: true, secondFactor: true },
   'eligibility.approveCorrection': { label: '資格履歴の訂正の承認', personalData: true, secondFactor: true },
+  // Retention (control C-20): the dry run and the erasure, the 監督者's sign-off by a second person, the report.
+  'retention.view': { label: '消去処理の記録・消去報告書の参照', personalData: false, secondFactor: true },
+  'retention.persons': { label: '消去処理の対象者の確認', personalData: true, secondFactor: true },
+  'retention.prepare': { label: '保存期間を過ぎた記録の消去（準備・実行）', personalData: true, secondFactor: true },
+  'retention.approve': { label: '保存期間を過ぎた記録の消去の承認', personalData: false, secondFactor: true },
+  // 賦課: the 住民税課税情報 intake, assessing a person's year, reading a person's assessments, the 本算定 dry run.
+  'premiums.intake': { label: '住民税課税情報の取込', personalData: true, secondFactor: true },
+  'premiums.assess': { label: '保険料の賦課・更正', personalData: true, secondFactor: true },
+  'premiums.read': { label: '保険料の賦課内容の参照', personalData: true, secondFactor: true },
+  'premiums.batch': { label: '本算定の試算', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog

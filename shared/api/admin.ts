@@ -79,8 +79,15 @@ export const Designation$ = z
     validFrom: IsoDate$,
     validTo: IsoDate$.nullable(),
     rowVersion: RowVersion$,
+    /** Who designated (user id of the first version; null for the seed and migrations) and when. */
+    designatedBy: z.string().nullable(),
+    designatedAt: z.string(),
+    /** Who made the latest version, and why (the designation itself, or its latest correction). */
+    changedBy: z.string().nullable(),
+    reason: z.string(),
   })
   .strict()
+export type Designation = z.infer<typeof Designation$>
 export const DesignationList$ = z.object({ items: z.array(Designation$) }).strict()
 
 export const DesignationCreateRequest$ = z
@@ -102,5 +109,36 @@ export const DesignationCorrectRequest$ = z
     validFrom: IsoDate$.optional(),
     validTo: IsoDate$.nullable().optional(),
     reason: ChangeReason$,
+  })
+  .strict()
+
+/**
+ * Resetting a second factor takes two people (control C-06): one administrator asks with a reason, a different
+ * administrator or 監督者 approves or rejects; only the approval clears the secret (and ends the user's sessions).
+ */
+export const TotpResetRequest$ = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    loginId: z.string(),
+    displayName: z.string(),
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionComment: z.string().nullable(),
+  })
+  .strict()
+export type TotpResetRequest = z.infer<typeof TotpResetRequest$>
+export const TotpResetRequestList$ = z.object({ items: z.array(TotpResetRequest$) }).strict()
+
+export const TotpResetDecision$ = z
+  .object({
+    idempotencyKey: IdempotencyKey$,
+    requestId: RecordId$,
+    approve: z.boolean(),
+    comment: z.string().trim().max(200).nullable().default(null),
   })
   .strict()

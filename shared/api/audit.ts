@@ -64,3 +64,14 @@ export const AuditReport$ = z
   })
   .strict()
 export type AuditReportResponse = z.infer<typeof AuditReport$>
+
+/** The same analysis as a PDF for the committee (個人情報保護委員会への報告・庁内の委員会資料): ids only, no names. */
+export const AuditReportPdf$ = z
+  .object({
+    title: z.string(),
+    pdfBase64: z.string(),
+    rows: z.number().int(),
+    /** The persons the PDF lists (by internal id): what the print row of the terminal records. */
+    personIds: z.array(z.number().int()),
+  })
+  .strict()

@@ -43,6 +43,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   outcome: '終了の事由',
   targetEventId: '対象の記録',
   event: '訂正後の内容',
+  // 賦課
+  fiscalYear: '年度',
   // Staff accounts
   loginId: 'ユーザーID',
   password: 'パスワード',
@@ -51,4 +53,15 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   department: '所属',
   careArea: '日常生活圏域',
   role: '役割',
+  requestId: '申請',
+  runId: '消去処理の実行番号',
+  approve: '承認・却下',
+  // Audit analysis and security events
+  bulkThresholdPerHour: '大量照会とみなす1時間あたりの人数',
+  officeStart: '執務時間の開始',
+  officeEnd: '執務時間の終了',
+  kind: '種別',
+  terminalId: '端末',
+  limit: '表示件数',
+  printer: 'プリンタ',
 }

@@ -11,9 +11,9 @@ export const PersonSearchQuery$ = z
     name: z.string().trim().max(60).optional(),
     birthDate: IsoDate$.optional(),
     insuredNumber: InsuredNumber$.optional(),
-    /** Address fragment (part of the street address, e.g. '西新宿2-8'); never matches a protected person's address. */
+    /** Address fragment (part of the street address, e.g. '西新宿2-8'); never finds anyone at a protected address. */
     address: z.string().trim().max(80).optional(),
-    /** Phone number or its last digits (4 or more; hyphens ignored); never matches a protected person's number. */
+    /** Phone number or its last digits (4 or more; hyphens ignored); never finds anyone at a protected address. */
     phone: z
       .string()
       .trim()
@@ -38,9 +38,15 @@ export const PersonSearchItem$ = z
     nameKana: z.string(),
     birthDate: IsoDate$,
     sex: Sex$,
-    /** null when masked (支援措置対象者 without the specific permission). */
+    /** null when masked: the address is protected (addressProtected). */
     address: z.string().nullable(),
+    /** The person's own 支援措置 flag (支援措置対象者). */
     isProtected: z.boolean(),
+    /**
+     * 支援措置 applies to the address: the person, or someone of the household or at the same address, is protected
+     * (shared/domain/support-measure.ts). The address is masked for everyone; person.revealAddress shows it.
+     */
+    addressProtected: z.boolean(),
   })
   .strict()
 export type PersonSearchItem = z.infer<typeof PersonSearchItem$>
@@ -75,11 +81,17 @@ export const PersonSummary$ = z
     postalCode: z.string().nullable(),
     address: z.string().nullable(),
     phone: z.string().nullable(),
+    /** The person's own 支援措置 flag (支援措置対象者). */
     isProtected: z.boolean(),
+    /** 支援措置 applies to the address (as in the search): 郵便番号, address and phone are null. */
+    addressProtected: z.boolean(),
     /** Always masked in the summary: revealing needs step-up and a reason (controls C-06, C-28). */
     individualNumberMasked: z.string(),
     householdCode: z.string(),
+    /** The other members, without the protected ones unless the caller holds person.revealProtectedAddress. */
     householdMembers: z.array(HouseholdMember$),
+    /** true when protected members were left out of householdMembers (支援措置). */
+    householdMembersWithheld: z.boolean(),
   })
   .strict()
 export type PersonSummary = z.infer<typeof PersonSummary$>

@@ -12,13 +12,21 @@ import {
 } from './export'
 import { PrintRecordInput$ } from './print'
 import { IssuedProvisionalCard$, IssueProvisionalCardRequest$ } from '../forms/contract'
-import { ClientSecurityEventsInput$, ClientSecurityEventsRecorded$ } from './security-events'
+import {
+  ClientSecurityEventsInput$,
+  ClientSecurityEventsRecorded$,
+  SecurityEventList$,
+  SecurityEventQuery$,
+} from './security-events'
 import {
   DesignationCorrectRequest$,
   DesignationCreateRequest$,
   Designation$,
   DesignationList$,
   RecordHistory$,
+  TotpResetDecision$,
+  TotpResetRequest$,
+  TotpResetRequestList$,
   UserCreateRequest$,
   UserId$,
   UserList$,
@@ -26,7 +34,7 @@ import {
   UserSummary$,
   UserUpdateRequest$,
 } from './admin'
-import { AuditReport$, AuditReportRequest$ } from './audit'
+import { AuditReport$, AuditReportPdf$, AuditReportRequest$ } from './audit'
 import {
   ChangePasswordRequest$,
   LoginRequest$,
@@ -39,7 +47,26 @@ import {
   UserProfile$,
 } from './auth'
 import { OpsStatus$ } from './ops'
+import {
+  RetentionPrepareInput$,
+  RetentionReportPdf$,
+  RetentionRunAction$,
+  RetentionRunId$,
+  RetentionRunList$,
+  RetentionRunPersons$,
+  RetentionRunSummary$,
+} from './retention'
 import { Empty$, Ok$ } from './primitives'
+import {
+  AssessRequest$,
+  AssessResult$,
+  FinalAssessmentDryRun$,
+  FinalAssessmentDryRunRequest$,
+  PersonAssessments$,
+  PersonAssessmentsQuery$,
+  ResidentTaxIntakeRequest$,
+  ResidentTaxIntakeResult$,
+} from './premiums'
 import {
   AcquireCategory2Request$,
   AcquireCategory2Result$,
@@ -124,6 +151,12 @@ export const apiRoutes = {
     output: RevealedAddress$,
   },
   'audit.report': { method: 'POST', path: '/api/v1/audit/report', input: AuditReportRequest$, output: AuditReport$ },
+  'audit.reportPdf': {
+    method: 'POST',
+    path: '/api/v1/audit/report/pdf',
+    input: AuditReportRequest$,
+    output: AuditReportPdf$,
+  },
   'user.list': { method: 'POST', path: '/api/v1/users/list', input: Empty$, output: UserList$ },
   'user.history': { method: 'POST', path: '/api/v1/users/history', input: UserId$, output: RecordHistory$ },
   'user.create': { method: 'POST', path: '/api/v1/users/create', input: UserCreateRequest$, output: UserSummary$ },
@@ -135,11 +168,25 @@ export const apiRoutes = {
     input: UserStatusRequest$,
     output: UserSummary$,
   },
-  'user.resetTotp': {
+  'user.lock': { method: 'POST', path: '/api/v1/users/lock', input: UserStatusRequest$, output: UserSummary$ },
+  // Second-factor reset with four eyes (C-06): requested by one administrator, decided by another person.
+  'user.requestTotpReset': {
     method: 'POST',
-    path: '/api/v1/users/reset-totp',
+    path: '/api/v1/users/totp-resets/request',
     input: UserStatusRequest$,
-    output: UserSummary$,
+    output: TotpResetRequest$,
+  },
+  'user.totpResetRequests': {
+    method: 'POST',
+    path: '/api/v1/users/totp-resets/list',
+    input: Empty$,
+    output: TotpResetRequestList$,
+  },
+  'user.decideTotpReset': {
+    method: 'POST',
+    path: '/api/v1/users/totp-resets/decide',
+    input: TotpResetDecision$,
+    output: TotpResetRequest$,
   },
   'designation.list': { method: 'POST', path: '/api/v1/designations/list', input: UserId$, output: DesignationList$ },
   'designation.create': {
@@ -196,6 +243,12 @@ export const apiRoutes = {
     path: '/api/v1/security/client-events',
     input: ClientSecurityEventsInput$,
     output: ClientSecurityEventsRecorded$,
+  },
+  'security.events': {
+    method: 'POST',
+    path: '/api/v1/security/events',
+    input: SecurityEventQuery$,
+    output: SecurityEventList$,
   },
   // Master data (docs/masters.md): delta sync for the terminal cache, ward-parameter changes with four-eyes approval.
   'masters.manifest': { method: 'GET', path: '/api/v1/masters/manifest', input: Empty$, output: MasterManifest$ },
@@ -303,6 +356,69 @@ export const apiRoutes = {
     path: '/api/v1/eligibility/provisional-cards',
     input: IssueProvisionalCardRequest$,
     output: IssuedProvisionalCard$,
+  },
+  // Retention (C-20): dry run, the 監督者's sign-off, erasure, 消去報告書.
+  'retention.prepare': {
+    method: 'POST',
+    path: '/api/v1/retention/runs',
+    input: RetentionPrepareInput$,
+    output: RetentionRunSummary$,
+  },
+  'retention.runs': { method: 'POST', path: '/api/v1/retention/runs/list', input: Empty$, output: RetentionRunList$ },
+  'retention.run': {
+    method: 'POST',
+    path: '/api/v1/retention/runs/get',
+    input: RetentionRunId$,
+    output: RetentionRunSummary$,
+  },
+  'retention.runPersons': {
+    method: 'POST',
+    path: '/api/v1/retention/runs/persons',
+    input: RetentionRunId$,
+    output: RetentionRunPersons$,
+  },
+  'retention.approve': {
+    method: 'POST',
+    path: '/api/v1/retention/runs/approve',
+    input: RetentionRunAction$,
+    output: RetentionRunSummary$,
+  },
+  'retention.erase': {
+    method: 'POST',
+    path: '/api/v1/retention/runs/erase',
+    input: RetentionRunAction$,
+    output: RetentionRunSummary$,
+  },
+  'retention.report': {
+    method: 'POST',
+    path: '/api/v1/retention/runs/report',
+    input: RetentionRunId$,
+    output: RetentionReportPdf$,
+  },
+  // 賦課 (docs/interfaces/resident-tax.md): the 住民税課税情報 intake, one person's assessment, reading it.
+  'premiums.importResidentTax': {
+    method: 'POST',
+    path: '/api/v1/premiums/resident-tax',
+    input: ResidentTaxIntakeRequest$,
+    output: ResidentTaxIntakeResult$,
+  },
+  'premiums.assess': {
+    method: 'POST',
+    path: '/api/v1/premiums/assessments',
+    input: AssessRequest$,
+    output: AssessResult$,
+  },
+  'premiums.personAssessments': {
+    method: 'POST',
+    path: '/api/v1/premiums/assessments/person',
+    input: PersonAssessmentsQuery$,
+    output: PersonAssessments$,
+  },
+  'premiums.finalAssessmentDryRun': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/final/dry-run',
+    input: FinalAssessmentDryRunRequest$,
+    output: FinalAssessmentDryRun$,
   },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType }>
 

@@ -21,6 +21,7 @@ export const ClientSecurityEventKind$ = z.enum([
   'ipc-refused',
   'export-refused',
   'print-refused',
+  'storage-unprotected',
   'events-dropped',
 ])
 export type ClientSecurityEventKind = z.infer<typeof ClientSecurityEventKind$>
@@ -45,3 +46,42 @@ export const ClientSecurityEventsInput$ = z
 export type ClientSecurityEventsInput = z.infer<typeof ClientSecurityEventsInput$>
 
 export const ClientSecurityEventsRecorded$ = z.object({ recorded: z.number().int().nonnegative() }).strict()
+
+/** The supervisor's view of the terminals' security events: a period, optionally one kind, terminal or user. */
+export const SecurityEventQuery$ = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    kind: ClientSecurityEventKind$.nullable().default(null),
+    terminalId: z.string().trim().max(100).nullable().default(null),
+    loginId: z.string().trim().max(32).nullable().default(null),
+    limit: z.number().int().min(1).max(1_000).default(200),
+  })
+  .strict()
+export type SecurityEventQuery = z.input<typeof SecurityEventQuery$>
+
+export const SecurityEventRow$ = z
+  .object({
+    /** The audit row that carried the event. */
+    seq: z.number().int(),
+    /** When the server recorded the batch. */
+    recordedAt: z.string(),
+    /** When the terminal saw the event (terminal clock). */
+    at: z.string(),
+    kind: z.string(),
+    detail: z.string(),
+    terminalId: z.string(),
+    loginId: z.string().nullable(),
+  })
+  .strict()
+export type SecurityEventRow = z.infer<typeof SecurityEventRow$>
+
+export const SecurityEventList$ = z
+  .object({
+    items: z.array(SecurityEventRow$),
+    /** Matching events in the period (the list stops at the limit, newest first). */
+    total: z.number().int(),
+    byKind: z.array(z.object({ kind: z.string(), count: z.number().int() }).strict()),
+  })
+  .strict()
+export type SecurityEventList = z.infer<typeof SecurityEventList$>

@@ -48,6 +48,30 @@ export {
   proratedPremium,
   shinjukuProvisionalStageTable,
 } from './premium'
+export type { HouseholdMemberTax, HouseholdTaxStatus } from './household-tax'
+export { householdTaxStatus } from './household-tax'
+export type {
+  IncomeFigures,
+  InstallmentPlan,
+  InstallmentSlot,
+  InsuredPeriod,
+  PlannedInstallment,
+  PremiumIncomes,
+  StageInterval,
+  StatusPeriod,
+  YearAssessment,
+  YearAssessmentInput,
+} from './premium-assessment'
+export {
+  assessPremiumYear,
+  assessmentRightEndDate,
+  assessmentRightStartingPoint,
+  directPaymentSchedule,
+  liableMonthOffsets,
+  planInstallments,
+  premiumIncomes,
+  statusHoldsInMonth,
+} from './premium-assessment'
 export type { LateChargeInput } from './collection'
 export { lateCharge, limitationEndDate } from './collection'
 
@@ -118,7 +142,12 @@ export {
   RELIEF_PENSION_INCOME_BOUNDARY,
   UNIT_PRICE_RATIOS,
 } from './parameters/benefits'
-export { NATIONAL_STANDARD_STAGES, PENSION_INCOME_BOUNDARY } from './parameters/premium'
+export {
+  ASSESSMENT_RIGHT_MONTHS,
+  NATIONAL_STANDARD_STAGES,
+  PENSION_INCOME_BOUNDARY,
+  PREMIUM_INCOME_DEDUCTION,
+} from './parameters/premium'
 export { VALIDITY_LIMITS } from './parameters/certification'
 export { CATEGORY1_AGE, CATEGORY2_AGE } from './parameters/eligibility'
 export type {
@@ -134,3 +163,12 @@ export {
   RESIDENCE_EXCEPTION_FACILITY_KINDS,
   RESIDENCE_EXCEPTION_NOT_COVERED_KINDS,
 } from './parameters/facilities'
+
+// 支援措置 (address protection)
+export type { SupportMeasureResident } from './support-measure'
+export { addressProtectionAmong, isAddressProtected, supportMeasureAddressKey } from './support-measure'
+
+// Retention (control C-20)
+export { isPastRetention, retentionEndDate, retentionRule } from './retention'
+export type { RetentionKind, RetentionReference, RetentionRule } from './parameters/retention'
+export { RETENTION_PERIODS, retentionKindLabels, retentionKinds } from './parameters/retention'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FileEncoding$, FileImportProblem$, fileImportResultShape } from '../api/file-import'
 import { IdempotencyKey$, RecordId$ } from '../api/primitives'
 
 /**
@@ -69,7 +70,7 @@ export const residentChangeColumns = [
 ] as const
 export type ResidentChangeColumn = (typeof residentChangeColumns)[number]['name']
 
-export const IntakeEncoding$ = z.enum(['auto', 'utf-8', 'shift_jis'])
+export const IntakeEncoding$ = FileEncoding$
 
 export const IntakeRequest$ = z
   .object({
@@ -84,26 +85,20 @@ export const IntakeRequest$ = z
   .strict()
 export type IntakeRequest = z.input<typeof IntakeRequest$>
 
-export const IntakeProblem$ = z.object({ line: z.number().int(), column: z.string(), reason: z.string() }).strict()
+export const IntakeProblem$ = FileImportProblem$
 export type IntakeProblem = z.infer<typeof IntakeProblem$>
 
 export const IntakeResult$ = z
   .object({
-    /** applied | validated (dry run, no problem) | rejected (problems: nothing applied) | alreadyImported (same file). */
-    status: z.enum(['applied', 'validated', 'rejected', 'alreadyImported']),
-    encoding: z.enum(['utf-8', 'shift_jis']).nullable(),
-    /** Data lines (without the header). */
-    records: z.number().int(),
-    /** Records applied now. */
-    applied: z.number().int(),
-    /** Records already applied by an earlier file (same record_id): skipped. */
-    alreadyApplied: z.number().int(),
+    ...fileImportResultShape,
     /** Eligibility rows recorded (acquisitions, losses). */
     eligibilityChanges: z.number().int(),
     counts: z.record(z.string(), z.number().int()),
-    problems: z.array(IntakeProblem$),
-    /** true when more problems existed than are listed. */
-    truncated: z.boolean(),
+    /**
+     * What the staff member must know about the records applied (or, in a dry run, to be applied), one Japanese line
+     * each: a person placed in a 支援措置 household is protected with it (docs/security.md, 支援措置).
+     */
+    notices: z.array(z.string()),
   })
   .strict()
 export type IntakeResult = z.infer<typeof IntakeResult$>

@@ -46,6 +46,27 @@ export const ipcChannelNames = [
   'masters.wardChange',
   'masters.proposeWardChange',
   'masters.decideWardChange',
+  // Administration (accounts, designations C-25, audit analysis C-08, terminal security events C-01)
+  'admin.users',
+  'admin.createUser',
+  'admin.lockUser',
+  'admin.unlockUser',
+  'admin.totpResets',
+  'admin.requestTotpReset',
+  'admin.decideTotpReset',
+  'admin.designations',
+  'admin.createDesignation',
+  'admin.correctDesignation',
+  'admin.auditReport',
+  'admin.printAuditReport',
+  'admin.securityEvents',
+  // Retention and erasure (C-20)
+  'retention.runs',
+  'retention.prepare',
+  'retention.runPersons',
+  'retention.approve',
+  'retention.erase',
+  'retention.printReport',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -37,6 +37,32 @@ import {
   RecordFacilityEventRequest$,
 } from '../eligibility/contract'
 import type { IpcChannelName, IpcEventName } from './channels'
+import {
+  Designation$,
+  DesignationCorrectRequest$,
+  DesignationCreateRequest$,
+  DesignationList$,
+  TotpResetDecision$,
+  TotpResetRequest$,
+  TotpResetRequestList$,
+  UserCreateRequest$,
+  UserId$,
+  UserList$,
+  UserStatusRequest$,
+  UserSummary$,
+} from '../api/admin'
+import { AuditReport$, AuditReportRequest$ } from '../api/audit'
+import { SecurityEventList$, SecurityEventQuery$ } from '../api/security-events'
+import { PrintAuditReportRequest$, PrintedAuditReport$ } from './admin'
+import {
+  RetentionPrepareInput$,
+  RetentionRunAction$,
+  RetentionRunId$,
+  RetentionRunList$,
+  RetentionRunPersons$,
+  RetentionRunSummary$,
+} from '../api/retention'
+import { PrintedErasureReport$, PrintErasureReportRequest$ } from './retention'
 import { LockStatus$, SessionLockedEvent$, SessionUnlockedEvent$, UnlockRequest$ } from './lock'
 import {
   ExportLedger$,
@@ -144,6 +170,29 @@ export const ipcChannels = {
   'masters.wardChange': { req: WardChangeId$, res: WardChangeDetail$ },
   'masters.proposeWardChange': { req: ProposeWardChange$, res: WardChangeDetail$ },
   'masters.decideWardChange': { req: DecideWardChange$, res: WardChangeDetail$ },
+  // Administration: passed to the server as they are (it decides and audits); the committee PDF goes from the
+  // server to the allowlisted printer through main's print control (C-28) and never reaches the renderer.
+  'admin.users': { req: Empty$, res: UserList$ },
+  'admin.createUser': { req: UserCreateRequest$, res: UserSummary$ },
+  'admin.lockUser': { req: UserStatusRequest$, res: UserSummary$ },
+  'admin.unlockUser': { req: UserStatusRequest$, res: UserSummary$ },
+  'admin.totpResets': { req: Empty$, res: TotpResetRequestList$ },
+  'admin.requestTotpReset': { req: UserStatusRequest$, res: TotpResetRequest$ },
+  'admin.decideTotpReset': { req: TotpResetDecision$, res: TotpResetRequest$ },
+  'admin.designations': { req: UserId$, res: DesignationList$ },
+  'admin.createDesignation': { req: DesignationCreateRequest$, res: Designation$ },
+  'admin.correctDesignation': { req: DesignationCorrectRequest$, res: Designation$ },
+  'admin.auditReport': { req: AuditReportRequest$, res: AuditReport$ },
+  'admin.printAuditReport': { req: PrintAuditReportRequest$, res: PrintedAuditReport$ },
+  'admin.securityEvents': { req: SecurityEventQuery$, res: SecurityEventList$ },
+  // Retention (C-20): passed to the server as they are (it decides, checks four eyes and audits); the 消去報告書 goes
+  // from the server to the allowlisted printer through main's print control (C-28) and never reaches the renderer.
+  'retention.runs': { req: Empty$, res: RetentionRunList$ },
+  'retention.prepare': { req: RetentionPrepareInput$, res: RetentionRunSummary$ },
+  'retention.runPersons': { req: RetentionRunId$, res: RetentionRunPersons$ },
+  'retention.approve': { req: RetentionRunAction$, res: RetentionRunSummary$ },
+  'retention.erase': { req: RetentionRunAction$, res: RetentionRunSummary$ },
+  'retention.printReport': { req: PrintErasureReportRequest$, res: PrintedErasureReport$ },
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

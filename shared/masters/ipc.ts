@@ -31,9 +31,9 @@ export const MasterCacheStatus$ = z
     /** Japanese message of the last failed sync (offline, refused…), null after a success. */
     lastError: z.string().nullable(),
     syncing: z.boolean(),
-    /** When the cache file was found corrupt or tampered and rebuilt during this run. */
+    /** When the cache file was found corrupt, tampered or sealed under another data key and rebuilt during this run. */
     rebuiltAt: z.string().nullable(),
-    rebuildReason: z.enum(['corrupt', 'tampered', 'schema']).nullable(),
+    rebuildReason: z.enum(['corrupt', 'tampered', 'schema', 'unreadable']).nullable(),
     syncIntervalMinutes: z.number().int(),
     /** Main's clock, so the renderer computes the age against the same clock. */
     now: z.string(),

@@ -13,6 +13,7 @@ import { MasterRowsPage$, MasterManifest$ } from '../../shared/masters/api'
 import { parseMasterPayload, type MasterRow } from '../../shared/masters/datasets'
 import { canonicalJson } from '../../shared/masters/hash'
 import { premiumTableFromMasters } from '../../shared/masters/engine'
+import { DataKey } from '../../electron/main/services/at-rest/data-key'
 import { CACHE_FILE_NAME, MasterCacheDb } from '../../electron/main/services/master-cache/cache-db'
 import { MasterSync, type MasterSource } from '../../electron/main/services/master-cache/master-sync'
 import { openDatabase } from '../../server/src/core/db/connect'
@@ -48,7 +49,7 @@ export const mastersBench: BenchModule = {
 
     const fullSync = async (label: string) => {
       const dir = join(tmpDir, label)
-      const cache = MasterCacheDb.open({ dir })
+      const cache = MasterCacheDb.open({ dir, key: DataKey.generate() })
       wireBytes = 0
       const t0 = performance.now()
       const report = await new MasterSync(cache, source).syncOnce()

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './support/test'
 import { toHiragana } from 'wanakana'
 import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
@@ -27,6 +27,11 @@ const queued = ward.persons
   .filter((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 1 && p.acquiredOn && !p.residenceException)
   .slice(6)
   .find((p) => ![person, protectedPerson, cardHolder, corrected, entersFacility].includes(p))!
+// Who reaches 65 in April 2026: the 到達日 is the day before the 65th birthday, so those born 1961-04-02 … 1961-05-01.
+// The generated ward (as of 2026-04-01) has two of them, born 1961-04-12 and 1961-04-15, neither insured yet; the seed
+// records no history for the uninsured, so the first run records both and a second run nobody.
+const reachesAprilFirst = ward.persons.find((p) => p.birthDate === '1961-04-12')!
+const reachingApril = ward.persons.filter((p) => p.birthDate >= '1961-04-02' && p.birthDate <= '1961-05-01')
 const kana = person.familyNameKana + person.givenNameKana
 const shots = screenshotDir
 // The first kana most family names start with (voiced marks folded, as the search does): more than one page.
@@ -141,17 +146,50 @@ test.describe('資格: search, person view, 65歳到達処理', () => {
   })
 
   test('runs the 65-attainment batch from F9; a second run records nobody new', async ({ page }) => {
+    // The fixture the counts below are reasoned from: two April 2026 attainers, both without insurance.
+    expect(reachingApril.map((p) => [p.birthDate, p.insuredNumber, p.isProtected])).toEqual(
+      expect.arrayContaining([
+        ['1961-04-12', null, false],
+        ['1961-04-15', null, false],
+      ]),
+    )
+    expect(reachingApril).toHaveLength(2)
     await signIn(page)
-    await page.keyboard.press('F9')
-    await typeDate(page, 'age65-from', '2026-04-01')
-    await typeDate(page, 'age65-to', '2026-04-30')
-    await page.getByTestId('age65-to-day').press('Enter')
-    await expect(page.getByTestId('age65-result')).toContainText('令和8年4月1日〜令和8年4月30日')
+    // Each run in a fresh dialog: a new dialog shows no answer until the server has answered this run.
+    const runApril = async () => {
+      await page.keyboard.press('F9')
+      await expect(page.getByTestId('age65-result')).toHaveCount(0)
+      await typeDate(page, 'age65-from', '2026-04-01')
+      await typeDate(page, 'age65-to', '2026-04-30')
+      await page.getByTestId('age65-to-day').press('Enter')
+    }
+    await runApril()
+    await expect(page.getByTestId('age65-result')).toHaveText(
+      '令和8年4月1日〜令和8年4月30日：対象 2人、新規登録 2人、登録済み 0人、対象外 0人',
+    )
     await page.screenshot({ path: `${shots}/age65-batch.png` })
-    await page.getByTestId('age65-run').click()
-    await expect(page.getByTestId('age65-result')).toContainText('新規登録 0人')
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toBeHidden()
+
+    // The second run of the same period: both are found again, both already recorded, nobody recorded anew.
+    await runApril()
+    await expect(page.getByTestId('age65-result')).toHaveText(
+      '令和8年4月1日〜令和8年4月30日：対象 2人、新規登録 0人、登録済み 2人、対象外 0人',
+    )
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+
+    // The history holds the one acquisition of the first run, not two: on 2026-04-11, the day before the birthday.
+    const p = reachesAprilFirst
+    await page.getByTestId('search-kana').fill(p.familyNameKana + p.givenNameKana)
+    await page.getByTestId('search-birth-date').fill(p.birthDate)
+    await page.getByTestId('search-kana').press('Enter')
+    await page.getByTestId('search-result-row').first().click()
+    await expect(page.getByTestId('person-name')).toHaveText(`${p.familyName} ${p.givenName}`)
+    await expect(page.getByTestId('eligibility-event')).toHaveCount(1)
+    await expect(page.getByTestId('eligibility-event')).toContainText('資格取得（第1号）')
+    await expect(page.getByTestId('eligibility-event')).toContainText('令和8年4月11日')
+    await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
   })
 
   test('imports a 住基異動 file with one bad line: nothing applied, the line reported in Japanese', async ({

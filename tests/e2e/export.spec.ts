@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './support/test'
 import { totpCode } from '../../server/src/areas/accounts/totp'
 import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/demo/seed-database'
@@ -16,10 +16,35 @@ import { signIn, signOut } from './support/login'
 // One headless main is one terminal: the two users take turns on it, as on a shared desk terminal.
 const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
 const person = ward.persons.find((p) => p.insuredNumber && !p.isProtected && p.insuredCategory === 2)!
+// A 支援措置対象者 with a 被保険者番号 (the generator protects whole households; the second such household).
+const protectedPerson = ward.persons.filter((p) => p.isProtected && p.insuredNumber).at(-1)!
+const householdOf = (p: typeof person) => ward.households.find((h) => h.householdId === p.householdId)!
+const sexLabel = (p: typeof person) => (p.sex === 'male' ? '男' : '女')
+/** The CSV header of 被保険者基本情報 (UTF-8 with BOM, every field quoted). */
+const CSV_HEADER = '\uFEFF"被保険者番号","氏名","カナ氏名","生年月日","性別","住所"'
 
 async function openExport(page: Page) {
   await page.getByTestId('open-export').click()
   await expect(page.getByTestId('export-screen')).toBeVisible()
+}
+
+/** 監督者 kantoku01 approves the request of `purpose` in a second browser context (four eyes), with the step-up. */
+async function approveAsSupervisor(browser: Browser, purpose: string) {
+  const context = await browser.newContext()
+  const supervisor = await context.newPage()
+  await signIn(supervisor, 'kantoku01')
+  await openExport(supervisor)
+  const pendingRow = supervisor.getByTestId('export-pending-row').filter({ hasText: purpose })
+  await expect(pendingRow).toContainText('検証 一郎')
+  await pendingRow.getByTestId('export-approve').click()
+  // Approving an export needs a step-up re-authentication (C-06): password and 確認コード again.
+  await supervisor.getByTestId('step-up-password').fill(DEMO_PASSWORD)
+  await supervisor.getByTestId('step-up-code').fill(totpCode(demoTotpSecret('kantoku01'), new Date()))
+  await supervisor.getByTestId('step-up-submit').click()
+  await expect(pendingRow).toHaveCount(0)
+  await supervisor.getByRole('button', { name: '戻る' }).click()
+  await signOut(supervisor)
+  await context.close()
 }
 
 test('export: refused without approval, then encrypted with a one-time password and recorded in the ledger', async ({
@@ -48,20 +73,7 @@ test('export: refused without approval, then encrypted with a one-time password 
   await signOut(page)
 
   // Four eyes: 監督者 approves in a second browser context.
-  const supervisorContext = await browser.newContext()
-  const supervisor = await supervisorContext.newPage()
-  await signIn(supervisor, 'kantoku01')
-  await openExport(supervisor)
-  const pendingRow = supervisor.getByTestId('export-pending-row').filter({ hasText: purpose })
-  await expect(pendingRow).toContainText('検証 一郎')
-  await pendingRow.getByTestId('export-approve').click()
-  // Approving an export needs a step-up re-authentication (C-06): password and 確認コード again.
-  await supervisor.getByTestId('step-up-password').fill(DEMO_PASSWORD)
-  await supervisor.getByTestId('step-up-code').fill(totpCode(demoTotpSecret('kantoku01'), new Date()))
-  await supervisor.getByTestId('step-up-submit').click()
-  await expect(pendingRow).toHaveCount(0)
-  await supervisor.getByRole('button', { name: '戻る' }).click()
-  await signOut(supervisor)
+  await approveAsSupervisor(browser, purpose)
 
   // The clerk writes the file; the password is shown once.
   await nextTotpStep()
@@ -84,13 +96,19 @@ test('export: refused without approval, then encrypted with a one-time password 
   expect(execFileSync('7z', ['l', '-slt', `-p${password}`, file], { encoding: 'utf8' })).toMatch(/AES-256/)
   expect(() => execFileSync('7z', ['t', '-pnot-the-password', file], { stdio: 'pipe' })).toThrow()
   const csv = execFileSync('7z', ['x', '-so', `-p${password}`, file], { encoding: 'utf8' })
-  expect(csv).toContain(`${person.familyName} ${person.givenName}`)
-  expect(csv).toContain(person.insuredNumber!)
+  // One row, every column as the 住民記録 holds it — the address included (he is not protected).
+  expect(csv.split('\r\n')).toEqual([
+    CSV_HEADER,
+    `"${person.insuredNumber}","${person.familyName} ${person.givenName}","${person.familyNameKana} ${person.givenNameKana}","${person.birthDate}","${sexLabel(person)}","${householdOf(person).address}"`,
+    '',
+  ])
   await page.getByRole('button', { name: '戻る' }).click()
   await signOut(page)
 
   // The 持出管理簿 shows the row to the supervisor.
   await nextTotpStep()
+  const supervisorContext = await browser.newContext()
+  const supervisor = await supervisorContext.newPage()
   await signIn(supervisor, 'kantoku01')
   await openExport(supervisor)
   const ledgerRow = supervisor.getByTestId('export-ledger-row').filter({ hasText: purpose })
@@ -121,5 +139,62 @@ test('export: refused without approval, then encrypted with a one-time password 
   // C-07: with the encrypted export in it, the client's data directory still holds no personal data in the clear.
   const { hits } = scanForPersonalData(process.env.E2E_CLIENT_DATA_DIR!, seededNeedles())
   expect(hits).toEqual([])
+  await nextTotpStep() // the next spec signs in shikaku01 again
+})
+
+test('export of a 支援措置対象者: the file carries his name and number, never his address', async ({
+  page,
+  browser,
+}) => {
+  // Three sign-ins of two users (each waits for a fresh TOTP step) and a step-up.
+  test.setTimeout(240_000)
+  const household = householdOf(protectedPerson)
+  const purpose = `E2E 持出 支援措置 ${Date.now()}`
+  // 資格担当 (the role that may export; it may also reveal a protected address on screen, with a reason).
+  await nextTotpStep()
+  await signIn(page)
+  await page.getByTestId('search-insured-number').fill(protectedPerson.insuredNumber!)
+  await page.getByTestId('search-insured-number').press('Enter')
+  const row = page.getByTestId('search-result-row')
+  await expect(row).toHaveCount(1)
+  await expect(row.getByTestId('search-result-address')).toHaveText('支援措置対象（住所非表示）')
+  await openExport(page)
+  await expect(page.getByTestId('export-person-count')).toContainText('1 人')
+  await page.getByTestId('export-purpose').fill(purpose)
+  await page.getByTestId('export-submit').click()
+  await expect(
+    page.getByTestId('export-my-request').filter({ hasText: purpose }).getByTestId('export-status'),
+  ).toHaveText('承認待ち')
+  await page.getByRole('button', { name: '戻る' }).click()
+  await signOut(page)
+
+  await approveAsSupervisor(browser, purpose)
+
+  await nextTotpStep()
+  await signIn(page)
+  await openExport(page)
+  const approved = page.getByTestId('export-my-request').filter({ hasText: purpose })
+  await expect(approved.getByTestId('export-status')).toHaveText('承認済み')
+  await approved.getByTestId('export-execute').click()
+  const password = (await page.getByTestId('export-password').textContent())!.trim()
+  const fileName = /ファイル: (\S+\.zip)/.exec(await page.getByRole('dialog').innerText())![1]!
+  await page.getByTestId('export-done-close').click()
+  await expect(approved.getByTestId('export-status')).toHaveText('持出済み')
+
+  // The file as the recipient opens it: the real 7z, the password as the screen handed it over.
+  const file = join(process.env.E2E_CLIENT_DATA_DIR!, 'exports', fileName)
+  const csv = execFileSync('7z', ['x', '-so', `-p${password}`, file], { encoding: 'utf8' })
+  // His row: 被保険者番号, 氏名, カナ氏名, 生年月日 and 性別 as recorded; the 住所 column empty.
+  expect(csv.split('\r\n')).toEqual([
+    CSV_HEADER,
+    `"${protectedPerson.insuredNumber}","${protectedPerson.familyName} ${protectedPerson.givenName}","${protectedPerson.familyNameKana} ${protectedPerson.givenNameKana}","${protectedPerson.birthDate}","${sexLabel(protectedPerson)}",""`,
+    '',
+  ])
+  // …and no part of the address anywhere in the file: not whole, not without 東京都, not the 町名 or the 番地.
+  const street = household.address.slice(household.address.indexOf(household.town) + household.town.length)
+  for (const part of [household.address, household.address.replace(/^東京都/, ''), household.town, street])
+    expect(csv, part).not.toContain(part)
+  await page.getByRole('button', { name: '戻る' }).click()
+  await signOut(page)
   await nextTotpStep() // the next spec signs in shikaku01 again
 })

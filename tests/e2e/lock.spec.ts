@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_PASSWORD } from '../../server/src/demo/seed-database'
 import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './support/test'
 import { fiscalYearOf } from '../../shared/domain'
 import { typeDate } from './support/date-parts'
 import { signIn, signOut } from './support/login'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './support/test'
 import { toHiragana } from 'wanakana'
 import { totpCode } from '../../server/src/areas/accounts/totp'
 import { generateDummyWard } from '../../server/src/demo/generator'

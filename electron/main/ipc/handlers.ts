@@ -5,6 +5,8 @@ import type { ExportService } from '../services/export/export-service'
 import type { PrintService } from '../services/print/print-service'
 import type { PersonService } from '../services/person-service'
 import type { MasterService } from '../services/master-cache/master-service'
+import type { AdminService } from '../services/admin-service'
+import type { RetentionService } from '../services/retention-service'
 import type { IpcHandlers } from './router'
 
 export interface HandlerServices {
@@ -18,6 +20,10 @@ export interface HandlerServices {
   appInfo: Omit<AppInfo, 'serverMode' | 'insurerName'>
   /** Master cache. */
   masters: MasterService
+  /** Administration: accounts, designations, audit analysis, security events. */
+  admin: AdminService
+  /** Retention and erasure (C-20). */
+  retention: RetentionService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -74,5 +80,24 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'masters.wardChange': (req) => services.masters.wardChange(req.id),
     'masters.proposeWardChange': (req) => services.masters.proposeWardChange(req),
     'masters.decideWardChange': (req) => services.masters.decideWardChange(req),
+    'admin.users': () => services.admin.call('user.list', {}),
+    'admin.createUser': (req) => services.admin.call('user.create', req),
+    'admin.lockUser': (req) => services.admin.call('user.lock', req),
+    'admin.unlockUser': (req) => services.admin.call('user.unlock', req),
+    'admin.totpResets': () => services.admin.call('user.totpResetRequests', {}),
+    'admin.requestTotpReset': (req) => services.admin.call('user.requestTotpReset', req),
+    'admin.decideTotpReset': (req) => services.admin.call('user.decideTotpReset', req),
+    'admin.designations': (req) => services.admin.call('designation.list', req),
+    'admin.createDesignation': (req) => services.admin.call('designation.create', req),
+    'admin.correctDesignation': (req) => services.admin.call('designation.correct', req),
+    'admin.auditReport': (req) => services.admin.call('audit.report', req),
+    'admin.printAuditReport': (req) => services.admin.printAuditReport(req),
+    'admin.securityEvents': (req) => services.admin.call('security.events', req),
+    'retention.runs': () => services.retention.call('retention.runs', {}),
+    'retention.prepare': (req) => services.retention.call('retention.prepare', req),
+    'retention.runPersons': (req) => services.retention.call('retention.runPersons', req),
+    'retention.approve': (req) => services.retention.call('retention.approve', req),
+    'retention.erase': (req) => services.retention.call('retention.erase', req),
+    'retention.printReport': (req) => services.retention.printReport(req),
   }
 }

@@ -23,6 +23,7 @@ export type SecurityEvent =
   | { kind: 'ipc-refused'; channel: string; reason: 'untrustedSender' | 'unknownChannel' | 'invalidRequest' } // checklist item 17
   | { kind: 'export-refused'; requestId: number; reason: string } // controls C-21, C-22 (reason: policy, removable, network, server code)
   | { kind: 'print-refused'; printer: string; reason: 'virtual' | 'notAllowlisted' | 'unknownPrinter' } // control C-28
+  | { kind: 'storage-unprotected'; reason: string; effect: 'memory-only' | 'new-key' } // control C-07: no OS key store, or a data key that does not unwrap
 
 export type SecurityAuditSink = { record(event: SecurityEvent): void }
 

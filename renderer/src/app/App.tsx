@@ -52,26 +52,57 @@ export function App() {
   const mayApproveCorrections = useMay('eligibility.approveCorrection')
   const queueOpen = useNavigationStore((s) => isOpen(s, 'correctionQueue'))
   const openQueue = useCallback(() => showFromHome({ kind: 'correctionQueue' }), [showFromHome])
+  // 管理 (accounts, designations, audit analysis, security events) for those who may use any of it.
+  const mayAdmin = useMay('user.read', 'audit.report', 'security.readEvents')
+  const adminOpen = useNavigationStore((s) => isOpen(s, 'admin'))
+  // C-20: 保存期間・消去 for those who may see the retention runs (資格担当 prepares, 監督者 approves).
+  const mayRetention = useMay('retention.view')
+  const retentionOpen = useNavigationStore((s) => isOpen(s, 'retention'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       {verification && <VerificationBanner />}
       <AppHeader user={user} insurerName={appInfo?.insurerName ?? null} onLogout={logout} />
-      {user && !locked && ((mayExport && !exportOpen) || (mayApproveCorrections && !queueOpen)) && (
-        <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
-          {mayApproveCorrections && !queueOpen && (
-            <Button size="small" variant="outlined" onClick={openQueue} data-testid="open-correction-queue">
-              訂正の承認待ち
-            </Button>
-          )}
-          {mayExport && !exportOpen && (
-            <Button size="small" variant="outlined" onClick={() => show({ kind: 'export' })} data-testid="open-export">
-              持出管理
-            </Button>
-          )}
-        </Box>
-      )}
+      {user &&
+        !locked &&
+        ((mayExport && !exportOpen) ||
+          (mayApproveCorrections && !queueOpen) ||
+          (mayAdmin && !adminOpen) ||
+          (mayRetention && !retentionOpen)) && (
+          <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+            {mayAdmin && !adminOpen && (
+              <Button size="small" variant="outlined" onClick={() => show({ kind: 'admin' })} data-testid="open-admin">
+                管理
+              </Button>
+            )}
+            {mayRetention && !retentionOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'retention' })}
+                data-testid="open-retention"
+              >
+                保存期間・消去
+              </Button>
+            )}
+            {mayApproveCorrections && !queueOpen && (
+              <Button size="small" variant="outlined" onClick={openQueue} data-testid="open-correction-queue">
+                訂正の承認待ち
+              </Button>
+            )}
+            {mayExport && !exportOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'export' })}
+                data-testid="open-export"
+              >
+                持出管理
+              </Button>
+            )}
+          </Box>
+        )}
       {user && !locked && <MasterCacheBar onOpen={() => show({ kind: 'masters' })} />}
       {error && (
         <Alert severity="error" onClose={() => setError(null)} sx={{ m: 2, mb: 0 }}>

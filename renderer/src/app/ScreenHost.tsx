@@ -1,9 +1,11 @@
 import type { UserProfile } from '../../../shared/api/auth'
 import { CorrectionQueueScreen } from '../features/eligibility/CorrectionQueueScreen'
+import { AdminScreen } from '../features/admin/AdminScreen'
 import { ExportScreen } from '../features/export/ExportScreen'
 import { MastersScreen } from '../features/masters/MastersScreen'
 import { PersonSearchScreen } from '../features/persons/PersonSearchScreen'
 import { PersonView } from '../features/persons/PersonView'
+import { RetentionScreen } from '../features/retention/RetentionScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -49,6 +51,10 @@ export function ScreenHost(props: {
       return <MastersScreen user={props.user} onClose={() => leave('masters')} />
     case 'export':
       return <ExportScreen user={props.user} onClose={() => leave('export')} />
+    case 'admin':
+      return <AdminScreen user={props.user} onClose={() => leave('admin')} />
+    case 'retention':
+      return <RetentionScreen user={props.user} onClose={() => leave('retention')} />
     default:
       return assertNever(screen)
   }

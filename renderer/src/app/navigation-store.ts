@@ -14,6 +14,8 @@ export type Screen =
   | { kind: 'correctionQueue' }
   | { kind: 'masters' }
   | { kind: 'export' }
+  | { kind: 'admin' }
+  | { kind: 'retention' }
 
 export type Dialog =
   | { kind: 'age65Batch' }

@@ -12,6 +12,9 @@ export const theme = createTheme({
   },
   components: {
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
-    MuiTextField: { defaultProps: { size: 'small' } },
+    // C-07: no typed value (被保険者番号, 氏名 …) goes into the browser's autocomplete history on disk ("Web Data" of
+    // a Chromium profile); a field that wants it (login id, password) says so itself.
+    MuiTextField: { defaultProps: { size: 'small', autoComplete: 'off' } },
+    MuiInputBase: { defaultProps: { autoComplete: 'off' } },
   },
 })

@@ -37,6 +37,22 @@ const Env$ = z.object({
   KAIGO_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   KAIGO_HEALTH_HOST: z.string().default('127.0.0.1'),
   KAIGO_SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 30),
+  /** Where `npm run db:backup` files are kept: the retention run lists those to destroy (control C-20). */
+  KAIGO_BACKUP_DIR: z.string().optional(),
+  /**
+   * clamd (control C-05): a Unix socket, or a TCP host and port instead. Production defaults to Debian's socket;
+   * demo mode scans only when one is given (otherwise every import carries the "not scanned" warning).
+   */
+  KAIGO_CLAMD_SOCKET: z.string().optional(),
+  KAIGO_CLAMD_HOST: z.string().optional(),
+  KAIGO_CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  KAIGO_CLAMD_TIMEOUT_SECONDS: seconds(1, 30),
+  /** Must not exceed clamd's StreamMaxLength (Debian: 25M). */
+  KAIGO_CLAMD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(25 * 1024 * 1024),
 })
 
 export interface ServerConfig {
@@ -57,6 +73,13 @@ export interface ServerConfig {
   rateLimits: { terminalPerMinute: number; userPerMinute: number }
   health: { host: string; port: number } | undefined
   shutdownTimeoutSeconds: number
+  /** The backup folder the retention run checks for backups past their retention (C-20); unset = none reported. */
+  backupDir: string | undefined
+  /**
+   * The malware scan of imported files (control C-05, server/src/core/files/). Production refuses an import the
+   * scanner cannot check; demo mode takes it with a warning.
+   */
+  clamd: { socket: string | undefined; host: string | undefined; port: number; timeoutMs: number; maxBytes: number }
 }
 
 /** Regions under Japanese law (control C-11). */
@@ -69,6 +92,9 @@ export const DOMESTIC_REGIONS = [
   'japanwest',
   'on-premises-jp',
 ] as const
+
+/** Where Debian's clamav-daemon listens (/etc/clamav/clamd.conf, LocalSocket). */
+export const DEBIAN_CLAMD_SOCKET = '/run/clamav/clamd.ctl'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 
@@ -104,6 +130,20 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
         ? undefined
         : { host: parsed.KAIGO_HEALTH_HOST, port: parsed.KAIGO_HEALTH_PORT },
     shutdownTimeoutSeconds: parsed.KAIGO_SHUTDOWN_TIMEOUT_SECONDS,
+    backupDir: parsed.KAIGO_BACKUP_DIR === undefined ? undefined : resolve(cwd, parsed.KAIGO_BACKUP_DIR),
+    clamd: {
+      socket: parsed.KAIGO_CLAMD_HOST
+        ? undefined
+        : parsed.KAIGO_CLAMD_SOCKET !== undefined
+          ? resolve(cwd, parsed.KAIGO_CLAMD_SOCKET)
+          : parsed.KAIGO_MODE === 'production'
+            ? DEBIAN_CLAMD_SOCKET
+            : undefined,
+      host: parsed.KAIGO_CLAMD_HOST,
+      port: parsed.KAIGO_CLAMD_PORT,
+      timeoutMs: parsed.KAIGO_CLAMD_TIMEOUT_SECONDS * 1000,
+      maxBytes: parsed.KAIGO_CLAMD_MAX_BYTES,
+    },
   }
   assertStartable(config)
   return config

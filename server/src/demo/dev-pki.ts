@@ -4,7 +4,7 @@
  * control C-02 (mutual TLS), C-03 (TLS + pinning).
  */
 import { createHash, randomBytes, webcrypto, X509Certificate } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import 'reflect-metadata'
 import * as x509 from '@peculiar/x509'
@@ -35,7 +35,8 @@ export interface CertificateAuthority extends KeyPairPem {
     commonName: string,
     options?: { validDays?: number; hosts?: string[]; notBefore?: Date; notAfter?: Date },
   ): Promise<IssuedCertificate>
-  crl(revokedSerials: readonly string[]): Promise<string>
+  /** A PEM CRL revoking `revokedSerials`; by default issued a minute ago and valid for 7 days. */
+  crl(revokedSerials: readonly string[], validity?: { thisUpdate?: Date; nextUpdate?: Date }): Promise<string>
 }
 
 async function toPkcs8Pem(key: CryptoKey): Promise<string> {
@@ -128,11 +129,11 @@ function authority(
       const certPem = cert.toString('pem')
       return { certPem, keyPem: await toPkcs8Pem(leafKeys.privateKey), serialNumber, sha256: derSha256Of(certPem) }
     },
-    async crl(revokedSerials) {
+    async crl(revokedSerials, validity = {}) {
       const crl = await x509.X509CrlGenerator.create({
         issuer: caCert.subject,
-        thisUpdate: new Date(Date.now() - 60_000),
-        nextUpdate: new Date(Date.now() + 7 * DAY_MS),
+        thisUpdate: validity.thisUpdate ?? new Date(Date.now() - 60_000),
+        nextUpdate: validity.nextUpdate ?? new Date(Date.now() + 7 * DAY_MS),
         entries: revokedSerials.map((serialNumber) => ({
           serialNumber,
           revocationDate: new Date(Date.now() - 60_000),
@@ -182,10 +183,18 @@ export interface DevPkiInfo {
   serverSpkiPins: string[]
 }
 
-/** Creates the development PKI in `dir` unless it is already complete. Keys are written with mode 0600. */
+/**
+ * Creates the development PKI in `dir` unless it is already complete. Keys are written with mode 0600. The CRL of a
+ * complete PKI is renewed, with the same revoked serials, when it is less than a day from its nextUpdate: past it the
+ * server refuses every terminal (docs/operations.md). A CRL that does not parse is left as it is, for the server to
+ * refuse with its message — never replaced by one that revokes nothing.
+ */
 export async function ensureDevPki(dir: string, terminalId = 'KD-DEV-0001'): Promise<DevPkiFiles> {
   const files = devPkiFiles(dir)
-  if (Object.values(files).every((f) => f === dir || existsSync(f))) return files
+  if (Object.values(files).every((f) => f === dir || existsSync(f))) {
+    await renewDevCrl(files)
+    return files
+  }
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const ca = await createCertificateAuthority('kaigo-desk dev ward CA')
   const server = await ca.issue('server', 'localhost')
@@ -207,6 +216,26 @@ export async function ensureDevPki(dir: string, terminalId = 'KD-DEV-0001'): Pro
   return files
 }
 
+async function renewDevCrl(files: DevPkiFiles, now = new Date()): Promise<void> {
+  let crl: x509.X509Crl
+  try {
+    crl = new x509.X509Crl(readFileSync(files.crl, 'utf8'))
+  } catch {
+    return
+  }
+  if (crl.nextUpdate && crl.nextUpdate.getTime() - now.getTime() > DAY_MS) return
+  const temporary = `${files.crl}.${process.pid}.tmp`
+  writeFileSync(
+    temporary,
+    await revocationListOf(
+      files,
+      crl.entries.map((e) => e.serialNumber),
+    ),
+    { mode: 0o644 },
+  )
+  renameSync(temporary, files.crl)
+}
+
 export function readDevPkiInfo(files: DevPkiFiles): DevPkiInfo {
   return JSON.parse(readFileSync(files.info, 'utf8')) as DevPkiInfo
 }
@@ -217,11 +246,23 @@ export async function issueTerminalCertificate(files: DevPkiFiles, terminalId: s
   return ca.issue('client', terminalId)
 }
 
+/** A CRL of the development CA revoking exactly `serials` (not written to disk). */
+export async function revocationListOf(
+  files: DevPkiFiles,
+  serials: readonly string[],
+  validity?: { thisUpdate?: Date; nextUpdate?: Date },
+): Promise<string> {
+  const ca = await loadCertificateAuthority(readFileSync(files.caCert, 'utf8'), readFileSync(files.caKey, 'utf8'))
+  return ca.crl(serials, validity)
+}
+
 /**
- * Rewrites the CRL so that it revokes exactly `serials` (control C-02). A running server picks the new file up
- * without a restart (KAIGO_TLS_RELOAD_SECONDS, or SIGHUP).
+ * Replaces the CRL so that it revokes exactly `serials` (control C-02): written to a temporary file next to it and
+ * renamed over it, so that a reader never sees half a file (docs/operations.md). A running server picks the new
+ * file up without a restart (KAIGO_TLS_RELOAD_SECONDS, or SIGHUP).
  */
 export async function writeRevocationList(files: DevPkiFiles, serials: readonly string[]): Promise<void> {
-  const ca = await loadCertificateAuthority(readFileSync(files.caCert, 'utf8'), readFileSync(files.caKey, 'utf8'))
-  writeFileSync(files.crl, await ca.crl(serials), { mode: 0o644 })
+  const temporary = `${files.crl}.${process.pid}.tmp`
+  writeFileSync(temporary, await revocationListOf(files, serials), { mode: 0o644 })
+  renameSync(temporary, files.crl)
 }

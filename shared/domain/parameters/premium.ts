@@ -100,3 +100,19 @@ export const FINAL_WITHHOLDING_MONTHS: readonly number[] = [10, 12, 2]
 
 /** 仮徴収 (provisional withholding) happens at the April, June and August pension payments (介護保険法第140条). */
 export const PROVISIONAL_WITHHOLDING_MONTHS: readonly number[] = [4, 6, 8]
+
+/**
+ * 所得の10万円控除 for premiums (令和3年度〜): from 合計所得金額, up to 100,000 yen of the total of 給与所得 and 公的年金等に
+ * 係る雑所得 is deducted; for the 年金収入等 of stages 1–5, up to 100,000 yen of 給与所得 is deducted from the "other"
+ * income (介護保険法施行令第22条の2第2項, 第38条第4項; docs/sources/domain.md §3.2 [S25][S26]).
+ */
+export const PREMIUM_INCOME_DEDUCTION: readonly Versioned<number>[] = [
+  { from: '2021-04-01', value: 100_000, source: '介護保険法施行令第38条第4項 (令和3年度〜) [S25][S26]' },
+]
+
+/**
+ * 賦課権の期間制限: an assessment may not be made or corrected after 2 years, counted from the day after the year's
+ * first due date (for someone who becomes insured during the year, from the day after acquisition) (介護保険法第200条の2;
+ * docs/sources/domain.md §3.4 [S32]). In months.
+ */
+export const ASSESSMENT_RIGHT_MONTHS = 24

@@ -45,3 +45,8 @@ export async function cliDatabaseEnv(t: TestServer): Promise<{ env: Record<strin
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   }
 }
+
+/** Runs the server's entry point (server/src/main.ts) as `npm run start -w server` would, until it exits. */
+export function runServerMain(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCli('../main.ts', [], env)
+}

@@ -1,6 +1,12 @@
 /**
- * The terminal's master cache: one better-sqlite3 file in the user-profile directory (path injected; in memory when
- * none is given). It holds master rows only — never personal data (control C-07).
+ * The terminal's master cache: one better-sqlite3 database in the user-profile directory (path injected; in memory
+ * when none is given). It holds master rows only — never personal data (control C-07).
+ *
+ * - At rest (C-07): the database runs in memory; on disk there is only its serialized image sealed with the
+ *   terminal's data key (AES-256-GCM, services/at-rest/data-key.ts; the key is wrapped by the OS key store). SQLCipher
+ *   is not available, and a sealed image leaves nothing readable: no payload, no label, no error text, no WAL. A
+ *   file sealed under another data key (profile copied from another account or machine, key store reset) is
+ *   `unreadable` and rebuilt from the server; a plaintext file of the earlier layout is deleted.
  *
  * - Integrity: every row keeps the SHA-256 of its key, dates and canonical payload; every dataset the server's hash of
  *   its version. Opening the file runs SQLite's quick_check and recomputes every hash; a corrupt, tampered or
@@ -11,7 +17,7 @@
  * - Lookups are synchronous reads that never need the network.
  */
 import { hash } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { MasterManifestEntry, MasterRowChange } from '../../../../shared/masters/api'
@@ -23,12 +29,18 @@ import {
   type MasterRow,
 } from '../../../../shared/masters/datasets'
 import { contentHash, rowHash, type Sha256Hex } from '../../../../shared/masters/hash'
+import { SealedDataError, writeFileAtomic, type DataKey } from '../at-rest/data-key'
 
-export const CACHE_FILE_NAME = 'master-cache.sqlite3'
+/** The sealed image of the cache database (never a plain SQLite file). */
+export const CACHE_FILE_NAME = 'master-cache.sealed'
+/** The plaintext SQLite file of the earlier layout (and its WAL files): deleted when found. */
+export const LEGACY_CACHE_FILE_NAME = 'master-cache.sqlite3'
+/** Associated data of the sealed image: a blob sealed for another purpose does not open as the cache. */
+export const CACHE_SEAL_PURPOSE = 'master-cache'
 /** Bumped when the file layout changes: an older file is rebuilt. */
 export const CACHE_SCHEMA_VERSION = '1'
 
-export type RebuildReason = 'corrupt' | 'tampered' | 'schema'
+export type RebuildReason = 'corrupt' | 'tampered' | 'schema' | 'unreadable'
 
 export const sha256Hex: Sha256Hex = (text) => hash('sha256', text, 'hex')
 
@@ -105,36 +117,53 @@ export function searchForms(text: string): string[] {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-export interface OpenOptions {
-  /** Directory of the cache file (the user profile); null keeps the cache in memory. */
-  dir: string | null
-  now?: () => Date
-}
+/** Directory of the cache file (the user profile) and the data key sealing it; `dir: null` keeps it in memory only. */
+export type OpenOptions = ({ dir: null } | { dir: string; key: DataKey }) & { now?: () => Date }
 
 export class MasterCacheDb {
   private db: Database.Database
   readonly path: string | null
+  private readonly key: DataKey | null
   private readonly now: () => Date
   /** Set when the file was found unusable and recreated during this run. */
   rebuilt: { at: Date; reason: RebuildReason } | null = null
+  /** The last write of the sealed image failed (the cache goes on in memory; the file keeps the previous image). */
+  persistFailed = false
 
-  private constructor(path: string | null, now: () => Date) {
+  private constructor(path: string | null, key: DataKey | null, now: () => Date) {
     this.path = path
+    this.key = key
     this.now = now
     this.db = this.openVerified()
   }
 
   static open(options: OpenOptions): MasterCacheDb {
-    if (options.dir !== null) mkdirSync(options.dir, { recursive: true })
-    const path = options.dir === null ? null : join(options.dir, CACHE_FILE_NAME)
-    return new MasterCacheDb(path, options.now ?? (() => new Date()))
+    const now = options.now ?? (() => new Date())
+    if (options.dir === null) return new MasterCacheDb(null, null, now)
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 })
+    // A plaintext cache of the earlier layout must not stay on the disk.
+    const legacy = join(options.dir, LEGACY_CACHE_FILE_NAME)
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${legacy}${suffix}`, { force: true })
+    return new MasterCacheDb(join(options.dir, CACHE_FILE_NAME), options.key, now)
   }
 
+  /** The database in memory: empty, or the image of the sealed file (throws SealedDataError when it does not open). */
   private connect(): Database.Database {
-    const db = new Database(this.path ?? ':memory:')
-    if (this.path !== null) db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    return db
+    if (this.path === null || this.key === null || !existsSync(this.path)) return new Database(':memory:')
+    const image = this.key.open(readFileSync(this.path), CACHE_SEAL_PURPOSE)
+    return new Database(image)
+  }
+
+  /** Writes the sealed image of the database (atomically: a kill leaves the previous image). */
+  private persist(db: Database.Database = this.db): void {
+    if (this.path === null || this.key === null) return
+    try {
+      writeFileAtomic(this.path, this.key.seal(db.serialize(), CACHE_SEAL_PURPOSE))
+      this.persistFailed = false
+    } catch {
+      // A full or read-only disk: lookups go on from memory, the file keeps the previous (verified) image.
+      this.persistFailed = true
+    }
   }
 
   /** Opens the file and checks it; a file that fails any check is deleted and recreated. */
@@ -146,19 +175,21 @@ export class MasterCacheDb {
       return db
     } catch (error) {
       db?.close()
-      const reason = error instanceof CacheInvalid ? error.reason : 'corrupt'
+      const reason = rebuildReason(error)
       this.removeFiles()
       this.rebuilt = { at: this.now(), reason }
       const fresh = this.connect()
       fresh.exec(SCHEMA)
       fresh.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('schemaVersion', CACHE_SCHEMA_VERSION)
+      // The unusable file is replaced at once by an empty sealed one (the next sync fills it).
+      this.persist(fresh)
       return fresh
     }
   }
 
   private removeFiles(): void {
     if (this.path === null) return
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${this.path}${suffix}`, { force: true })
+    rmSync(this.path, { force: true })
   }
 
   /** quick_check, schema version, then every row and dataset hash. Throws CacheInvalid (or SQLite's error). */
@@ -219,7 +250,7 @@ export class MasterCacheDb {
       this.check(this.db)
       return null
     } catch (error) {
-      const reason = error instanceof CacheInvalid ? error.reason : 'corrupt'
+      const reason = rebuildReason(error)
       this.db.close()
       this.db = this.openVerified()
       return reason
@@ -318,7 +349,7 @@ export class MasterCacheDb {
       this.setMeta('lastError', '')
       options.beforeCommit?.()
     })()
-    if (this.path !== null) db.pragma('wal_checkpoint(TRUNCATE)')
+    this.persist()
   }
 
   /** A sync found the cache equal to the server: only the "last synced" time moves. */
@@ -327,6 +358,7 @@ export class MasterCacheDb {
       this.setMeta('lastSyncedAt', this.now().toISOString())
       this.setMeta('lastError', '')
     })()
+    this.persist()
   }
 
   recordAttempt(error: string | null): void {
@@ -334,6 +366,7 @@ export class MasterCacheDb {
       this.setMeta('lastAttemptAt', this.now().toISOString())
       if (error !== null) this.setMeta('lastError', error)
     })()
+    this.persist()
   }
 
   private setMeta(k: string, v: string): void {
@@ -384,11 +417,16 @@ export class MasterCacheDb {
     return rows.map(toRow)
   }
 
-  /** Bytes of the cache file (0 in memory). */
+  /** Bytes of the sealed cache file (0 in memory or before the first write). */
   fileBytes(): number {
-    if (this.path === null) return 0
-    const pageCount = this.db.pragma('page_count', { simple: true }) as number
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number
-    return pageCount * pageSize
+    if (this.path === null || !existsSync(this.path)) return 0
+    return statSync(this.path).size
   }
+}
+
+function rebuildReason(error: unknown): RebuildReason {
+  if (error instanceof CacheInvalid) return error.reason
+  if (error instanceof SealedDataError)
+    return error.reason === 'otherKey' ? 'unreadable' : error.reason === 'tampered' ? 'tampered' : 'corrupt'
+  return 'corrupt'
 }

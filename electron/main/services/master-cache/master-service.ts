@@ -20,6 +20,7 @@ import {
 import type { MasterCacheStatus, MasterSearchRequest, MasterSearchResult } from '../../../../shared/masters/ipc'
 import { ParameterNotFoundError } from '../../../../shared/domain'
 import { BackendError, type BackendClient } from '../../backend/backend-client'
+import type { DataKey } from '../at-rest/data-key'
 import type { AuthService } from '../auth-service'
 import { IntegrityMismatchError, MasterCacheDb } from './cache-db'
 import { MasterSync, type MasterSource, type SyncReport } from './master-sync'
@@ -41,6 +42,11 @@ export interface MasterServiceOptions {
    * used, so the composition root can pass `() => app.getPath('userData')` without touching the disk at start-up.
    */
   cacheDir: string | null | (() => string | null)
+  /**
+   * The terminal's data key (services/at-rest/data-key.ts): the cache file is written only sealed with it (C-07).
+   * Absent or null (no OS key store): the cache is kept in memory only, whatever `cacheDir` says.
+   */
+  dataKey?: DataKey | null
   syncIntervalMinutes: number
   timer?: IntervalTimer
   now?: () => Date
@@ -89,7 +95,11 @@ export class MasterService {
   private open(): { cache: MasterCacheDb; sync: MasterSync } {
     if (this.opened === null) {
       const dir = typeof this.options.cacheDir === 'function' ? this.options.cacheDir() : this.options.cacheDir
-      const cache = MasterCacheDb.open({ dir, now: this.now })
+      const key = this.options.dataKey ?? null
+      const cache =
+        dir !== null && key !== null
+          ? MasterCacheDb.open({ dir, key, now: this.now })
+          : MasterCacheDb.open({ dir: null, now: this.now })
       this.opened = { cache, sync: new MasterSync(cache, this.source) }
     }
     return this.opened

@@ -165,6 +165,13 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
           )}
           {result && (
             <>
+              {result.warnings && result.warnings.length > 0 && (
+                <Alert severity="warning" role="alert" sx={{ mt: 2 }} data-testid="intake-warnings">
+                  {result.warnings.map((w, i) => (
+                    <div key={i}>{w}</div>
+                  ))}
+                </Alert>
+              )}
               <Alert
                 severity={result.status === 'rejected' ? 'error' : result.status === 'applied' ? 'success' : 'info'}
                 sx={{ mt: 2 }}
@@ -180,6 +187,13 @@ export function ResidentChangeIntakeDialog(props: { open: boolean; onClose(): vo
                       : ''
                   }）`}
               </Alert>
+              {result.notices.length > 0 && (
+                <Alert severity="warning" sx={{ mt: 1 }} data-testid="intake-notices">
+                  {result.notices.map((n, i) => (
+                    <div key={i}>{n}</div>
+                  ))}
+                </Alert>
+              )}
               {result.problems.length > 0 && (
                 <Table size="small" sx={{ mt: 1 }} aria-label="誤りの一覧" data-testid="intake-problems">
                   <TableHead>

@@ -13,7 +13,12 @@ import Typography from '@mui/material/Typography'
 import { formatCacheAge } from './cache-age'
 import { useMastersStore } from './masters-store'
 
-const REBUILD_REASON = { corrupt: '破損', tampered: '改ざん（ハッシュ不一致）', schema: '形式の変更' } as const
+const REBUILD_REASON = {
+  corrupt: '破損',
+  tampered: '改ざん（ハッシュ不一致）',
+  schema: '形式の変更',
+  unreadable: '暗号鍵の変更（別の端末・利用者の鍵で保存されていた）',
+} as const
 
 /** Versions, row counts and integrity hashes of the cached masters; sync now. */
 export function SyncStatusPanel() {

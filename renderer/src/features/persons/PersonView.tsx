@@ -69,8 +69,14 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
           <Typography color="text.secondary">{p.nameKana}</Typography>
           {p.insuredCategory && <Chip color="primary" label={CATEGORY_LABEL[p.insuredCategory]} />}
           {p.isProtected && <Chip color="warning" label="支援措置対象者" />}
+          {!p.isProtected && p.addressProtected && <Chip color="warning" label="支援措置対象世帯" />}
         </Stack>
         {p.isProtected && <Alert severity="warning">支援措置対象者です。住所・連絡先は表示されません。</Alert>}
+        {!p.isProtected && p.addressProtected && (
+          <Alert severity="warning" data-testid="person-address-protected">
+            支援措置対象者と同じ世帯または住所の方です。住所・連絡先は表示されません。
+          </Alert>
+        )}
         <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} alignItems="stretch">
           <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
             <Section title="基本情報">
@@ -98,8 +104,13 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
               </Table>
             </Section>
             <Section title={`世帯（世帯番号 ${p.householdCode}）`} testId="person-household">
+              {p.householdMembersWithheld && (
+                <Typography color="text.secondary" data-testid="person-household-withheld">
+                  支援措置により表示しない世帯員がいます
+                </Typography>
+              )}
               {p.householdMembers.length === 0 ? (
-                <Typography color="text.secondary">単身世帯です</Typography>
+                !p.householdMembersWithheld && <Typography color="text.secondary">単身世帯です</Typography>
               ) : (
                 <Table size="small">
                   <TableBody>

@@ -3,15 +3,16 @@
  * Every change is a new recorded version with who, when and why; updates name the row version they read;
  * creations and status changes carry an idempotency key.
  */
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Role } from '../../../../shared/access/permissions'
 import type { UserSummary } from '../../../../shared/api/admin'
 import { hashPassword } from './passwords'
+import { totpResetRequests } from './schema'
 import { passwordProblems } from './password-policy'
 import { designationKindOf, isRole } from '../../core/access/roles'
 import { endSessionsOf, rolesOn } from '../../core/sessions/sessions'
 import type { Db, Tx } from '../../core/db/connect'
-import { designations, users } from '../../core/db/schema'
+import { designations, recordVersions, users } from '../../core/db/schema'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute, type HandlerContext } from '../../core/http/route'
 import { isCareArea } from '../persons'
@@ -44,16 +45,53 @@ async function summaryOf(db: Db | Tx, user: User, now: Date): Promise<UserSummar
   }
 }
 
-const designationOut = (d: Designation) => ({
-  id: d.id,
-  userId: d.userId,
-  // Stored only after the contract's Role$ check; the output parse checks it again.
-  role: d.role as Role,
-  kind: d.kind,
-  validFrom: d.validFrom,
-  validTo: d.validTo,
-  rowVersion: d.rowVersion,
-})
+/** Designations with who designated them and who changed them last, from their recorded versions (C-25). */
+async function designationsOut(db: Db | Tx, rows: readonly Designation[]) {
+  if (rows.length === 0) return []
+  const versions = await db
+    .select()
+    .from(recordVersions)
+    .where(
+      and(
+        eq(recordVersions.entity, 'designation'),
+        inArray(
+          recordVersions.entityId,
+          rows.map((d) => d.id),
+        ),
+      ),
+    )
+    .orderBy(asc(recordVersions.version))
+  const staffIds = [...new Set(versions.flatMap((v) => (v.changedBy === null ? [] : [v.changedBy])))]
+  const staff = new Map(
+    staffIds.length === 0
+      ? []
+      : (await db.select({ id: users.id, loginId: users.loginId }).from(users).where(inArray(users.id, staffIds))).map(
+          (u) => [u.id, u.loginId],
+        ),
+  )
+  const loginOf = (id: number | null | undefined) => (id == null ? null : (staff.get(id) ?? null))
+  return rows.map((d) => {
+    const mine = versions.filter((v) => v.entityId === d.id)
+    const first = mine[0]
+    const last = mine.at(-1)
+    return {
+      id: d.id,
+      userId: d.userId,
+      // Stored only after the contract's Role$ check; the output parse checks it again.
+      role: d.role as Role,
+      kind: d.kind,
+      validFrom: d.validFrom,
+      validTo: d.validTo,
+      rowVersion: d.rowVersion,
+      designatedBy: loginOf(first?.changedBy),
+      designatedAt: (first?.changedAt ?? d.createdAt).toISOString(),
+      changedBy: loginOf(last?.changedBy),
+      reason: last?.reason ?? '',
+    }
+  })
+}
+
+const designationOut = async (db: Db | Tx, d: Designation) => (await designationsOut(db, [d]))[0]!
 
 function checkCareArea(careArea: string | null | undefined) {
   if (careArea != null && !isCareArea(careArea)) throw problems.invalidRequest('日常生活圏域が正しくありません')
@@ -91,6 +129,38 @@ async function changeStatus(
     .returning()
   await recordVersion(db, 'user', updated!, change)
   return updated!
+}
+
+/** An administrator's lock holds until an administrator lifts it (user.unlock); sign-in clears only cool-downs. */
+const ADMIN_LOCK_UNTIL = new Date('9999-12-31T00:00:00Z')
+
+type ResetRow = typeof totpResetRequests.$inferSelect
+
+async function resetRequestsOut(db: Db | Tx, rows: readonly ResetRow[]) {
+  const ids = [
+    ...new Set(rows.flatMap((r) => [r.userId, r.requestedBy, ...(r.decidedBy === null ? [] : [r.decidedBy])])),
+  ]
+  const people =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: users.id, loginId: users.loginId, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, ids))
+  const byId = new Map(people.map((p) => [p.id, p]))
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    loginId: byId.get(r.userId)?.loginId ?? '',
+    displayName: byId.get(r.userId)?.displayName ?? '',
+    reason: r.reason,
+    status: r.status,
+    requestedBy: byId.get(r.requestedBy)?.loginId ?? '',
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy: r.decidedBy === null ? null : (byId.get(r.decidedBy)?.loginId ?? ''),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionComment: r.decisionComment,
+  }))
 }
 
 const userAudit = (action: string) => ({ action, targetType: 'user' as const })
@@ -231,10 +301,10 @@ export function userRoutes() {
       },
     }),
     defineRoute({
-      name: 'user.resetTotp',
+      name: 'user.lock',
       access: { kind: 'permission', permission: 'user.manage' },
       personalData: false,
-      audit: userAudit('user.resetTotp'),
+      audit: userAudit('user.lock'),
       effect: 'statusChange',
       async handle(ctx) {
         const { input, db, audit } = ctx
@@ -242,14 +312,110 @@ export function userRoutes() {
         audit.purpose(input.reason)
         if (input.userId === ctx.user?.id) throw selfChange()
         const user = await findUser(db, input.userId)
+        // Locked by an administrator: until an administrator unlocks it (no cool-down ends it).
         const updated = await changeStatus(
           db,
           user,
-          { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+          { failedLogins: 0, lockedUntil: ADMIN_LOCK_UNTIL },
           changeOf(ctx, input.reason),
         )
         await endSessionsOf(db, user.id, ctx.now)
         return summaryOf(db, updated, ctx.now)
+      },
+    }),
+    defineRoute({
+      name: 'user.requestTotpReset',
+      access: { kind: 'permission', permission: 'user.manage' },
+      personalData: false,
+      audit: userAudit('user.requestTotpReset'),
+      effect: 'statusChange',
+      async handle(ctx) {
+        const { input, db, audit } = ctx
+        audit.targets([input.userId])
+        audit.purpose(input.reason)
+        if (input.userId === ctx.user?.id) throw selfChange()
+        const user = await findUser(db, input.userId)
+        if (user.deactivatedAt) throw problems.invalidRequest('無効化されたアカウントです')
+        if (user.totpEnabledAt === null)
+          throw problems.invalidRequest('このアカウントには二要素認証が登録されていません')
+        const open = await db
+          .select({ id: totpResetRequests.id })
+          .from(totpResetRequests)
+          .where(and(eq(totpResetRequests.userId, user.id), eq(totpResetRequests.status, 'pending')))
+        if (open.length > 0) throw problems.duplicate('このアカウントには承認待ちのリセット申請があります')
+        const [created] = await db
+          .insert(totpResetRequests)
+          .values({
+            userId: user.id,
+            reason: input.reason,
+            status: 'pending',
+            requestedBy: ctx.user!.id,
+            requestedAt: ctx.now,
+            requestedTerminal: ctx.terminalId,
+          })
+          .returning()
+        return (await resetRequestsOut(db, [created!]))[0]!
+      },
+    }),
+    defineRoute({
+      name: 'user.totpResetRequests',
+      access: { kind: 'permission', permission: 'user.read' },
+      personalData: false,
+      audit: false,
+      effect: 'read',
+      async handle({ db }) {
+        const rows = await db
+          .select()
+          .from(totpResetRequests)
+          .orderBy(desc(totpResetRequests.requestedAt), desc(totpResetRequests.id))
+          .limit(200)
+        return { items: await resetRequestsOut(db, rows) }
+      },
+    }),
+    defineRoute({
+      name: 'user.decideTotpReset',
+      access: { kind: 'permission', permission: 'user.approveTotpReset' },
+      personalData: false,
+      audit: userAudit('user.decideTotpReset'),
+      effect: 'statusChange',
+      async handle(ctx) {
+        const { input, db, audit } = ctx
+        const request = (
+          await db.select().from(totpResetRequests).where(eq(totpResetRequests.id, input.requestId)).for('update')
+        )[0]
+        if (!request) throw problems.notFound()
+        audit.targets([request.userId])
+        audit.purpose(
+          `${input.approve ? '承認' : '却下'}: ${request.reason}${input.comment ? ` / ${input.comment}` : ''}`,
+        )
+        if (request.status !== 'pending')
+          throw new HttpProblem(409, 'conflict', 'このリセット申請は既に処理されています')
+        if (request.requestedBy === ctx.user?.id)
+          throw new HttpProblem(403, 'forbidden', '申請した本人は承認できません（二者による確認）')
+        if (request.userId === ctx.user?.id) throw selfChange()
+        const [decided] = await db
+          .update(totpResetRequests)
+          .set({
+            status: input.approve ? 'approved' : 'rejected',
+            decidedBy: ctx.user!.id,
+            decidedAt: ctx.now,
+            decidedTerminal: ctx.terminalId,
+            decisionComment: input.comment,
+          })
+          .where(and(eq(totpResetRequests.id, request.id), eq(totpResetRequests.status, 'pending')))
+          .returning()
+        if (!decided) throw new HttpProblem(409, 'conflict', 'このリセット申請は既に処理されています')
+        if (input.approve) {
+          const user = await findUser(db, request.userId)
+          await changeStatus(
+            db,
+            user,
+            { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+            changeOf(ctx, `二要素認証のリセット（申請 ${request.id}）: ${request.reason}`),
+          )
+          await endSessionsOf(db, user.id, ctx.now)
+        }
+        return (await resetRequestsOut(db, [decided]))[0]!
       },
     }),
     defineRoute({
@@ -265,7 +431,7 @@ export function userRoutes() {
           .from(designations)
           .where(eq(designations.userId, input.userId))
           .orderBy(asc(designations.validFrom), asc(designations.id))
-        return { items: rows.map(designationOut) }
+        return { items: await designationsOut(db, rows) }
       },
     }),
     defineRoute({
@@ -298,7 +464,7 @@ export function userRoutes() {
           changeOf(ctx, input.reason),
         )
         audit.targets([designation.id])
-        return designationOut(designation)
+        return designationOut(db, designation)
       },
     }),
     defineRoute({
@@ -325,7 +491,7 @@ export function userRoutes() {
           { validFrom, validTo },
           changeOf(ctx, input.reason),
         )
-        return designationOut(updated)
+        return designationOut(db, updated)
       },
     }),
   ]

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { ExportRecordType, ExportRequestSummary } from '../../../../shared/api/export'
 import { households, persons } from '../persons/schema'
+import { addressProtectedIds, protectedResidents } from '../persons'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { exportLedger, exportRequests } from './schema'
@@ -154,6 +155,7 @@ export function exportRoutes() {
           .innerJoin(households, eq(households.id, persons.householdId))
           .where(inArray(persons.id, row.personIds))
           .orderBy(persons.id)
+        const masked = addressProtectedIds(rows, await protectedResidents(db))
         return {
           requestId: row.id,
           recordTypes: row.recordTypes as ExportRecordType[],
@@ -163,8 +165,9 @@ export function exportRoutes() {
             nameKana: `${p.familyNameKana} ${p.givenNameKana}`,
             birthDate: p.birthDate,
             sex: p.sex,
-            // A protected person's address never leaves through an export (支援措置).
-            address: p.isProtected ? null : h.address,
+            // A protected address never leaves through an export (支援措置: the person, their household or the
+            // same address holds a protected person).
+            address: masked.has(p.id) ? null : h.address,
           })),
         }
       },

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/masters/ward-parameters'
 import type { Db, Tx } from '../../core/db/connect'
 import { households, persons } from '../persons/schema'
+import { isAddressProtectedIn } from '../persons'
 import { loadEvents } from '../eligibility'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
@@ -36,8 +37,9 @@ export async function formMastersOn(db: Db | Tx, on: IsoDate) {
 }
 
 /**
- * The person as both forms print them, if insured today: refused (409) otherwise. A protected person's address is
- * not printed (the form is handed over at the counter).
+ * The person as both forms print them, if insured today: refused (409) otherwise. A protected address (支援措置: the
+ * person, or someone of the household or at the same address, is protected) is printed by nobody: the form says
+ * （窓口で記入） and is handed over at the counter.
  */
 async function insuredPerson(db: Db | Tx, personId: number, formName: string, now: Date) {
   const [row] = await db
@@ -58,7 +60,7 @@ async function insuredPerson(db: Db | Tx, personId: number, formName: string, no
     nameKana: `${row.person.familyNameKana}\u3000${row.person.givenNameKana}`,
     birthDate: row.person.birthDate,
     sex: row.person.sex,
-    address: row.person.isProtected ? null : row.household.address,
+    address: (await isAddressProtectedIn(db, row)) ? null : row.household.address,
     category: status.category,
     acquiredOn: row.person.acquiredOn,
     insurerNumber: masters.insurerNumber,

@@ -2,3 +2,9 @@
 export { personRoutes } from './person-routes'
 export { loadPerson } from './person-record'
 export { careAreaOfTown, careAreas, isCareArea, type CareArea } from './care-areas'
+export {
+  addressProtectedIds,
+  isAddressProtectedIn,
+  protectedResidents,
+  type PersonWithHousehold,
+} from './support-measure'

@@ -6,6 +6,13 @@ import type { Scope } from '../../core/access/roles'
 import type { AuthenticatedUser } from '../../core/sessions/sessions'
 import { loadPerson } from './person-record'
 import { households, persons } from './schema'
+import {
+  addressProtectedCondition,
+  addressProtectedIds,
+  isAddressProtectedIn,
+  mayListProtectedMembers,
+  protectedResidents,
+} from './support-measure'
 import { defineRoute } from '../../core/http/route'
 
 /** LIKE prefix pattern with the wildcard characters of the input escaped. */
@@ -45,6 +52,7 @@ export function personRoutes() {
       effect: 'read',
       async handle({ input, db, permissions, user, audit }) {
         const where: (SQL | undefined)[] = [scopeCondition(permissions.get('person.search'), user)]
+        const residents = await protectedResidents(db)
         const order: SQL[] = []
         if (input.kana) {
           // Voiced marks are tolerated (ヤマサキ finds ヤマザキ); exact spellings come first.
@@ -63,8 +71,9 @@ export function personRoutes() {
         // The number or its last digits (末尾一致), through persons_phone_suffix_idx on the reversed digits.
         if (input.phone)
           where.push(sql`${phoneSuffixKeySql} like ${prefix([...phoneDigits(input.phone)].reverse().join(''))}`)
-        // A protected person's address and phone are masked, so they must not be findable by them either (C-28).
-        if (input.address || input.phone) where.push(eq(persons.isProtected, false))
+        // A protected address and phone are masked, so nobody living there may be found by them either (支援措置,
+        // C-28): not the protected person, nor a household member or a neighbour at the same address.
+        if (input.address || input.phone) where.push(sql`not ${addressProtectedCondition(residents)}`)
         const condition = and(...where)
         const [{ total } = { total: 0 }] = await db
           .select({ total: count() })
@@ -80,6 +89,7 @@ export function personRoutes() {
           .limit(input.pageSize)
           .offset((input.page - 1) * input.pageSize)
         audit.targets(rows.map((r) => r.person.id))
+        const masked = addressProtectedIds(rows, residents)
         return {
           total: Number(total),
           page: input.page,
@@ -91,9 +101,10 @@ export function personRoutes() {
             nameKana: `${p.familyNameKana} ${p.givenNameKana}`,
             birthDate: p.birthDate,
             sex: p.sex,
-            // control C-28: a protected person's address is masked for everyone; person.revealAddress shows it.
-            address: p.isProtected ? null : h.address,
+            // control C-28, 支援措置: a protected address is masked for everyone; person.revealAddress shows it.
+            address: masked.has(p.id) ? null : h.address,
             isProtected: p.isProtected,
+            addressProtected: masked.has(p.id),
           })),
         }
       },
@@ -107,19 +118,23 @@ export function personRoutes() {
       async handle({ input, db, permissions, user, audit }) {
         audit.targets([input.personId])
         const { person: p, household: h } = await loadPerson(db, input.personId, 'person.read', { permissions, user })
-        const members = await db
+        const household = await db
           .select({
             id: persons.id,
             familyName: persons.familyName,
             givenName: persons.givenName,
             relationship: persons.relationship,
             birthDate: persons.birthDate,
+            isProtected: persons.isProtected,
           })
           .from(persons)
           .where(and(eq(persons.householdId, p.householdId), ne(persons.id, p.id)))
           .orderBy(asc(persons.birthDate))
+        // 支援措置: the protected members are listed only to those who may reveal a protected address.
+        const listProtected = mayListProtectedMembers(permissions, user, h.careArea)
+        const members = household.filter((m) => listProtected || !m.isProtected)
         audit.targets(members.map((m) => m.id))
-        const hide = p.isProtected
+        const hide = await isAddressProtectedIn(db, { person: p, household: h })
         return {
           id: p.id,
           residentCode: p.residentCode,
@@ -134,6 +149,7 @@ export function personRoutes() {
           address: hide ? null : h.address,
           phone: hide ? null : p.phone,
           isProtected: p.isProtected,
+          addressProtected: hide,
           individualNumberMasked: maskIndividualNumber(p.individualNumber),
           householdCode: h.householdCode,
           householdMembers: members.map((m) => ({
@@ -142,6 +158,7 @@ export function personRoutes() {
             relationship: m.relationship,
             birthDate: m.birthDate,
           })),
+          householdMembersWithheld: members.length < household.length,
         }
       },
     }),

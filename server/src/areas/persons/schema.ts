@@ -72,5 +72,9 @@ export const persons = pgTable(
     index('persons_name_key_idx').using('btree', sql`${t.nameKey} text_pattern_ops`),
     index('persons_birth_date_idx').on(t.birthDate),
     index('persons_household_idx').on(t.householdId),
+    // 支援措置: the few protected persons, read on every person view, search, card and export (support-measure.ts).
+    index('persons_protected_household_idx')
+      .on(t.householdId)
+      .where(sql`${t.isProtected}`),
   ],
 )

@@ -59,6 +59,16 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pool.on('error', (error: Error & { code?: string }) =>
       process.emitWarning(`PostgreSQL: an idle connection was closed (${error.code ?? 'unknown'})`, 'DatabaseWarning'),
     )
+    // …and so must a connection ended while it is checked out (a transaction between two statements): its next
+    // statement fails, the request's transaction rolls back and answers 503, and the pool replaces the connection.
+    pool.on('connect', (client) =>
+      client.on('error', (error: Error & { code?: string }) =>
+        process.emitWarning(
+          `PostgreSQL: a connection in use was closed (${error.code ?? 'unknown'})`,
+          'DatabaseWarning',
+        ),
+      ),
+    )
     const db = drizzle(pool)
     await checkPreviousLayout(db, options, () => pool.end())
     if (migrate) await run(db, { migrationsFolder })

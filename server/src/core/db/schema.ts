@@ -171,3 +171,27 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
   hashAlg: text('hash_alg').notNull().default('sha256-v1'),
 })
+
+/**
+ * Imported files in which the malware scan found something (control C-05, server/src/core/files/): refused before
+ * they were parsed, never applied. The bytes are not kept — only what identifies the file (SHA-256, size, name)
+ * and the finding; the sender keeps the original, which the 情報セキュリティ担当 asks for by its hash
+ * (docs/operations.md, "Malware scan"). Append-only, like the audit log: a finding is evidence.
+ */
+export const quarantinedFiles = pgTable(
+  'quarantined_files',
+  {
+    id: serial('id').primaryKey(),
+    /** What the file was to be imported as ('residentChanges', …): ImportFileKind. */
+    fileKind: text('file_kind').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** The scanner's name of what it found (clamd: e.g. 'Win.Test.EICAR_HDB-1'). */
+    signature: text('signature').notNull(),
+    userId: integer('user_id'),
+    terminalId: text('terminal_id').notNull(),
+    detectedAt: at('detected_at').notNull(),
+  },
+  (t) => [index('quarantined_files_sha256_idx').on(t.sha256)],
+)

@@ -1,3 +1,5 @@
+import type { Db, Tx } from '../db/connect'
+
 /** Errors sent as application/problem+json with a Japanese title for staff and no stack trace. */
 export class HttpProblem extends Error {
   constructor(
@@ -8,6 +10,38 @@ export class HttpProblem extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(code)
+  }
+}
+
+/**
+ * A refusal that leaves a record which must outlive the request's rolled-back transaction (the quarantine of an
+ * infected file, server/src/core/files/): the pipeline writes it on the database after the rollback, before the
+ * request's own audit row (pipeline/run.ts). A step that adds to it (deleting staged bytes) calls `andRecord`.
+ */
+export class RecordedProblem extends HttpProblem {
+  private readonly records: ((db: Db | Tx) => Promise<void>)[] = []
+
+  constructor(
+    status: number,
+    code: string,
+    title: string,
+    detail: string | undefined,
+    record: (db: Db | Tx) => Promise<void>,
+  ) {
+    super(status, code, title, detail)
+    this.records.push(record)
+  }
+
+  andRecord(record: (db: Db | Tx) => Promise<void>): this {
+    this.records.push(record)
+    return this
+  }
+
+  /** Every record, in order, in one transaction. */
+  async record(db: Db): Promise<void> {
+    await db.transaction(async (tx) => {
+      for (const record of this.records) await record(tx)
+    })
   }
 }
 
@@ -41,6 +75,14 @@ export const problems = {
       'retry-after': String(retryAfterSeconds),
     }),
   internal: () => new HttpProblem(500, 'internal', 'システムエラーが発生しました。管理者に連絡してください'),
+  databaseUnavailable: () =>
+    new HttpProblem(
+      503,
+      'databaseUnavailable',
+      'データベースに一時的に接続できないため、処理は行われませんでした。しばらく待ってからもう一度操作してください',
+      undefined,
+      { 'retry-after': '5' },
+    ),
   unavailable: () =>
     new HttpProblem(503, 'unavailable', 'システムを利用できません。しばらく待ってから操作してください'),
 }

@@ -1,34 +1,42 @@
-import { existsSync, readFileSync } from 'node:fs'
-import 'reflect-metadata'
-import * as x509 from '@peculiar/x509'
+import { readFileSync } from 'node:fs'
 import type { ServerConfig } from '../config'
+import { readVerifiedCrl, type VerifiedCrl } from './crl'
+
+export { normalSerial } from './crl'
+
+export interface ServerTlsOptions {
+  key: Buffer
+  cert: Buffer
+  ca: Buffer
+  crl: Buffer
+  requestCert: true
+  rejectUnauthorized: true
+  minVersion: 'TLSv1.2'
+}
 
 /**
  * HTTPS options: TLS 1.2 minimum (1.3 negotiated when both sides can), mutual TLS with the ward CA, and the
- * CA's revocation list checked on every handshake (controls C-02, C-03). Read again by `reloadTls` when the
- * CRL file changes, so a revoked terminal is refused without a restart.
+ * CA's revocation list checked on every handshake (controls C-02, C-03). There are no options without a CRL: a
+ * CRL that is missing or does not verify against the client CA throws `CrlRefusedError` (core/http/crl.ts), so
+ * the server does not start, and a reload (`reloadTls`) keeps the context in force. `notOlderThan`: the
+ * thisUpdate of the list in force.
  */
-export function serverTlsOptions(tls: ServerConfig['tls']) {
+export async function serverTlsOptions(
+  tls: ServerConfig['tls'],
+  notOlderThan?: Date,
+): Promise<{ options: ServerTlsOptions; crl: VerifiedCrl }> {
+  const ca = readFileSync(tls.clientCaPath)
+  const crl = await readVerifiedCrl(tls.crlPath, ca, notOlderThan)
   return {
-    key: readFileSync(tls.keyPath),
-    cert: readFileSync(tls.certPath),
-    ca: readFileSync(tls.clientCaPath),
-    ...(existsSync(tls.crlPath) ? { crl: readFileSync(tls.crlPath) } : {}),
-    requestCert: true,
-    rejectUnauthorized: true,
-    minVersion: 'TLSv1.2' as const,
+    options: {
+      key: readFileSync(tls.keyPath),
+      cert: readFileSync(tls.certPath),
+      ca,
+      crl: crl.pem,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+    },
+    crl,
   }
-}
-
-/** Certificate serial numbers in one normal form (upper-case hex, no leading zeros) for comparisons. */
-export const normalSerial = (serial: string) => serial.toUpperCase().replace(/^0+(?=.)/, '')
-
-/** The serial numbers a PEM CRL revokes. */
-export function revokedSerials(crlPem: string): Set<string> {
-  const serials = new Set<string>()
-  const blocks = crlPem.match(/-----BEGIN X509 CRL-----[\s\S]+?-----END X509 CRL-----/g) ?? []
-  for (const block of blocks) {
-    for (const entry of new x509.X509Crl(block).entries) serials.add(normalSerial(entry.serialNumber))
-  }
-  return serials
 }

@@ -38,6 +38,14 @@ import { DEFAULT_AS_OF, DEFAULT_SCALE, HouseholdKind, planHouseholds, RATES, typ
 import { Rng, SystematicSampler, WeightedTable } from './prng'
 import type { DummyWardChunk, DummyWardOptions, DummyWardPlan } from './types'
 
+/**
+ * 支援措置 households of two or more, in turn: only the 世帯主 protected (the others live with a protected adult and
+ * are not protected themselves); the whole household; everyone but the youngest (a member who joined after the
+ * measure was granted — the case of a newborn added later). The address rule (shared/domain/support-measure.ts)
+ * protects every member's address in all three.
+ */
+const PROTECTION_PATTERNS = ['head', 'household', 'allButYoungest'] as const
+
 /** Start of the 介護保険 system: no 資格取得日 is earlier. */
 const SYSTEM_START = '2000-04-01'
 const EARLIEST_AS_OF = '2001-04-01'
@@ -112,6 +120,8 @@ class WardGenerator {
   private readonly taxableBands = new WeightedTable(TAXABLE_BAND_WEIGHTS)
   private personIndex = 0
   private insuredIndex = 0
+  /** Protected households of two or more so far: picks the mixed pattern of the next one (PROTECTION_PATTERNS). */
+  private protectedSharedIndex = 0
 
   constructor(options: DummyWardOptions) {
     const { seed, scale, asOf } = resolveOptions(options)
@@ -454,11 +464,12 @@ class WardGenerator {
     const household: DummyHousehold = { householdId, ...where }
 
     const special = facility !== undefined || excluded !== undefined
-    const isProtected = !special && this.protectedHouseholds.next()
+    const protectedHousehold = !special && this.protectedHouseholds.next()
+    const protectedMembers = protectedHousehold ? this.protectedMembers(drafts) : drafts.map(() => false)
     const assistance = kind === HouseholdKind.AssistanceSingle || kind === HouseholdKind.AssistanceCouple
     const landline = !special && r.chance(assistance ? 0.5 : 0.8) ? this.phoneNumber() : null
 
-    const persons = drafts.map((d) => {
+    const persons = drafts.map((d, memberIndex) => {
       const given = this.names.givenName(r, d.sex, parseIsoDate(d.birthDate).year)
       let residentTaxable = false
       let figures: IncomeFigures
@@ -514,7 +525,7 @@ class WardGenerator {
         insuredNumber,
         insuredCategory,
         acquiredOn,
-        isProtected,
+        isProtected: protectedMembers[memberIndex]!,
         residentTaxable,
         totalIncome: figures.totalIncome,
         taxablePensionIncome: figures.taxablePensionIncome,
@@ -542,6 +553,26 @@ class WardGenerator {
       return person
     })
     return { household, persons }
+  }
+
+  /**
+   * Who of a 支援措置 household carries the flag. A household of one: its member. Households of two or more take the
+   * patterns of PROTECTION_PATTERNS in turn (a counter, not a draw: the random stream, and so every other value of the
+   * ward, is the same as with whole households protected).
+   */
+  private protectedMembers(drafts: readonly Draft[]): boolean[] {
+    if (drafts.length === 1) return [true]
+    const pattern = PROTECTION_PATTERNS[this.protectedSharedIndex++ % PROTECTION_PATTERNS.length]!
+    switch (pattern) {
+      case 'head':
+        return drafts.map((d) => d.relationship === '世帯主')
+      case 'household':
+        return drafts.map(() => true)
+      case 'allButYoungest': {
+        const youngest = drafts.reduce((y, d, i) => (d.birthDate > drafts[y]!.birthDate ? i : y), 0)
+        return drafts.map((_, i) => i !== youngest)
+      }
+    }
   }
 
   /**

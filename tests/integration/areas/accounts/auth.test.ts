@@ -67,6 +67,10 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
           'person.revealIndividualNumber',
           'person.revealProtectedAddress',
           'person.search',
+          // C-20: the 資格担当 prepares and runs an erasure that a 監督者 signed off.
+          'retention.persons',
+          'retention.prepare',
+          'retention.view',
         ],
       })
       expect(second.body.user).toMatchObject({ displayName: `試験 ${loginId}`, department: '試験係' })

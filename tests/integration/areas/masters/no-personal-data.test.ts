@@ -5,6 +5,7 @@ import { generateDummyWard } from '../../../../server/src/demo/generator'
 import { DEMO_SEED } from '../../../../server/src/demo/seed-if-empty'
 import { signIn } from '../../support/accounts'
 import { startTestServer, type TestServer } from '../../support/test-server'
+import { CACHE_FILE_NAME, CACHE_SEAL_PURPOSE } from '../../../../electron/main/services/master-cache/cache-db'
 import { terminal } from './terminal'
 
 const SCALE = 1_000
@@ -61,18 +62,20 @@ describe('no personal data in the terminal cache', () => {
   afterAll(() => t.close())
 
   it('the synced cache file holds none of the identifying values of any seeded person', async () => {
-    const { masters, dir } = terminal(t, await signIn(t, 'shikaku01'))
+    const { masters, dir, key } = terminal(t, await signIn(t, 'shikaku01'))
     await masters.syncNow()
     expect(masters.status().datasets.reduce((n, d) => n + d.rowCount, 0)).toBeGreaterThan(30_000)
     masters.close()
     const files = readdirSync(dir)
-    expect(files).toContain('master-cache.sqlite3')
+    expect(files).toContain(CACHE_FILE_NAME)
     const needles = identifiers()
     expect(needles.length).toBeGreaterThan(5_000)
     // The scanner finds a planted value (so an empty result means something).
     expect(occurrences(`…${needles[123]}…`, needles)).toContain(needles[123])
     for (const file of files) {
-      const bytes = readFileSync(join(dir, file))
+      // The cache is sealed at rest (C-07): its content is what the data key opens, the database image itself.
+      const raw = readFileSync(join(dir, file))
+      const bytes = file === CACHE_FILE_NAME ? key.open(raw, CACHE_SEAL_PURPOSE) : raw
       // UTF-8 text of the file (payloads, keys, search text) and its Latin-1 reading for digits in any encoding.
       expect(occurrences(bytes.toString('utf8'), needles), file).toEqual([])
       expect(occurrences(bytes.toString('latin1'), needles), file).toEqual([])

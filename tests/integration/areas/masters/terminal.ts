@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BackendClient } from '../../../../electron/main/backend/backend-client'
+import { DataKey } from '../../../../electron/main/services/at-rest/data-key'
 import type { AuthService } from '../../../../electron/main/services/auth-service'
 import { MasterService } from '../../../../electron/main/services/master-cache/master-service'
 import type { MasterSource } from '../../../../electron/main/services/master-cache/master-sync'
@@ -17,15 +18,17 @@ export function serverSource(t: TestServer, token: string): MasterSource {
   }
 }
 
-/** A terminal's master service with its cache file in a fresh "user profile" directory. */
-export function terminal(t: TestServer, token: string): { masters: MasterService; dir: string } {
+/** A terminal's master service with its cache file (sealed with a fresh data key) in a fresh "user profile" directory. */
+export function terminal(t: TestServer, token: string): { masters: MasterService; dir: string; key: DataKey } {
   const dir = mkdtempSync(join(tmpdir(), 'kaigo-profile-'))
   const unused = new BackendClient({ request: () => Promise.reject(new Error('not used')) }, t.server.origin)
   const auth = { currentUser: () => null } as unknown as AuthService
+  const key = DataKey.generate()
   const masters = new MasterService(unused, auth, {
     cacheDir: dir,
+    dataKey: key,
     syncIntervalMinutes: 15,
     source: serverSource(t, token),
   })
-  return { masters, dir }
+  return { masters, dir, key }
 }

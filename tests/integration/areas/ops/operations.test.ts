@@ -85,7 +85,7 @@ describe.each(databaseKinds)('operations on %s', (kind) => {
       })
       expect(await rawRequest(t, { method: 'GET', path: '/readyz' })).toMatchObject({
         status: 200,
-        body: '{"status":"ready"}',
+        body: '{"status":"ready","malwareScan":"unavailable"}',
       })
     })
 

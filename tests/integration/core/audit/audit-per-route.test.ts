@@ -297,7 +297,8 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
       expect(body).toMatchObject({ status: 'applied', applied: 3 })
       return {
         targetIds: await personsOfIntakeCsv(f),
-        purpose: `住基異動取込 #${input.uploadId} applied 3件`,
+        // The test server runs in demo mode without a scanner: the file is applied and said to be unscanned (C-05).
+        purpose: `住基異動取込 #${input.uploadId} applied 3件 ウイルス未検査（デモ）`,
       }
     },
   },
@@ -372,9 +373,24 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
     role: 'systemAdmin',
     input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '退職' }),
   },
-  'user.resetTotp': {
+  'user.lock': {
+    role: 'systemAdmin',
+    input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '不正利用の疑い' }),
+  },
+  'user.requestTotpReset': {
     role: 'systemAdmin',
     input: async (f) => ({ idempotencyKey: newKey(), userId: await f.staff(), reason: '端末の紛失' }),
+  },
+  'user.decideTotpReset': {
+    role: 'supervisor',
+    input: async (f) => {
+      const requested = await f.call(
+        'user.requestTotpReset',
+        { idempotencyKey: newKey(), userId: await f.staff(), reason: '端末の紛失' },
+        'systemAdmin',
+      )
+      return { idempotencyKey: newKey(), requestId: requested.body.id, approve: true }
+    },
   },
   'designation.create': {
     role: 'systemAdmin',
@@ -509,6 +525,9 @@ describe.each(databaseKinds)('exactly one audit row per request, route by route,
       ['eligibility.issueInsuranceCard', 'ok', [f.insured]],
       ['eligibility.issueInsuranceCard', 'replayed', [f.insured]],
     ])
+    // …for the purpose the first request gave.
+    expect(rows[0]!.purpose).toMatch(/紛失による再交付/)
+    expect(rows[1]!.purpose).toBe(rows[0]!.purpose)
   })
 
   it('logs with every request of an audited route how many audit rows it committed (checked for the whole suite)', async () => {

@@ -7,6 +7,7 @@ import { auditLog } from '../../../../server/src/core/db/schema'
 import { registeredRoutes } from '../../../../server/src/core/http/app'
 import { probePaths } from '../../../../server/src/core/http/health'
 import { provisionUser, signIn } from '../../support/accounts'
+import { personalDataGrants } from '../../../fixtures/access/personal-data-grants'
 import { callRoute } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
@@ -20,12 +21,30 @@ const definitions = new Map(declaredRoutes().map((r) => [r.name, r]))
  */
 const probe = { __walk: 1 }
 
-// Every route × every role, allow/deny exactly as docs/permissions.md (generated from the code).
+/**
+ * The expected answer of a role on a route. A route guarded by a personal-data or second-factor permission is judged
+ * by the hand-written table (tests/fixtures/access/personal-data-grants.ts, controls C-24 and C-25), not by the role
+ * table the server enforces; the remaining routes (public, any session, ops.status) by the generated matrix.
+ */
+function expectedVerdict(route: NonNullable<ReturnType<typeof definitions.get>>, role: Role): 'allow' | 'deny' {
+  if (route.access.kind === 'permission') {
+    const row = personalDataGrants[route.access.permission]
+    if (row) return row.roles[role] ? 'allow' : 'deny'
+  }
+  return verdict(route, role) === 'deny' ? 'deny' : 'allow'
+}
+
+// Every route × every role, allow/deny exactly as the hand-written table of grants says for personal-data and
+// second-factor permissions, and as docs/permissions.md (generated from the code) says for the rest.
 describe.each(databaseKinds)('the route × role matrix on %s', (kind) => {
   let t: TestServer
   const tokens = new Map<Role, string>()
   beforeAll(async () => {
-    t = await startTestServer(kind, 100)
+    // The walk sends (roles + 1) requests per route from one terminal: above the default per-minute limits once the
+    // contract has ~55 routes, and the limiter is not what this walk observes (it has its own tests).
+    t = await startTestServer(kind, 100, {
+      env: { KAIGO_RATE_TERMINAL_PER_MINUTE: '100000', KAIGO_RATE_USER_PER_MINUTE: '100000' },
+    })
     for (const role of roles) {
       const { loginId } = await provisionUser(t, {
         roles: [role],
@@ -39,6 +58,16 @@ describe.each(databaseKinds)('the route × role matrix on %s', (kind) => {
   it('walks every route of the contract, each of which has a declaration', () => {
     expect(routeNames.length).toBeGreaterThan(20)
     for (const name of routeNames) expect(definitions.get(name), name).toBeDefined()
+  })
+
+  it('judges every personal-data route by the hand-written table of grants', () => {
+    const personal = [...definitions.values()].filter((r) => r.personalData)
+    expect(personal.length).toBeGreaterThan(10)
+    for (const route of personal) {
+      expect(route.access.kind, route.name).toBe('permission')
+      if (route.access.kind === 'permission')
+        expect(personalDataGrants, route.name).toHaveProperty([route.access.permission])
+    }
   })
 
   it.each(routeNames)('%s: without a session, only a public route is reachable', async (name) => {
@@ -55,7 +84,7 @@ describe.each(databaseKinds)('the route × role matrix on %s', (kind) => {
     for (const role of roles) {
       const res = await callRoute(t, name, probe, tokens.get(role))
       outcomes[role] = res.code === 'forbidden' ? 'deny' : res.code === 'notAuthenticated' ? 'unauthenticated' : 'allow'
-      expected[role] = verdict(route, role) === 'deny' ? 'deny' : 'allow'
+      expected[role] = expectedVerdict(route, role)
       if (outcomes[role] === 'allow') expect(res.code).toBe(route.stepUp ? 'stepUpRequired' : 'invalidRequest')
     }
     expect(outcomes).toEqual(expected)

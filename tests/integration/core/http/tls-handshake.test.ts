@@ -190,7 +190,7 @@ describe('certificate revocation', () => {
   it('accepts a terminal before its revocation, refuses it after the CRL is reloaded, keeps the others', async () => {
     expect(await rawGet(t, { cert: revoked.certPem, key: revoked.keyPem })).toBe(200)
     await writeRevocationList(t.pki, [revoked.serialNumber])
-    expect(t.server.reloadTls().revoked).toBe(1)
+    expect((await t.server.reloadTls()).revoked).toBe(1)
     await expect(rawGet(t, { cert: revoked.certPem, key: revoked.keyPem })).rejects.toThrow()
     expect(await rawGet(t, { cert: kept.certPem, key: kept.keyPem })).toBe(200)
   })
@@ -217,7 +217,7 @@ describe('certificate revocation', () => {
       for (const sockets of Object.values(agent.freeSockets)) sockets?.[0]?.once('close', () => resolve())
     })
     await writeRevocationList(t.pki, [revoked.serialNumber, victim.serialNumber])
-    expect(t.server.reloadTls().dropped).toBe(1)
+    expect((await t.server.reloadTls()).dropped).toBe(1)
     await socketClosed
     await expect(get()).rejects.toThrow()
     agent.destroy()

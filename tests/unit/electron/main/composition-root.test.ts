@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ipcChannelNames } from '../../../../shared/ipc/channels'
+import { readSecurityLog } from '../../../../electron/main/platform/security-log-file'
+import { DATA_KEY_FILE, DataKey } from '../../../../electron/main/services/at-rest/data-key'
 import {
   app,
   backendSession,
@@ -14,6 +16,8 @@ import {
   FakeWindow,
   invokeFromMainWindow,
   Menu,
+  osKeyStore,
+  safeStorage,
   powerMonitor,
   state,
   windows,
@@ -21,6 +25,17 @@ import {
 } from '../fixtures/electron-mock'
 
 vi.mock('electron', async () => (await import('../fixtures/electron-mock')).electronModule)
+
+/** security.log as its lines open with the data key in the profile, unwrapped by the mock's OS key store (C-07). */
+async function securityLog(): Promise<string> {
+  const stored = JSON.parse(readFileSync(join(state.userDataDir, DATA_KEY_FILE), 'utf8')) as {
+    id: string
+    wrapped: string
+  }
+  const raw = Buffer.from(await osKeyStore.unwrap(Buffer.from(stored.wrapped, 'base64')), 'base64')
+  const key = DataKey.fromBytes(Buffer.from(stored.id, 'hex'), raw)
+  return readSecurityLog(readFileSync(join(state.logsDir, 'security.log'), 'utf8'), key).join('\n')
+}
 
 const { calls } = state
 
@@ -97,7 +112,14 @@ describe('the Electron composition root', () => {
     child.close()
   })
 
-  it('a request of the renderer to a foreign origin is cancelled and written to security.log without its query (C-01)', () => {
+  it('the data key of local state is in the user profile only wrapped by safeStorage (C-07)', () => {
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1)
+    const raw = osKeyStore.wrapped[0]!
+    expect(Buffer.from(raw, 'base64')).toHaveLength(32)
+    expect(readFileSync(join(state.userDataDir, DATA_KEY_FILE), 'utf8')).not.toContain(raw)
+  })
+
+  it('a request of the renderer to a foreign origin is cancelled and written to security.log without its query (C-01)', async () => {
     const filter = defaultSession.webRequest.onBeforeRequest.mock.calls[0]![0] as (
       d: { url: string; resourceType: string; webContentsId?: number },
       cb: (r: { cancel?: boolean }) => void,
@@ -107,7 +129,9 @@ describe('the Electron composition root', () => {
     expect(verdict).toHaveBeenCalledWith({ cancel: true })
     const file = join(state.logsDir, 'security.log')
     expect(existsSync(file)).toBe(true)
-    const log = readFileSync(file, 'utf8')
+    // Sealed at rest (C-07): the raw file shows nothing, the data key opens the line.
+    expect(readFileSync(file, 'utf8')).not.toContain('request-blocked')
+    const log = await securityLog()
     expect(log).toContain('"kind":"request-blocked","url":"https://evil.example.com/x"')
     expect(log).not.toContain('山田')
   })
@@ -158,7 +182,7 @@ describe('the Electron composition root', () => {
     wc.loadURL.mockClear()
     wc.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
     await vi.waitFor(() => expect(wc.loadURL).toHaveBeenCalledWith('app://ui/index.html'))
-    expect(readFileSync(join(state.logsDir, 'security.log'), 'utf8')).toContain('"action":"reload-login"')
+    expect(await securityLog()).toContain('"action":"reload-login"')
   })
 
   it('quit clears the clipboard and closes child windows (C-35)', () => {

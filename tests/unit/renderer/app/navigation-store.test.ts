@@ -107,11 +107,16 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return 'マスタ'
         case 'export':
           return '持出管理'
+        case 'admin':
+          return '管理'
+        case 'retention':
+          return '保存期間・消去'
         default:
           return assertNever(screen)
       }
     }
     expect(title({ kind: 'export' })).toBe('持出管理')
+    expect(title({ kind: 'retention' })).toBe('保存期間・消去')
     expect(() => assertNever({ kind: 'unknown' } as never)).toThrow()
   })
 })

@@ -35,12 +35,21 @@ const { useNavigationStore } = await import('../../../../renderer/src/app/naviga
 const { usePersonSearchStore } = await import('../../../../renderer/src/features/persons/person-search-store')
 const { useExportStore } = await import('../../../../renderer/src/features/export/export-store')
 const { useSessionStore } = await import('../../../../renderer/src/stores/session-store')
+const { useAuditAnalysisStore } = await import('../../../../renderer/src/features/admin/audit-analysis-store')
+const { useRetentionStore } = await import('../../../../renderer/src/features/retention/retention-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
   'app/navigation-store.ts': 'navigation',
   'features/export/export-store.ts': 'export',
+  // Administration: staff names and reasons; the audit report's purposes are free text that may name a resident.
+  'features/admin/accounts-store.ts': 'adminAccounts',
+  'features/admin/designations-store.ts': 'adminDesignations',
+  'features/admin/audit-analysis-store.ts': 'adminAuditAnalysis',
+  'features/admin/security-events-store.ts': 'adminSecurityEvents',
   'features/persons/person-search-store.ts': 'personSearch',
+  // The persons of a retention run (C-20): residents' names and 被保険者番号.
+  'features/retention/retention-store.ts': 'retention',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -71,6 +80,22 @@ async function fillWithResident() {
   })
   const row = { id: 7, purpose: `${NAME}ほか1名の照会回答`, requestedBy: NAME, personCount: 2 }
   useExportStore.setState({ mine: [row as never], pending: [row as never], ledger: [row as never] })
+  const access = { seq: 9, personIds: [person.id], purpose: `${NAME}の住所照会（支援措置）` }
+  useAuditAnalysisStore.setState({
+    report: { busy: false, error: null, data: { protectedAccess: [access], protectedAccessTotal: 1 } as never },
+  })
+  const runPerson = {
+    personId: person.id,
+    insuredNumber: person.insuredNumber,
+    name: NAME,
+    nameKana: 'ヤマダ タロウ',
+    lostOn: '2021-04-01',
+    keepUntil: '2026-04-01',
+  }
+  useRetentionStore.setState({
+    selectedId: 3,
+    persons: { busy: false, error: null, data: { runId: 3, persons: [runPerson] } },
+  })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.
   expect(JSON.stringify(allStores().map((s) => s.getState()))).toContain(NAME)

@@ -6,7 +6,7 @@
  * category1AcquisitionDate) through the eligibility engine.
  */
 import { createHash } from 'node:crypto'
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import { category1AcquisitionDate, lossDate, type LossEvent } from '../../../../../shared/domain'
 import { historyAsKnownOn, statusOn } from '../../../../../shared/eligibility/history'
 import {
@@ -30,6 +30,23 @@ const KIND_LABEL = Object.fromEntries(Object.values(residentChangeCodes).map((c)
   string
 >
 
+/**
+ * A person the file placed in a household that has a 支援措置対象者 (出生, 転入 into it, 世帯変更/世帯合併, a 転居 into
+ * another household): protected with the household, and the staff member is told (docs/security.md, 支援措置).
+ */
+interface ProtectedJoiner {
+  line: number
+  kind: ResidentChangeKind
+  name: string
+  atenaNo: string
+}
+
+/** The notice line of the intake result: past tense once applied, future in a dry run. */
+const joinerNotice = (j: ProtectedJoiner, applied: boolean) =>
+  `${j.line}行目：支援措置対象世帯への異動（${KIND_LABEL[j.kind]}）のため、${j.name}（宛名番号 ${j.atenaNo}）を保護対象に${
+    applied ? 'しました' : 'します'
+  }。住所・電話番号は表示・印字されません`
+
 /** 町丁目 from a Shinjuku address: the text after 区 up to the first digit ('西新宿二丁目'). */
 const townOf = (address: string) => /区([^\d]+?)(?=\d|$)/.exec(address)?.[1] ?? ''
 
@@ -43,6 +60,7 @@ function result(partial: Partial<IntakeResult> & Pick<IntakeResult, 'status'>): 
     eligibilityChanges: 0,
     counts: {},
     truncated: problems.length > MAX_PROBLEMS,
+    notices: [],
     ...partial,
     problems: problems.slice(0, MAX_PROBLEMS),
   }
@@ -124,19 +142,27 @@ export async function importResidentChanges(
   // run applies the same way and then rolls the savepoint back, so it checks these rules too.
   try {
     return await db.transaction(async (sp) => {
-      const applied = await applyRecords(sp, input, userId, { fileHash, pending, base, today })
-      if (input.dryRun) throw new DryRunDone()
-      return applied
+      const { joiners, ...applied } = await applyRecords(sp, input, userId, { fileHash, pending, base, today })
+      if (input.dryRun) throw new DryRunDone(joiners)
+      return { ...applied, notices: joiners.map((j) => joinerNotice(j, true)) }
     })
   } catch (error) {
-    if (error instanceof DryRunDone) return { ...result({ status: 'validated', ...base }), personIds: [] }
+    if (error instanceof DryRunDone)
+      return {
+        ...result({ status: 'validated', ...base, notices: error.joiners.map((j) => joinerNotice(j, false)) }),
+        personIds: [],
+      }
     if (!(error instanceof RecordRefused)) throw error
     return { ...result({ status: 'rejected', ...base, problems: [error.problem] }), personIds: [] }
   }
 }
 
-/** Ends a dry run's savepoint: everything it applied is rolled back. */
-class DryRunDone extends Error {}
+/** Ends a dry run's savepoint: everything it applied is rolled back (what it would protect is reported). */
+class DryRunDone extends Error {
+  constructor(readonly joiners: ProtectedJoiner[]) {
+    super('dry run')
+  }
+}
 
 /** A record the eligibility rules refuse while applying: the whole file is rolled back. */
 class RecordRefused extends Error {
@@ -155,7 +181,7 @@ async function applyRecords(
     base: { encoding: 'utf-8' | 'shift_jis'; records: number; alreadyApplied: number }
     today: string
   },
-): Promise<IntakeResult & { personIds: number[] }> {
+): Promise<IntakeResult & { personIds: number[]; joiners: ProtectedJoiner[] }> {
   const { fileHash, pending, base, today } = prepared
   const personIdByAtena = new Map<string, number>()
   const atenaNos = [...new Set(pending.map((r) => r.atenaNo))]
@@ -182,6 +208,32 @@ async function applyRecords(
   let eligibilityChanges = 0
   const touched = new Set<number>()
   const householdIds = new Map<string, number>()
+  const joiners: ProtectedJoiner[] = []
+
+  /**
+   * 支援措置: a person now in a household with a protected member is protected with it (the flag; the record, file and
+   * day stay in intake_records and the request's audit row). Someone already protected is left as they are.
+   */
+  async function protectWithHousehold(r: ResidentChangeRecord, personId: number) {
+    const [row] = await db
+      .select({
+        householdId: persons.householdId,
+        isProtected: persons.isProtected,
+        familyName: persons.familyName,
+        givenName: persons.givenName,
+      })
+      .from(persons)
+      .where(eq(persons.id, personId))
+    if (!row || row.isProtected) return
+    const [protectedMember] = await db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.householdId, row.householdId), eq(persons.isProtected, true), ne(persons.id, personId)))
+      .limit(1)
+    if (!protectedMember) return
+    await db.update(persons).set({ isProtected: true }).where(eq(persons.id, personId))
+    joiners.push({ line: r.line, kind: r.kind, name: `${row.familyName} ${row.givenName}`, atenaNo: r.atenaNo })
+  }
 
   async function householdId(r: ResidentChangeRecord): Promise<number> {
     const cached = householdIds.get(r.setaiNo)
@@ -358,6 +410,14 @@ async function applyRecords(
         break
       }
     }
+    if (
+      r.kind === 'moveIn' ||
+      r.kind === 'birth' ||
+      r.kind === 'householdChange' ||
+      r.kind === 'addressChange' ||
+      r.kind === 'residenceExceptionEnd'
+    )
+      await protectWithHousehold(r, personId!)
     touched.add(personId!)
     counts[KIND_LABEL[r.kind]] = (counts[KIND_LABEL[r.kind]] ?? 0) + 1
     await db
@@ -368,5 +428,6 @@ async function applyRecords(
   return {
     ...result({ status: 'applied', ...base, applied: pending.length, eligibilityChanges, counts }),
     personIds: [...touched],
+    joiners,
   }
 }

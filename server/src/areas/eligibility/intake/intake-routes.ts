@@ -1,9 +1,19 @@
 import { todayInJapan } from '../../../../../shared/domain'
+import type { ImportFiles, ReceivedImportFile } from '../../../core/files/import-files'
+import { HttpProblem } from '../../../core/http/problem'
 import { defineRoute } from '../../../core/http/route'
 import { importResidentChanges } from './apply'
 import { beginIntakeUpload, finishIntakeUpload, uploadIntakeChunk } from './upload'
 
-export function intakeRoutes() {
+/** The audit purpose notes the persons protected with their household (支援措置), by count: the targets name them. */
+const protectedNote = (result: { status: string; notices: string[] }) =>
+  result.status === 'applied' && result.notices.length > 0 ? ` 支援措置により保護対象 ${result.notices.length}人` : ''
+
+/**
+ * Every file goes through the malware scan (`importFiles.receive`, control C-05) as a whole before it is parsed:
+ * the one-request import at once, the chunked upload once all chunks are assembled.
+ */
+export function intakeRoutes(deps: { importFiles: ImportFiles }) {
   return [
     defineRoute({
       name: 'eligibility.importResidentChanges',
@@ -12,17 +22,24 @@ export function intakeRoutes() {
       audit: { action: 'eligibility.importResidentChanges' },
       // All or nothing in the request's transaction; the same file (SHA-256) and the same records apply once.
       effect: 'create',
-      async handle({ input, db, user, audit, now }) {
-        const bytes = Buffer.from(input.contentBase64, 'base64')
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const file = await deps.importFiles
+          .receive(
+            { user, terminalId, now },
+            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'residentChanges' },
+          )
+          .catch(refused(audit, '住基異動取込'))
         const { personIds, ...result } = await importResidentChanges(
           db,
-          { fileName: input.fileName, bytes, encoding: input.encoding, dryRun: input.dryRun },
+          { fileName: input.fileName, bytes: file.bytes, encoding: input.encoding, dryRun: input.dryRun },
           user?.id ?? null,
           todayInJapan(now),
         )
         audit.targets(personIds)
-        audit.purpose(`住基異動取込 ${result.status} ${result.applied}件`)
-        return result
+        audit.purpose(
+          `住基異動取込 ${result.status} ${result.applied}件${protectedNote(result)}${notScanned(file.scan)}`,
+        )
+        return withWarnings(result, file.warnings)
       },
     }),
     // Large files: a chunked upload (progress in the UI), applied all or nothing by the finishing request.
@@ -56,12 +73,37 @@ export function intakeRoutes() {
       personalData: true,
       audit: { action: 'eligibility.importResidentChanges' },
       effect: 'create',
-      async handle({ input, db, user, audit, now }) {
-        const { personIds, ...result } = await finishIntakeUpload(db, user!.id, input.uploadId, todayInJapan(now))
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const { personIds, file, ...result } = await finishIntakeUpload(
+          db,
+          user!.id,
+          input.uploadId,
+          todayInJapan(now),
+          (bytes, fileName) =>
+            deps.importFiles
+              .receive({ user, terminalId, now }, { bytes, fileName, kind: 'residentChanges' })
+              .catch(refused(audit, `住基異動取込 #${input.uploadId}`)),
+        )
         audit.targets(personIds)
-        audit.purpose(`住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件`)
-        return result
+        audit.purpose(
+          `住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件${protectedNote(result)}${notScanned(file.scan)}`,
+        )
+        return withWarnings(result, file.warnings)
       },
     }),
   ]
 }
+
+/** A file the scan refused: the request's audit row says why (the quarantine writes its own row). */
+const refused =
+  (audit: { purpose(text: string): void }, what: string) =>
+  (error: unknown): never => {
+    if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
+    throw error
+  }
+
+/** A file taken without a scan (demo mode only) says so in its audit row. */
+const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')
+
+const withWarnings = <T extends object>(result: T, warnings: string[]) =>
+  warnings.length > 0 ? { ...result, warnings } : result

@@ -14,7 +14,8 @@ import {
 } from '../../../../../shared/eligibility/intake'
 import type { Db, Tx } from '../../../core/db/connect'
 import { invalidInput } from '../rule-problem'
-import { HttpProblem } from '../../../core/http/problem'
+import type { ReceivedImportFile } from '../../../core/files/import-files'
+import { HttpProblem, RecordedProblem } from '../../../core/http/problem'
 import { importResidentChanges } from './apply'
 import { intakeUploadChunks, intakeUploads } from './schema'
 
@@ -91,12 +92,18 @@ export async function uploadIntakeChunk(
   return progress(db, upload)
 }
 
+/**
+ * Assembles the file, checks it against what was announced, hands the whole of it to `receive` (the malware scan,
+ * core/files/import-files.ts) and only then parses and applies it. An infected file's staged chunks are deleted
+ * together with its quarantine record.
+ */
 export async function finishIntakeUpload(
   db: Db | Tx,
   userId: number,
   uploadId: number,
   today: string,
-): Promise<IntakeResult & { personIds: number[] }> {
+  receive: (bytes: Buffer, fileName: string) => Promise<ReceivedImportFile>,
+): Promise<IntakeResult & { personIds: number[]; file: ReceivedImportFile }> {
   const upload = await ownUpload(db, uploadId, userId)
   const rows = await db
     .select({ index: intakeUploadChunks.index, content: intakeUploadChunks.content })
@@ -119,13 +126,18 @@ export async function finishIntakeUpload(
       'conflict',
       '送信されたファイルが元のファイルと一致しません。最初から取り込み直してください',
     )
+  const file = await receive(bytes, upload.fileName).catch((error: unknown) => {
+    if (error instanceof RecordedProblem)
+      error.andRecord(async (after) => void (await after.delete(intakeUploads).where(eq(intakeUploads.id, upload.id))))
+    throw error
+  })
   const result = await importResidentChanges(
     db,
-    { fileName: upload.fileName, bytes, encoding: upload.encoding, dryRun: upload.dryRun },
+    { fileName: upload.fileName, bytes: file.bytes, encoding: upload.encoding, dryRun: upload.dryRun },
     userId,
     today,
   )
   // The staged bytes are not kept (the applied records are in intake_records).
   await db.delete(intakeUploads).where(eq(intakeUploads.id, upload.id))
-  return result
+  return { ...result, file }
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from '../../db/unavailable'
 import { HttpProblem, problems } from '../problem'
 
 /**
@@ -31,7 +32,10 @@ export async function logRequest(req: FastifyRequest, reply: FastifyReply) {
   )
 }
 
-/** An HttpProblem as thrown; Fastify's own 4xx (body too large, malformed JSON) as ours; anything else 500. */
+/**
+ * An HttpProblem as thrown; Fastify's own 4xx (body too large, malformed JSON) as ours; a database that cannot be
+ * reached or written (restart, full disk) 503 with Retry-After — the request was rolled back; anything else 500.
+ */
 export function answerProblem(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply): void {
   const status = (error as { statusCode?: number }).statusCode
   const problem =
@@ -41,7 +45,9 @@ export function answerProblem(error: FastifyError | Error, req: FastifyRequest, 
         ? problems.tooLarge()
         : status !== undefined && status >= 400 && status < 500
           ? problems.invalidRequest()
-          : problems.internal()
+          : isDatabaseUnavailable(error)
+            ? problems.databaseUnavailable()
+            : problems.internal()
   if (problem.status >= 500)
     req.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' } }, 'unhandled error')
   void reply

@@ -49,9 +49,15 @@ export class RequestAudit {
     return [...new Set(this.targets)]
   }
 
-  /** A replay answers the first request's records again. */
-  touchAgain(ids: readonly number[]): void {
+  /** The purpose the handler gave (kept with an idempotent answer, so that its replay is audited with it). */
+  purposeGiven(): string | null {
+    return this.purpose
+  }
+
+  /** A replay answers the first request's records again, for the first request's purpose. */
+  touchAgain(ids: readonly number[], purpose: string | null): void {
     this.targets.push(...ids)
+    if (purpose !== null) this.purpose = purpose
   }
 
   entry(outcome: AuditEntry['outcome']): AuditEntry {

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { ApiRouteName } from '../../../../../shared/api/routes'
 import type { Db, Tx } from '../../db/connect'
 import type { HandlerContext, RouteDefinition } from '../route'
+import { RecordedProblem } from '../problem'
 import { claimIdempotencyKey, requestHashOf, storeIdempotentResponse } from './idempotency'
 import type { RequestAudit } from './request-audit'
 
@@ -11,11 +12,16 @@ export type RequestFacts = Omit<HandlerContext<ApiRouteName>, 'db' | 'audit'>
 
 /** How a first result is kept for its retries: the answer and the audit targets of the first request. */
 const REPLAY_MARK = 'kaigoReplay'
-function storedReplay(stored: unknown): { value: unknown; targets: number[] } {
-  const record = stored as { [REPLAY_MARK]?: number; value?: unknown; targets?: number[] } | null
+function storedReplay(stored: unknown): { value: unknown; targets: number[]; purpose: string | null } {
+  const record = stored as {
+    [REPLAY_MARK]?: number
+    value?: unknown
+    targets?: number[]
+    purpose?: string | null
+  } | null
   // Keys stored before the targets were kept hold the bare answer.
-  if (record?.[REPLAY_MARK] !== 1) return { value: stored, targets: [] }
-  return { value: record.value, targets: record.targets ?? [] }
+  if (record?.[REPLAY_MARK] !== 1) return { value: stored, targets: [], purpose: null }
+  return { value: record.value, targets: record.targets ?? [], purpose: record.purpose ?? null }
 }
 
 /**
@@ -53,14 +59,20 @@ export async function runRoute(
           // The first result is answered again: a personal-data answer is a disclosure again, so it is
           // audited (outcome 'replayed', with the persons of the first answer); nothing is written twice.
           const stored = storedReplay(previous.response)
-          audit.touchAgain(stored.targets)
+          audit.touchAgain(stored.targets, stored.purpose)
           if (audit.audited && route.personalData) await audit.append(tx, 'replayed')
           return { replayed: true, value: stored.value }
         }
       }
       const value = output.parse(await route.handle(context(tx)))
       if (audit.audited) await audit.append(tx, 'ok')
-      if (claim) await storeIdempotentResponse(tx, claim, { [REPLAY_MARK]: 1, value, targets: audit.touched() })
+      if (claim)
+        await storeIdempotentResponse(tx, claim, {
+          [REPLAY_MARK]: 1,
+          value,
+          targets: audit.touched(),
+          purpose: audit.purposeGiven(),
+        })
       return { replayed: false, value }
     })
     if (audit.audited && (!result.replayed || route.personalData)) audit.committed()
@@ -70,7 +82,15 @@ export async function runRoute(
     }
     return result.value
   } catch (error) {
-    await audit.afterRollback(env.db, error)
-    throw error
+    // A refusal that leaves a record (a quarantined file) writes it now; if that fails, that failure is the answer.
+    const failure =
+      error instanceof RecordedProblem
+        ? await error.record(env.db).then(
+            () => error,
+            (e: unknown) => e,
+          )
+        : error
+    await audit.afterRollback(env.db, failure)
+    throw failure
   }
 }

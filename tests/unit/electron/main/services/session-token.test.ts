@@ -80,6 +80,7 @@ describe('the session token stays in main memory (C-06, C-07)', () => {
         'index.ts', // passes writeNewFile to the export service (Electron)
         'platform/export-destination.ts',
         'platform/security-log-file.ts',
+        'services/at-rest/data-key.ts', // the wrapped data key and the atomic writer of sealed files (C-07)
         'services/export/export-service.ts',
         'services/master-cache/cache-db.ts',
       ].sort(),

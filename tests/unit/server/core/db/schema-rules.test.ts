@@ -15,6 +15,7 @@ const exempt: Record<string, string> = {
   sessions: 'technical: session bookkeeping, never edited by staff',
   login_challenges: 'technical: one sign-in attempt, consumed once',
   idempotency_keys: 'technical: the stored first response of a request',
+  quarantined_files: 'append-only (trigger): the record of a refused, infected file',
 }
 
 // Every mutable record carries a row version (a stale update gets 409).

@@ -6,11 +6,28 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parseMasterPayload } from '../../../../../../shared/masters/datasets'
 import { canonicalJson } from '../../../../../../shared/masters/hash'
 import { premiumTableFromMasters, stageTableFromMasters } from '../../../../../../shared/masters/engine'
-import { CACHE_FILE_NAME, MasterCacheDb } from '../../../../../../electron/main/services/master-cache/cache-db'
+import {
+  CACHE_FILE_NAME,
+  CACHE_SEAL_PURPOSE,
+  MasterCacheDb,
+} from '../../../../../../electron/main/services/master-cache/cache-db'
 import { MasterSync } from '../../../../../../electron/main/services/master-cache/master-sync'
+import { testDataKey } from '../../../fixtures/secret-store'
 import { type FakeMasterServer, seededServer } from './fixtures/fake-master-server'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kaigo-master-cache-'))
+const { key } = testDataKey()
+
+/**
+ * Someone who has the data key edits the database inside the sealed file and seals it again: only the hashes can
+ * tell (without the key, any edit already fails the AES-GCM tag — cache-at-rest.test.ts).
+ */
+function editWithKey(from: string, to: string, edit: (db: Database.Database) => void) {
+  const db = new Database(key.open(readFileSync(join(from, CACHE_FILE_NAME)), CACHE_SEAL_PURPOSE))
+  edit(db)
+  writeFileSync(join(to, CACHE_FILE_NAME), key.seal(db.serialize(), CACHE_SEAL_PURPOSE))
+  db.close()
+}
 
 /** A new ward parameter version from 2027-04-01 with another 基準額 (as an approval would publish it). */
 function publishFutureWardVersion(server: FakeMasterServer, basePremium = 84_000) {
@@ -39,7 +56,7 @@ describe('the terminal master cache: full sync, delta sync, one transaction, ver
   })
 
   it('a first sync fetches every master in full and stores exactly the server’s versions', async () => {
-    const cache = MasterCacheDb.open({ dir: tempDir() })
+    const cache = MasterCacheDb.open({ dir: tempDir(), key })
     const report = await new MasterSync(cache, server).syncOnce()
     const manifest = await server.manifest()
     expect(report.changed.every((c) => c.mode === 'full')).toBe(true)
@@ -129,13 +146,13 @@ describe('a corrupt or tampered cache file is detected and rebuilt', () => {
   beforeAll(async () => {
     server = await seededServer()
     dir = tempDir()
-    const cache = MasterCacheDb.open({ dir })
+    const cache = MasterCacheDb.open({ dir, key })
     await new MasterSync(cache, server).syncOnce()
     cache.close()
   })
 
   it('reopens a good file as it is, with no rebuild', () => {
-    const cache = MasterCacheDb.open({ dir })
+    const cache = MasterCacheDb.open({ dir, key })
     expect(cache.rebuilt).toBeNull()
     expect(cache.datasets()).toHaveLength(21)
     cache.close()
@@ -143,11 +160,12 @@ describe('a corrupt or tampered cache file is detected and rebuilt', () => {
 
   it('a payload edited in the file (hash no longer matches) → the file is rebuilt empty, then refilled by a sync', async () => {
     const copy = tempDir()
-    writeFileSync(join(copy, CACHE_FILE_NAME), readFileSync(join(dir, CACHE_FILE_NAME)))
-    const raw = new Database(join(copy, CACHE_FILE_NAME))
-    raw.prepare("UPDATE rows SET payload = replace(payload, '79200', '7920') WHERE dataset = 'ward.parameters'").run()
-    raw.close()
-    const cache = MasterCacheDb.open({ dir: copy })
+    editWithKey(dir, copy, (raw) =>
+      raw
+        .prepare("UPDATE rows SET payload = replace(payload, '79200', '7920') WHERE dataset = 'ward.parameters'")
+        .run(),
+    )
+    const cache = MasterCacheDb.open({ dir: copy, key })
     expect(cache.rebuilt?.reason).toBe('tampered')
     expect(cache.datasets()).toEqual([])
     await new MasterSync(cache, server).syncOnce()
@@ -157,11 +175,8 @@ describe('a corrupt or tampered cache file is detected and rebuilt', () => {
 
   it('a row and its hash edited together still fails the dataset hash → rebuilt', () => {
     const copy = tempDir()
-    writeFileSync(join(copy, CACHE_FILE_NAME), readFileSync(join(dir, CACHE_FILE_NAME)))
-    const raw = new Database(join(copy, CACHE_FILE_NAME))
-    raw.prepare("DELETE FROM rows WHERE dataset = 'ref.banks' AND key = '0001'").run()
-    raw.close()
-    const cache = MasterCacheDb.open({ dir: copy })
+    editWithKey(dir, copy, (raw) => raw.prepare("DELETE FROM rows WHERE dataset = 'ref.banks' AND key = '0001'").run())
+    const cache = MasterCacheDb.open({ dir: copy, key })
     expect(cache.rebuilt?.reason).toBe('tampered')
     cache.close()
   })
@@ -171,23 +186,24 @@ describe('a corrupt or tampered cache file is detected and rebuilt', () => {
     const bytes = readFileSync(join(dir, CACHE_FILE_NAME))
     bytes.fill(0x5a, Math.floor(bytes.length / 3), Math.floor(bytes.length / 3) + 65_536)
     writeFileSync(join(copy, CACHE_FILE_NAME), bytes)
-    const cache = MasterCacheDb.open({ dir: copy })
+    const cache = MasterCacheDb.open({ dir: copy, key })
     expect(cache.rebuilt?.reason).toMatch(/corrupt|tampered/)
     expect(cache.datasets()).toEqual([])
     cache.close()
   })
 
-  it('a file that is not SQLite at all, or of another layout → rebuilt', () => {
+  it('a file that is not a sealed SQLite image at all, or of another layout → rebuilt', () => {
     const copy = tempDir()
     writeFileSync(join(copy, CACHE_FILE_NAME), 'this is not a database'.repeat(100))
-    const cache = MasterCacheDb.open({ dir: copy })
+    const cache = MasterCacheDb.open({ dir: copy, key })
     expect(cache.rebuilt?.reason).toBe('corrupt')
     cache.close()
     const other = tempDir()
-    const raw = new Database(join(other, CACHE_FILE_NAME))
+    const raw = new Database(':memory:')
     raw.exec("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT); INSERT INTO meta VALUES ('schemaVersion', '0')")
+    writeFileSync(join(other, CACHE_FILE_NAME), key.seal(raw.serialize(), CACHE_SEAL_PURPOSE))
     raw.close()
-    const again = MasterCacheDb.open({ dir: other })
+    const again = MasterCacheDb.open({ dir: other, key })
     expect(again.rebuilt?.reason).toBe('schema')
     again.close()
     expect(statSync(join(other, CACHE_FILE_NAME)).size).toBeGreaterThan(0)

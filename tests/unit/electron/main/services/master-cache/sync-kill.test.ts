@@ -7,6 +7,7 @@ import { parseMasterPayload } from '../../../../../../shared/masters/datasets'
 import { premiumTableFromMasters, stageTableFromMasters } from '../../../../../../shared/masters/engine'
 import { MasterCacheDb } from '../../../../../../electron/main/services/master-cache/cache-db'
 import { MasterSync } from '../../../../../../electron/main/services/master-cache/master-sync'
+import { testDataKey } from '../../../fixtures/secret-store'
 import { seededServer } from './fixtures/fake-master-server'
 
 describe('killing the sync mid-way', () => {
@@ -20,7 +21,7 @@ describe('killing the sync mid-way', () => {
     expect(child.stdout).toContain('killing')
     expect(child.stdout).not.toContain('not killed')
 
-    const cache = MasterCacheDb.open({ dir })
+    const cache = MasterCacheDb.open({ dir, key: testDataKey().key })
     // The file verifies (no rebuild) and holds version 1 of everything, with every row of it.
     expect(cache.rebuilt).toBeNull()
     expect(new Set(cache.datasets().map((d) => d.version))).toEqual(new Set([1]))

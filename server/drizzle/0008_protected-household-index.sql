@@ -1,0 +1,1 @@
+CREATE INDEX "persons_protected_household_idx" ON "persons" USING btree ("household_id") WHERE "persons"."is_protected";

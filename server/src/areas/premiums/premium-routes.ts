@@ -1,0 +1,108 @@
+import { todayInJapan } from '../../../../shared/domain'
+import type { ImportFiles, ReceivedImportFile } from '../../core/files/import-files'
+import { HttpProblem } from '../../core/http/problem'
+import { defineRoute } from '../../core/http/route'
+import { loadPerson } from '../persons'
+import { assessPersonYear, loadAssessments } from './assessment'
+import { finalAssessmentDryRun } from './final-assessment'
+import { importResidentTax } from './resident-tax/apply'
+import { assessmentReasonLabels } from '../../../../shared/api/premiums'
+
+/**
+ * 賦課 routes: the 住民税課税情報 intake (the file goes through the malware scan first, control C-05), the assessment
+ * of one person's fiscal year, and reading a person's assessments. Thin: parse → the service → answer.
+ */
+export function premiumRoutes(deps: { importFiles: ImportFiles }) {
+  return [
+    defineRoute({
+      name: 'premiums.importResidentTax',
+      access: { kind: 'permission', permission: 'premiums.intake' },
+      personalData: true,
+      audit: { action: 'premiums.importResidentTax' },
+      // All or nothing in the request's transaction; the same file (SHA-256) applies once.
+      effect: 'create',
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const file = await deps.importFiles
+          .receive(
+            { user, terminalId, now },
+            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'localTax' },
+          )
+          .catch(refused(audit, '住民税課税情報取込'))
+        const { personIds, ...result } = await importResidentTax(
+          db,
+          { fileName: input.fileName, bytes: file.bytes, encoding: input.encoding, dryRun: input.dryRun },
+          user?.id ?? null,
+          now,
+          todayInJapan(now),
+        )
+        audit.targets(personIds)
+        audit.purpose(
+          `住民税課税情報取込 ${result.status} ${result.applied}件（更正 ${result.corrections}件）${notScanned(file.scan)}`,
+        )
+        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+      },
+    }),
+    defineRoute({
+      name: 'premiums.assess',
+      access: { kind: 'permission', permission: 'premiums.assess' },
+      personalData: true,
+      audit: { action: 'premiums.assess' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now, permissions }) {
+        audit.targets([input.personId]) // a refused attempt is audited with the person it asked for
+        await loadPerson(db, input.personId, 'premiums.assess', { permissions, user })
+        const result = await assessPersonYear(db, input.personId, input.fiscalYear, {
+          today: todayInJapan(now),
+          now,
+          userId: user?.id ?? null,
+        })
+        const a = result.assessment
+        audit.purpose(
+          `保険料賦課 ${input.fiscalYear}年度 ${result.changed ? `第${a.version}版（${assessmentReasonLabels[a.reason]}）` : '変更なし'}`,
+        )
+        return result
+      },
+    }),
+    defineRoute({
+      name: 'premiums.personAssessments',
+      access: { kind: 'permission', permission: 'premiums.read' },
+      personalData: true,
+      audit: { action: 'premiums.personAssessments' },
+      effect: 'read',
+      async handle({ input, db, user, audit, permissions }) {
+        audit.targets([input.personId])
+        const { person } = await loadPerson(db, input.personId, 'premiums.read', { permissions, user })
+        audit.purpose('保険料の賦課内容の参照')
+        return { personId: person.id, versions: await loadAssessments(db, person.id) }
+      },
+    }),
+    // 本算定 dry run: computes the whole year for every category-1 person and writes nothing (the commit with the
+    // 監督者's sign-off comes with the batch cockpit).
+    defineRoute({
+      name: 'premiums.finalAssessmentDryRun',
+      access: { kind: 'permission', permission: 'premiums.batch' },
+      personalData: true,
+      audit: { action: 'premiums.finalAssessmentDryRun' },
+      effect: 'read',
+      async handle({ input, db, audit, now }) {
+        const { personIds, ...result } = await finalAssessmentDryRun(db, input.fiscalYear, todayInJapan(now))
+        audit.targets(personIds) // the persons the answer names
+        audit.purpose(
+          `本算定 試算 ${input.fiscalYear}年度 ${result.persons}人 変更 ${result.changedCount}人 賦課不可 ${result.refusedCount}人`,
+        )
+        return result
+      },
+    }),
+  ]
+}
+
+/** A file the scan refused: the request's audit row says why (the quarantine writes its own row). */
+const refused =
+  (audit: { purpose(text: string): void }, what: string) =>
+  (error: unknown): never => {
+    if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
+    throw error
+  }
+
+/** A file taken without a scan (demo mode only) says so in its audit row. */
+const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')
