@@ -14,6 +14,8 @@ export interface ServerProcess {
   output: string[]
   kill(signal: NodeJS.Signals): Promise<number | null>
   exited: Promise<number | null>
+  /** Whether the process has ended (by itself or killed). */
+  hasExited(): boolean
 }
 
 export interface ServerProcessOptions {
@@ -63,6 +65,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
               origin: event.origin,
               output,
               exited,
+              hasExited: () => child.exitCode !== null || child.signalCode !== null,
               kill(signal) {
                 if (child.exitCode === null && child.signalCode === null) child.kill(signal)
                 return exited

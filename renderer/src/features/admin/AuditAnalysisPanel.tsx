@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import LinearProgress from '@mui/material/LinearProgress'
-import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -10,7 +9,6 @@ import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { todayInJapan } from '../../../../shared/domain'
 import { DatePartsField, datePartsToIso, isoToDateParts, type DateParts } from '../../components/DatePartsField'
@@ -18,6 +16,7 @@ import { WarekiDateTime } from '../../components/WarekiDate'
 import { BarChart } from './BarChart'
 import { chartsOf, useAuditAnalysisStore } from './audit-analysis-store'
 import { defaultPeriod } from './period'
+import { PrinterSelect } from '../../components/PrinterSelect'
 
 /**
  * アクセスログの分析 (control C-08) for 監督者: the report's figures for a period as charts and lists, and the
@@ -86,21 +85,7 @@ export function AuditAnalysisPanel() {
               委員会資料（PDF）
             </Typography>
             <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
-              <TextField
-                select
-                size="small"
-                label="プリンタ"
-                value={printer}
-                onChange={(e) => choosePrinter(e.target.value)}
-                sx={{ minWidth: 320 }}
-                slotProps={{ htmlInput: { 'data-testid': 'audit-printer' } }}
-              >
-                {(printers ?? []).map((p) => (
-                  <MenuItem key={p.name} value={p.name} disabled={!p.allowed}>
-                    {p.allowed ? p.name : `${p.name}（使用不可: ${p.reason}）`}
-                  </MenuItem>
-                ))}
-              </TextField>
+              <PrinterSelect printers={printers} value={printer} onChange={choosePrinter} testId="audit-printer" />
               <Button
                 variant="contained"
                 disabled={printing.busy}

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
-import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import { useFormPrinter } from './use-printing'
+import { PrinterSelect } from '../../components/PrinterSelect'
 
 /**
  * Printing an issued form (control C-28): the printers come from main with the reason each refused one is refused
@@ -37,22 +36,13 @@ export function FormPrintPanel(props: { form: string; personIds: number[]; pdfBa
   return (
     <Stack spacing={1} sx={{ mt: 2 }} data-testid={`${props.testId}-print`}>
       <Stack direction="row" spacing={1} alignItems="center">
-        <TextField
-          select
-          size="small"
-          label="プリンタ"
+        <PrinterSelect
+          printers={printers}
           value={printer}
-          onChange={(e) => setPrinter(e.target.value)}
-          sx={{ minWidth: 320 }}
+          onChange={setPrinter}
           disabled={printers === null || none}
-          slotProps={{ htmlInput: { 'data-testid': `${props.testId}-printer` } }}
-        >
-          {(printers ?? []).map((p) => (
-            <MenuItem key={p.name} value={p.name} disabled={!p.allowed}>
-              {p.allowed ? p.name : `${p.name}（使用不可: ${p.reason ?? ''}）`}
-            </MenuItem>
-          ))}
-        </TextField>
+          testId={`${props.testId}-printer`}
+        />
         <Button
           variant="outlined"
           onClick={() => void print()}

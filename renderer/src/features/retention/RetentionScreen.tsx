@@ -6,7 +6,6 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
-import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -14,7 +13,6 @@ import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import type { UserProfile } from '../../../../shared/api/auth'
 import type { RetentionRunSummary } from '../../../../shared/api/retention'
@@ -23,6 +21,7 @@ import { WarekiDate, WarekiDateTime } from '../../components/WarekiDate'
 import { useMay } from '../../stores/session-store'
 import { StepUpDialog } from '../login/StepUpDialog'
 import { isEmptyRun, retentionStatusLabels, runActions, useRetentionStore } from './retention-store'
+import { PrinterSelect } from '../../components/PrinterSelect'
 
 const backupStatusLabels = {
   expired: '保存期間経過（直ちに廃棄）',
@@ -280,21 +279,12 @@ export function RetentionScreen(props: { user: UserProfile; onClose(): void }) {
                 )}
                 {can.print && (
                   <>
-                    <TextField
-                      select
-                      size="small"
-                      label="プリンタ"
+                    <PrinterSelect
+                      printers={printers}
                       value={printer}
-                      onChange={(e) => choosePrinter(e.target.value)}
-                      sx={{ minWidth: 320 }}
-                      slotProps={{ htmlInput: { 'data-testid': 'retention-printer' } }}
-                    >
-                      {(printers ?? []).map((p) => (
-                        <MenuItem key={p.name} value={p.name} disabled={!p.allowed}>
-                          {p.allowed ? p.name : `${p.name}（使用不可: ${p.reason}）`}
-                        </MenuItem>
-                      ))}
-                    </TextField>
+                      onChange={choosePrinter}
+                      testId="retention-printer"
+                    />
                     <Button
                       variant="contained"
                       disabled={printing.busy}
