@@ -25,8 +25,12 @@ export async function signIn(page: Page, loginId = 'shikaku01', password = DEMO_
 /** Ends the main-process session, which outlives a page (as in Electron). */
 export async function signOut(page: Page): Promise<void> {
   const logout = page.getByRole('button', { name: 'ログアウト' })
+  const loginId = page.getByTestId('login-id')
+  // Either signed in (the header's ログアウト) or already on the login screen — anything else (a dialog left open,
+  // a blank page) fails here, not later at a field that never comes.
+  await expect(logout.or(loginId), 'signing out: neither ログアウト nor the login screen is visible').toBeVisible()
   if (await logout.isVisible()) {
     await logout.click()
-    await expect(page.getByTestId('login-id')).toBeVisible()
+    await expect(loginId).toBeVisible()
   }
 }

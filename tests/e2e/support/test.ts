@@ -32,4 +32,24 @@ export const test = base.extend({
     await use(context)
     await context.close()
   },
+  // What the renderer said while the test ran (console errors, uncaught exceptions, a crashed page, failed
+  // requests), attached to the report when the test fails: a blank page is otherwise a screenshot and nothing else.
+  page: async ({ page }, use, testInfo) => {
+    const events: string[] = []
+    const at = () => new Date().toISOString()
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') events.push(`${at()} console.${m.type()}: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => events.push(`${at()} pageerror: ${e.stack ?? e.message}`))
+    page.on('crash', () => events.push(`${at()} the page crashed`))
+    page.on('requestfailed', (r) =>
+      events.push(`${at()} request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`),
+    )
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) events.push(`${at()} navigated: ${f.url()}`)
+    })
+    await use(page)
+    if (testInfo.status !== testInfo.expectedStatus && events.length > 0)
+      await testInfo.attach('renderer-events.txt', { body: events.join('\n'), contentType: 'text/plain' })
+  },
 })
