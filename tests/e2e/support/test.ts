@@ -49,7 +49,10 @@ export const test = base.extend({
       if (f === page.mainFrame()) events.push(`${at()} navigated: ${f.url()}`)
     })
     await use(page)
-    if (testInfo.status !== testInfo.expectedStatus && events.length > 0)
+    if (testInfo.status !== testInfo.expectedStatus && events.length > 0) {
       await testInfo.attach('renderer-events.txt', { body: events.join('\n'), contentType: 'text/plain' })
+      // Also in the run's output, which is all a CI log keeps.
+      console.log(`renderer events of the failed test:\n${events.slice(-40).join('\n')}`)
+    }
   },
 })
