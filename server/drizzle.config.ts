@@ -19,6 +19,12 @@ export default defineConfig({
     './src/areas/retention/schema.ts',
     './src/areas/accounts/schema.ts',
     './src/areas/premiums/schema.ts',
+    './src/areas/premiums/direct-debit/schema.ts',
+    './src/areas/premiums/reductions/schema.ts',
+    './src/areas/persons/mailing/schema.ts',
+    './src/areas/premiums/notices/schema.ts',
+    './src/areas/premiums/batches/schema.ts',
+    './src/areas/premiums/pension-withholding/schema.ts',
   ],
   out: './drizzle',
 })

@@ -9,6 +9,8 @@ import type { IpcSender } from './ipc/sender'
 import { AdminService } from './services/admin-service'
 import { AuthService } from './services/auth-service'
 import { RetentionService } from './services/retention-service'
+import { PremiumService } from './services/premium-service'
+import { PremiumRecordsService } from './services/premium-records-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -115,6 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   masters.start()
   const admin = new AdminService(backend, auth, printing)
   const retention = new RetentionService(backend, auth, printing)
+  const premiums = new PremiumService(backend, auth, printing)
   const router = createIpcRouter({
     handlers: guardLockedHandlers(
       syncMastersAfterLogin(
@@ -128,6 +131,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
             masters,
             admin,
             retention,
+            premiums,
+            premiumRecords: new PremiumRecordsService(backend, auth, {
+              ...(options.exports ?? refuseExports),
+              onRefused: (e) =>
+                securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
+            }),
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),

@@ -19,12 +19,19 @@ import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
 import { eligibilityRoutes, intakeRoutes } from './areas/eligibility'
-import { premiumRoutes } from './areas/premiums'
+import {
+  directDebitRoutes,
+  noticeRoutes,
+  pensionExchangeRoutes,
+  premiumBatchRoutes,
+  premiumRoutes,
+  reductionRoutes,
+} from './areas/premiums'
 import { exportRoutes, printRoutes } from './areas/export'
 import { cardRoutes } from './areas/forms'
 import { ensureShippedMasters, masterRoutes } from './areas/masters'
 import { opsRoutes } from './areas/ops'
-import { personRoutes } from './areas/persons'
+import { mailingAddressRoutes, personRoutes } from './areas/persons'
 import { retentionRoutes } from './areas/retention'
 import { securityEventRoutes, serverSecurityEventSink } from './areas/security-events'
 import { demoUsers } from './demo/seed-database'
@@ -82,10 +89,16 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
       replayExempt: (loginId) => config.mode === 'demo' && demoLoginIds.has(loginId),
     }),
     ...personRoutes(),
+    ...mailingAddressRoutes(),
     ...cardRoutes(),
     ...eligibilityRoutes(),
     ...intakeRoutes({ importFiles }),
     ...premiumRoutes({ importFiles }),
+    ...directDebitRoutes(),
+    ...noticeRoutes(),
+    ...pensionExchangeRoutes({ importFiles }),
+    ...premiumBatchRoutes(),
+    ...reductionRoutes(),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),

@@ -82,7 +82,20 @@ export const permissionCatalog = {
   'premiums.intake': { label: '住民税課税情報の取込', personalData: true, secondFactor: true },
   'premiums.assess': { label: '保険料の賦課・更正', personalData: true, secondFactor: true },
   'premiums.read': { label: '保険料の賦課内容の参照', personalData: true, secondFactor: true },
-  'premiums.batch': { label: '本算定の試算', personalData: true, secondFactor: true },
+  // 減免・徴収猶予 (法142条): the 賦課収納担当 records the application, a second person (監督者) decides it.
+  'premiums.reductionApply': { label: '減免・徴収猶予の申請受付', personalData: true, secondFactor: true },
+  'premiums.reductionDecide': { label: '減免・徴収猶予の決定', personalData: true, secondFactor: true },
+  'premiums.batch': { label: '賦課バッチの試算・実行', personalData: true, secondFactor: true },
+  // The 監督者's sign-off of a 賦課バッチ (a second person, never its preparer; step-up).
+  'premiums.batchApprove': { label: '賦課バッチの承認', personalData: true, secondFactor: true },
+  // 送付先 (a 支援措置 person's is as protected as the address) and the premium notices with their issuance ledger.
+  'person.recordMailingAddress': { label: '送付先の登録・変更', personalData: true, secondFactor: true },
+  'premiums.issueNotice': { label: '保険料通知書の発行', personalData: true, secondFactor: true },
+  // 特別徴収: the 対象者情報 and 結果 imports and the 依頼 / 各種異動 exports with the pension insurers (経由機関).
+  // 口座振替: a person's 口座 (bank details are personal data) and the 全銀協 口座振替依頼 file for the bank.
+  'premiums.bankAccount': { label: '口座の登録・変更', personalData: true, secondFactor: true },
+  'premiums.directDebitFile': { label: '口座振替依頼データの作成', personalData: true, secondFactor: true },
+  'premiums.withholdingExchange': { label: '年金特別徴収の連携', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog

@@ -22,6 +22,8 @@ export const assessmentReasons = [
   'stageChange',
   'reduction',
   'exOfficio',
+  'provisional',
+  'withholdingChange',
 ] as const
 export type AssessmentReason = (typeof assessmentReasons)[number]
 export const assessmentReasonLabels: Record<AssessmentReason, string> = {
@@ -32,6 +34,8 @@ export const assessmentReasonLabels: Record<AssessmentReason, string> = {
   stageChange: '段階変更',
   reduction: '減免',
   exOfficio: '職権',
+  provisional: '仮算定',
+  withholdingChange: '徴収方法変更',
 }
 
 /** 特別徴収 (withheld from the pension) or 普通徴収 (納付書・口座振替). */

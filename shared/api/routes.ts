@@ -58,6 +58,21 @@ import {
 } from './retention'
 import { Empty$, Ok$ } from './primitives'
 import {
+  BankAccountRevision$,
+  ChangeBankAccountRequest$,
+  DirectDebitApproveRequest$,
+  DirectDebitDownloadRequest$,
+  DirectDebitDryRun$,
+  DirectDebitDryRunRequest$,
+  DirectDebitFile$,
+  DirectDebitFileRequest$,
+  DirectDebitPrepared$,
+  PersonBankAccounts$,
+  PersonBankAccountsQuery$,
+  RegisterBankAccountRequest$,
+  StopDirectDebitRequest$,
+} from './direct-debit'
+import {
   AssessRequest$,
   AssessResult$,
   FinalAssessmentDryRun$,
@@ -67,6 +82,37 @@ import {
   ResidentTaxIntakeRequest$,
   ResidentTaxIntakeResult$,
 } from './premiums'
+import {
+  PensionExchangeFiles$,
+  PensionExchangeFilesQuery$,
+  PensionRequestsExportRequest$,
+  PensionRequestsExportResult$,
+  PensionResultsImportRequest$,
+  PensionResultsImportResult$,
+  PensionTargetsImportRequest$,
+  PensionTargetsImportResult$,
+} from './pension-withholding'
+import {
+  BatchCommitResult$,
+  BatchDryRunRequest$,
+  BatchRejectRequest$,
+  BatchRunAction$,
+  BatchRunDetail$,
+  BatchRunList$,
+  BatchRunQuery$,
+  BatchRunSummary$,
+  BatchRunsQuery$,
+} from './premium-batches'
+import {
+  PersonReliefsQuery$,
+  ReliefApplication$,
+  ReliefApplications$,
+  ReliefApplyRequest$,
+  ReliefDecideRequest$,
+  ReliefDecisionResult$,
+  ReliefQueueQuery$,
+  ReliefWithdrawRequest$,
+} from './premium-reductions'
 import {
   AcquireCategory2Request$,
   AcquireCategory2Result$,
@@ -102,6 +148,21 @@ import {
   RevealedIndividualNumber$,
   RevealIndividualNumberRequest$,
 } from './person'
+import {
+  EndMailingAddressRequest$,
+  MailingAddress$,
+  MailingAddressesQuery$,
+  PersonMailingAddresses$,
+  RecordMailingAddressRequest$,
+} from './mailing-address'
+import {
+  IssuedNotice$,
+  IssuedNoticeBatch$,
+  IssueNoticeBatchRequest$,
+  IssueNoticeRequest$,
+  NoticeIssuances$,
+  NoticeIssuancesQuery$,
+} from './notices'
 
 import {
   DecideWardChange$,
@@ -113,6 +174,12 @@ import {
   WardChangeId$,
   WardChangeList$,
 } from '../masters/api'
+/**
+ * How long the client waits for a route that works through a whole ward in one request (a batch's dry run, one chunk of
+ * its commit, a page of notices): 10 minutes instead of the transport's default, which suits a screen's request.
+ */
+export const LONG_REQUEST_WAIT_MS = 600_000
+
 /**
  * The HTTP contract between the client's main process and the server: one entry per route.
  * The server validates `input` (unknown fields rejected) and the client validates `output`.
@@ -420,7 +487,193 @@ export const apiRoutes = {
     input: FinalAssessmentDryRunRequest$,
     output: FinalAssessmentDryRun$,
   },
-} as const satisfies Record<string, { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType }>
+  // 賦課バッチ (仮算定・本算定・異動賦課): dry run with the diff, the 監督者's sign-off, the commit in chunks.
+  'premiums.batchDryRun': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/dry-run',
+    input: BatchDryRunRequest$,
+    output: BatchRunDetail$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'premiums.batchRuns': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/list',
+    input: BatchRunsQuery$,
+    output: BatchRunList$,
+  },
+  'premiums.batchRun': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/get',
+    input: BatchRunQuery$,
+    output: BatchRunDetail$,
+  },
+  'premiums.batchApprove': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/approve',
+    input: BatchRunAction$,
+    output: BatchRunSummary$,
+  },
+  'premiums.batchReject': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/reject',
+    input: BatchRejectRequest$,
+    output: BatchRunSummary$,
+  },
+  'premiums.batchCommit': {
+    method: 'POST',
+    path: '/api/v1/premiums/batches/commit',
+    input: BatchRunAction$,
+    output: BatchCommitResult$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  // 送付先 (docs/interfaces/notices.md): a person's mailing address for notices, append-only history.
+  'person.recordMailingAddress': {
+    method: 'POST',
+    path: '/api/v1/persons/mailing-addresses',
+    input: RecordMailingAddressRequest$,
+    output: MailingAddress$,
+  },
+  'person.endMailingAddress': {
+    method: 'POST',
+    path: '/api/v1/persons/mailing-addresses/end',
+    input: EndMailingAddressRequest$,
+    output: MailingAddress$,
+  },
+  'person.mailingAddresses': {
+    method: 'POST',
+    path: '/api/v1/persons/mailing-addresses/list',
+    input: MailingAddressesQuery$,
+    output: PersonMailingAddresses$,
+  },
+  // 保険料通知書 (docs/interfaces/notices.md): 決定・変更通知書 and 納付書 as PDF, batch print, the issuance ledger.
+  'premiums.issueNotice': {
+    method: 'POST',
+    path: '/api/v1/premiums/notices',
+    input: IssueNoticeRequest$,
+    output: IssuedNotice$,
+  },
+  'premiums.issueNoticeBatch': {
+    method: 'POST',
+    path: '/api/v1/premiums/notices/batch',
+    input: IssueNoticeBatchRequest$,
+    output: IssuedNoticeBatch$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'premiums.noticeIssuances': {
+    method: 'POST',
+    path: '/api/v1/premiums/notices/issuances',
+    input: NoticeIssuancesQuery$,
+    output: NoticeIssuances$,
+  },
+  // 減免・徴収猶予 (介護保険法第142条, docs/premium-reductions.md): application, withdrawal, decision, queue, per person.
+  'premiums.reductionApply': {
+    method: 'POST',
+    path: '/api/v1/premiums/reductions',
+    input: ReliefApplyRequest$,
+    output: ReliefApplication$,
+  },
+  'premiums.reductionWithdraw': {
+    method: 'POST',
+    path: '/api/v1/premiums/reductions/withdraw',
+    input: ReliefWithdrawRequest$,
+    output: ReliefApplication$,
+  },
+  'premiums.reductionDecide': {
+    method: 'POST',
+    path: '/api/v1/premiums/reductions/decide',
+    input: ReliefDecideRequest$,
+    output: ReliefDecisionResult$,
+  },
+  'premiums.reductionQueue': {
+    method: 'POST',
+    path: '/api/v1/premiums/reductions/queue',
+    input: ReliefQueueQuery$,
+    output: ReliefApplications$,
+  },
+  'premiums.personReductions': {
+    method: 'POST',
+    path: '/api/v1/premiums/reductions/person',
+    input: PersonReliefsQuery$,
+    output: ReliefApplications$,
+  },
+  // 特別徴収 with the pension insurers (docs/interfaces/pension-withholding.md): 対象者情報 in, 依頼・異動 out, 結果 in.
+  'premiums.importWithholdingTargets': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/targets',
+    input: PensionTargetsImportRequest$,
+    output: PensionTargetsImportResult$,
+  },
+  'premiums.exportWithholdingRequests': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/requests',
+    input: PensionRequestsExportRequest$,
+    output: PensionRequestsExportResult$,
+  },
+  'premiums.importWithholdingResults': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/results',
+    input: PensionResultsImportRequest$,
+    output: PensionResultsImportResult$,
+  },
+  'premiums.withholdingExchangeFiles': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/files',
+    input: PensionExchangeFilesQuery$,
+    output: PensionExchangeFiles$,
+  },
+  // 口座振替 (docs/interfaces/direct-debit.md): a person's 口座, and the 全銀協 口座振替依頼 file of a 振替日.
+  'premiums.bankAccounts': {
+    method: 'POST',
+    path: '/api/v1/premiums/bank-accounts/person',
+    input: PersonBankAccountsQuery$,
+    output: PersonBankAccounts$,
+  },
+  'premiums.registerBankAccount': {
+    method: 'POST',
+    path: '/api/v1/premiums/bank-accounts',
+    input: RegisterBankAccountRequest$,
+    output: BankAccountRevision$,
+  },
+  'premiums.changeBankAccount': {
+    method: 'POST',
+    path: '/api/v1/premiums/bank-accounts/change',
+    input: ChangeBankAccountRequest$,
+    output: BankAccountRevision$,
+  },
+  'premiums.stopDirectDebit': {
+    method: 'POST',
+    path: '/api/v1/premiums/bank-accounts/stop',
+    input: StopDirectDebitRequest$,
+    output: BankAccountRevision$,
+  },
+  'premiums.directDebitDryRun': {
+    method: 'POST',
+    path: '/api/v1/premiums/direct-debit/dry-run',
+    input: DirectDebitDryRunRequest$,
+    output: DirectDebitDryRun$,
+  },
+  'premiums.directDebitFile': {
+    method: 'POST',
+    path: '/api/v1/premiums/direct-debit/file',
+    input: DirectDebitFileRequest$,
+    output: DirectDebitPrepared$,
+  },
+  'premiums.directDebitApprove': {
+    method: 'POST',
+    path: '/api/v1/premiums/direct-debit/approve',
+    input: DirectDebitApproveRequest$,
+    output: DirectDebitPrepared$,
+  },
+  'premiums.directDebitDownload': {
+    method: 'POST',
+    path: '/api/v1/premiums/direct-debit/download',
+    input: DirectDebitDownloadRequest$,
+    output: DirectDebitFile$,
+  },
+} as const satisfies Record<
+  string,
+  { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType; waitMs?: number }
+>
 
 export type ApiRouteName = keyof typeof apiRoutes
 export type ApiInput<K extends ApiRouteName> = z.input<(typeof apiRoutes)[K]['input']>

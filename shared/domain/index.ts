@@ -72,6 +72,34 @@ export {
   premiumIncomes,
   statusHoldsInMonth,
 } from './premium-assessment'
+export type {
+  CollectionInput,
+  CollectionKind,
+  CollectionPlan,
+  PensionPaymentSlot,
+  ProvisionalInput,
+  ProvisionalPlan,
+  WithholdingStatus,
+  WithholdingTarget,
+} from './special-withholding'
+export {
+  canWithholdIn,
+  pensionPaymentSchedule,
+  pensionPerPayment,
+  planCollection,
+  provisionalWithholding,
+  specialWithholdingStatus,
+  withholdingPensionThreshold,
+} from './special-withholding'
+export type { ProvisionalWithoutFebruary, WithholdingSettings } from './parameters/withholding'
+export {
+  PENSION_PAYMENT_DAY,
+  PENSION_PAYMENT_MONTHS,
+  PENSION_PAYMENTS_PER_YEAR,
+  SHINJUKU_WITHHOLDING,
+  SPECIAL_WITHHOLDING_PENSION_THRESHOLD,
+  WITHHOLDING_START_MONTHS,
+} from './parameters/withholding'
 export type { LateChargeInput } from './collection'
 export { lateCharge, limitationEndDate } from './collection'
 
@@ -108,6 +136,72 @@ export {
   renewalApplicationOpens,
   validityPeriod,
 } from './certification'
+export type { ItemChoice, SurveyAnswers, SurveyWarning, SurveyWarningRule } from './certification-survey-lint'
+export {
+  FREQUENCY_NOTE_ITEMS,
+  MISSING_FREQUENCY_NOTE,
+  SURVEY_WARNING_RULES,
+  lintSurvey,
+  specialNoteWarnings,
+  surveyWarnings,
+  warningArrayCode,
+  warningMessage,
+} from './certification-survey-lint'
+export type {
+  CaseClock,
+  CaseEvents,
+  CaseKind,
+  CaseStage,
+  ClockStatus,
+  DelayNoticeDecision,
+  DelayNoticeSent,
+  DelayReason,
+  LeadTimeSummary,
+  StageLeadTimes,
+  StageState,
+} from './certification-clock'
+export {
+  DELAY_REASONS,
+  addBusinessDays,
+  caseClock,
+  caseEventProblems,
+  delayNoticeDecision,
+  isWardBusinessDay,
+  leadTimeSummary,
+  opinionReminderDue,
+  predictedNoticeOn,
+  renewalDue,
+  stageDue,
+  stageLeadTimes,
+  stagePlan,
+} from './certification-clock'
+export type {
+  AssignmentResult,
+  BoardAssignment,
+  BoardCase,
+  BoardDecisionInput,
+  BoardMeeting,
+  BoardMember,
+  BoardResultCode,
+  SimplifiedReviewInput,
+  Vote,
+} from './certification-board'
+export {
+  BOARD_RESULT_CODES,
+  STATE_EXAMPLES,
+  assignCases,
+  boardDecisionProblems,
+  certifies,
+  excludedMembers,
+  memberTermEnd,
+  panelProblems,
+  quorumMet,
+  quorumOf,
+  simplifiedReviewEligible,
+  transferInWithoutBoard,
+  validityAdjustment,
+  voteOutcome,
+} from './certification-board'
 
 // Numbers
 export { checkDigit } from './numbers'
@@ -149,6 +243,23 @@ export {
   PREMIUM_INCOME_DEDUCTION,
 } from './parameters/premium'
 export { VALIDITY_LIMITS } from './parameters/certification'
+export type {
+  BoardRules,
+  DayCount,
+  DelayNoticeRules,
+  StageTarget,
+  StageTargets,
+  StandardValidity,
+} from './parameters/certification'
+export {
+  BOARD_RULES,
+  CLOCK_AT_RISK_DAYS_BEFORE,
+  DELAY_NOTICE_RULES,
+  SIMPLIFIED_REVIEW,
+  STAGE_TARGETS,
+  STANDARD_VALIDITY_MONTHS,
+  TRANSFER_IN_APPLICATION_DAYS,
+} from './parameters/certification'
 export { CATEGORY1_AGE, CATEGORY2_AGE } from './parameters/eligibility'
 export type {
   ExcludedFacilityKind,

@@ -284,13 +284,17 @@ export function planInstallments(
   assertIsoDate(today, 'today')
   const kept = previous.filter((i) => i.dueDate < today)
   const keptTotal = kept.reduce((s, i) => s + i.amount, 0)
-  let remaining = schedule.filter((s) => s.dueDate >= today && !kept.some((k) => k.seq === s.seq))
+  // A 随時期 of the previous version not yet due stays a 納期 (so that computing again gives the same 期割).
+  const extra = previous
+    .filter((p) => p.dueDate >= today && !schedule.some((s) => s.seq === p.seq))
+    .map((p) => ({ seq: p.seq, month: p.month, dueDate: p.dueDate }))
+  let remaining = [...schedule.filter((s) => s.dueDate >= today && !kept.some((k) => k.seq === s.seq)), ...extra]
   const steps: string[] = []
   if (kept.length > 0) steps.push(`納期を過ぎた${kept.length}期（計 ${yen(keptTotal)}）はそのまま`)
   const open = amount - keptTotal
   if (open <= 0) {
     if (open < 0) steps.push(`既に納期を過ぎた額が年間保険料を ${yen(-open)} 上回る（過誤納）`)
-    return { installments: kept, overpaid: -open, steps }
+    return { installments: kept, overpaid: open < 0 ? -open : 0, steps }
   }
   if (remaining.length === 0) {
     const next = monthIndexOf(today) + 1

@@ -12,6 +12,10 @@ export const ipcChannelNames = [
   'person.search',
   'person.summary',
   'person.revealIndividualNumber',
+  // 送付先 (passed to the server: it applies the 支援措置 rule and audits)
+  'person.mailingAddresses',
+  'person.recordMailingAddress',
+  'person.endMailingAddress',
   'eligibility.history',
   'eligibility.runAge65Batch',
   'eligibility.importResidentChanges',
@@ -67,6 +71,35 @@ export const ipcChannelNames = [
   'retention.approve',
   'retention.erase',
   'retention.printReport',
+  // 賦課 (premiums): the 住民税課税情報 intake, a person's assessments, the batches (dry run, sign-off, commit)
+  'premiums.importResidentTax',
+  'premiums.assess',
+  'premiums.personAssessments',
+  'premiums.batchDryRun',
+  'premiums.batchRuns',
+  'premiums.batchRun',
+  'premiums.batchApprove',
+  'premiums.batchReject',
+  'premiums.batchCommit',
+  // 保険料通知書: the issuance history, one version's notice, the batch print of a committed run
+  'premiums.noticeIssuances',
+  'premiums.printNotice',
+  'premiums.noticeBatchCount',
+  'premiums.printNoticeBatch',
+  // 口座・口座振替 (the 口座振替依頼 file saved through the export control) and 減免・徴収猶予
+  'premiumRecords.bankAccounts',
+  'premiumRecords.registerBankAccount',
+  'premiumRecords.changeBankAccount',
+  'premiumRecords.stopDirectDebit',
+  'premiumRecords.directDebitDryRun',
+  'premiumRecords.directDebitFile',
+  'premiumRecords.directDebitApprove',
+  'premiumRecords.saveDirectDebitFile',
+  'premiumRecords.reductionApply',
+  'premiumRecords.reductionWithdraw',
+  'premiumRecords.reductionDecide',
+  'premiumRecords.reductionQueue',
+  'premiumRecords.personReductions',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -63,6 +63,15 @@ import {
   RetentionRunSummary$,
 } from '../api/retention'
 import { PrintedErasureReport$, PrintErasureReportRequest$ } from './retention'
+import { premiumIpcChannels, premiumNoticeIpcChannels } from './premiums'
+import { premiumRecordsIpcChannels } from './premium-records'
+import {
+  EndMailingAddressRequest$,
+  MailingAddress$,
+  MailingAddressesQuery$,
+  PersonMailingAddresses$,
+  RecordMailingAddressRequest$,
+} from '../api/mailing-address'
 import { LockStatus$, SessionLockedEvent$, SessionUnlockedEvent$, UnlockRequest$ } from './lock'
 import {
   ExportLedger$,
@@ -136,6 +145,9 @@ export const ipcChannels = {
   'person.search': { req: PersonSearchQuery$, res: PersonSearchResult$ },
   'person.summary': { req: PersonId$, res: PersonSummary$ },
   'person.revealIndividualNumber': { req: RevealIndividualNumberRequest$, res: RevealedIndividualNumber$ },
+  'person.mailingAddresses': { req: MailingAddressesQuery$, res: PersonMailingAddresses$ },
+  'person.recordMailingAddress': { req: RecordMailingAddressRequest$, res: MailingAddress$ },
+  'person.endMailingAddress': { req: EndMailingAddressRequest$, res: MailingAddress$ },
   'eligibility.history': { req: EligibilityHistoryQuery$, res: EligibilityHistory$ },
   'eligibility.runAge65Batch': { req: Age65BatchRequest$, res: Age65BatchResult$ },
   'eligibility.importResidentChanges': { req: IntakeRequest$, res: IntakeResult$ },
@@ -193,6 +205,12 @@ export const ipcChannels = {
   'retention.approve': { req: RetentionRunAction$, res: RetentionRunSummary$ },
   'retention.erase': { req: RetentionRunAction$, res: RetentionRunSummary$ },
   'retention.printReport': { req: PrintErasureReportRequest$, res: PrintedErasureReport$ },
+  // 賦課 (premiums): passed to the server as they are (it decides, checks four eyes and the step-up, audits).
+  ...premiumIpcChannels,
+  // 保険料通知書: the issuance history, and the prints main fetches and sends to the print control (C-28).
+  ...premiumNoticeIpcChannels,
+  // 口座・口座振替 and 減免・徴収猶予: passed to the server; the 口座振替依頼 file is saved by main (export control).
+  ...premiumRecordsIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

@@ -40,6 +40,16 @@ const METHOD: Record<string, [string, (v: Leaf) => string]> = {
   minimumCharge: ['徴収しない延滞金額（未満）', yen],
   truncatePerPeriod: ['期間ごとに1円未満切捨て', (v) => (v ? 'する' : 'しない')],
 }
+const DIRECT_DEBIT: Record<string, string> = {
+  transferDay: '振替日（dueDate = 納期限）',
+  consignorCode: '委託者コード',
+  consignorName: '委託者名',
+  bankCode: '取引金融機関コード',
+  branchCode: '取引支店コード',
+  accountType: '預金種目',
+  accountNumber: '口座番号',
+  recordSeparator: 'レコード区切り（crlf / none）',
+}
 const bandLimit = (v: Leaf) => (v === null ? '上限なし' : v === 'pensionIncomeBoundary' ? '境界額L' : yen(v))
 const BANDS: Record<string, string> = {
   householdExemptBands: '世帯非課税',
@@ -78,6 +88,12 @@ function describe(path: string, value: Leaf, stageAt: (group: string, i: number)
     case 'directPayment': {
       const who = head === 'finalWithholding' ? '本徴収' : '普通徴収'
       const field = head === 'finalWithholding' ? a : b
+      if (head === 'directPayment' && a === 'holidayRule') {
+        return {
+          label: '普通徴収 納期限が休日のとき',
+          text: value === 'none' ? 'そのまま' : '翌営業日（地方自治法第4条の2）',
+        }
+      }
       if (head === 'directPayment' && a === 'installments') {
         const n = Number(b) + 1
         if (c === 'month') return { label: `普通徴収 第${n}期の月`, text: `${String(value)}月` }
@@ -86,6 +102,8 @@ function describe(path: string, value: Leaf, stageAt: (group: string, i: number)
       if (field === 'unit') return { label: `${who} 期割の端数単位`, text: yen(value) }
       return { label: `${who} 端数を加える期`, text: REMAINDER[String(value)] ?? String(value) }
     }
+    case 'directDebit':
+      return { label: `口座振替 ${DIRECT_DEBIT[a ?? ''] ?? a ?? ''}`, text: String(value) }
     case 'lateCharge':
       if (a === 'method' && b !== undefined) {
         const [label, format] = METHOD[b] ?? [b, String]

@@ -19,10 +19,13 @@ import {
   SHINJUKU_LATE_CHARGE_RATES,
   SHINJUKU_PREMIUM_ROUNDING,
   SHINJUKU_UNVERIFIED,
+  SHINJUKU_WITHHOLDING,
   versionAt,
   type IsoDate,
   type StageTable,
+  type WithholdingSettings,
 } from '../domain'
+import { onOrNextBusinessDay } from '../domain/business-days'
 import { CardLayout$ } from '../forms/contract'
 import { UnverifiedField$, type UnverifiedField } from './common'
 
@@ -56,6 +59,50 @@ export const WardStageStructure$ = z
   })
   .strict()
 
+/** The ward's settings of 口座振替: the 委託者 as the bank registered it, and the 振替日. */
+export const DirectDebitSettings$ = z
+  .object({
+    /** 振替日: the 納期限 itself (after the holiday rule). */
+    transferDay: z.literal('dueDate'),
+    /** 委託者コード: 10 digits, given by the 取引金融機関. */
+    consignorCode: z.string().regex(/^\d{10}$/, '委託者コードは10桁の数字です'),
+    /** 委託者名: 半角カナ・英数字 (全銀協の文字), at most 40. */
+    consignorName: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[0-9A-Z ().,\-/\uFF62\uFF63\uFF66\uFF71-\uFF9F]+$/, '委託者名は全銀協の半角文字で40文字以内です'),
+    /** The ward's 取引銀行 (金融機関コード 4 digits, 支店コード 3 digits), 預金種目 and 口座番号 (7 digits). */
+    bankCode: z.string().regex(/^\d{4}$/, '取引金融機関コードは4桁の数字です'),
+    branchCode: z.string().regex(/^\d{3}$/, '取引支店コードは3桁の数字です'),
+    accountType: z.enum(['1', '2', '9']),
+    accountNumber: z.string().regex(/^\d{7}$/, '取引口座番号は7桁の数字です'),
+    /** Between records: none (pure fixed length) or CR LF, as the bank asks. */
+    recordSeparator: z.enum(['none', 'crlf']),
+  })
+  .strict()
+export type DirectDebitSettings = z.infer<typeof DirectDebitSettings$>
+
+/**
+ * The 口座振替 settings of the dummy ward when a version does not say: the 委託者コード and the ward's own account are
+ * placeholders (⚠️ the bank gives them) — 0001 = みずほ銀行, 001 = 東京営業部.
+ */
+export const DEFAULT_DIRECT_DEBIT_SETTINGS: DirectDebitSettings = {
+  transferDay: 'dueDate',
+  consignorCode: '0000000001',
+  consignorName: 'ｼﾝｼﾞﾕｸｸ',
+  bankCode: '0001',
+  branchCode: '001',
+  accountType: '1',
+  accountNumber: '0000001',
+  recordSeparator: 'crlf',
+}
+
+/** The 口座振替 settings of a ward parameter version (the default when the version predates them). */
+export function directDebitSettingsOf(p: WardParameters): DirectDebitSettings {
+  return p.directDebit ?? DEFAULT_DIRECT_DEBIT_SETTINGS
+}
+
 export const WardParameters$ = z
   .object({
     stageTable: WardStageStructure$,
@@ -78,8 +125,15 @@ export const WardParameters$ = z
           .min(1)
           .max(12),
         rule: InstallmentRule$,
+        /**
+         * A 納期限 on the ward's 休日 (土日・祝日・12/29〜1/3): 'nextBusinessDay' moves it to the next day that is not
+         * one (地方自治法第4条の2第4項), 'none' keeps it. Absent means 'nextBusinessDay' (the statutory rule).
+         */
+        holidayRule: z.enum(['nextBusinessDay', 'none']).optional(),
       })
       .strict(),
+    /** 口座振替 (全銀協 口座振替依頼データ): docs/interfaces/direct-debit.md. Optional for versions that predate it. */
+    directDebit: DirectDebitSettings$.optional(),
     finalWithholding: InstallmentRule$,
     lateCharge: z
       .object({
@@ -115,9 +169,55 @@ export const WardParameters$ = z
      * before the setting existed stay valid; absent means DEFAULT_FORM_SETTINGS.
      */
     forms: z.object({ insuranceCardLayout: CardLayout$, provisionalCardLayout: CardLayout$ }).strict().optional(),
+    /**
+     * 特別徴収: 平準化 (whether, and the yen difference from which) and the 仮徴収 of a target without a February
+     * withholding. The 本徴収 split (unit, remainder to October = 'first' or February = 'last') is `finalWithholding`.
+     * Optional so that versions approved before the setting existed stay valid; absent means SHINJUKU_WITHHOLDING.
+     */
+    withholding: z
+      .object({
+        leveling: z.object({ enabled: z.boolean(), threshold: z.number().int().nonnegative() }).strict(),
+        provisionalWithoutFebruary: z.enum(['previousAnnualSixth', 'direct']),
+      })
+      .strict()
+      .optional(),
+    /**
+     * 保険料通知書・納付書: whether the 納付書 carries the convenience-store barcode (GS1-128, docs/interfaces/notices.md),
+     * the ward's 収納機関コード (GS1 事業者コード, 6 digits) and the 収納代行's name. Optional like `forms`; absent
+     * means DEFAULT_NOTICE_SETTINGS.
+     */
+    notices: z
+      .object({
+        printConvenienceBarcode: z.boolean(),
+        billerCode: z.string().regex(/^\d{6}$/, '収納機関コードは6桁の数字です'),
+        collectionAgentName: z.string().trim().min(1).max(60),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 export type WardParameters = z.infer<typeof WardParameters$>
+
+/** The 特別徴収 settings of a ward parameter version (新宿区's default when the version predates the setting). */
+export function withholdingSettingsOf(p: WardParameters): WithholdingSettings {
+  return p.withholding ?? SHINJUKU_WITHHOLDING
+}
+export type WardNoticeSettings = NonNullable<WardParameters['notices']>
+
+/**
+ * The notice settings when a ward parameter version does not say: Shinjuku prints the convenience-store barcode on
+ * its 納付書. ⚠️ The 収納機関コード 999999 is a dummy until the ward's GS1 事業者コード is entered.
+ */
+export const DEFAULT_NOTICE_SETTINGS: WardNoticeSettings = {
+  printConvenienceBarcode: true,
+  billerCode: '999999',
+  collectionAgentName: '新宿区 収納代行（コンビニエンスストア）',
+}
+
+/** The notice settings of a ward parameter version (the default when the version predates the setting). */
+export function noticeSettingsOf(p: WardParameters): WardNoticeSettings {
+  return p.notices ?? DEFAULT_NOTICE_SETTINGS
+}
 export type WardFormSettings = NonNullable<WardParameters['forms']>
 
 /** The form layouts when a ward parameter version does not say (Shinjuku issues the folded card). */
@@ -353,14 +453,19 @@ export function stageTableFromWard(
   }
 }
 
-/** 普通徴収の納期限 of a fiscal year (months 4–12 in the fiscal year, 1–3 in the next calendar year). */
+/**
+ * 普通徴収の納期限 of a fiscal year (months 4–12 in the fiscal year, 1–3 in the next calendar year): the set day, moved
+ * off the ward's 休日 by the holiday rule (地方自治法第4条の2第4項; shared/domain/business-days.ts).
+ */
 export function directPaymentDueDates(ward: WardParameters, fiscalYear: number): IsoDate[] {
+  const moveOffHolidays = (ward.directPayment.holidayRule ?? 'nextBusinessDay') === 'nextBusinessDay'
   return ward.directPayment.installments.map(({ month, dueDay }) => {
     const mm = String(month).padStart(2, '0')
     const firstDay = `${fiscalYear}-${mm}-01`
     const year = fiscalYearOf(firstDay) === fiscalYear ? fiscalYear : fiscalYear + 1
     const first = `${year}-${mm}-01`
-    return dueDay === 'monthEnd' ? endOfMonth(first) : `${year}-${mm}-${String(dueDay).padStart(2, '0')}`
+    const set = dueDay === 'monthEnd' ? endOfMonth(first) : `${year}-${mm}-${String(dueDay).padStart(2, '0')}`
+    return moveOffHolidays ? onOrNextBusinessDay(set, 'municipal') : set
   })
 }
 
@@ -390,6 +495,10 @@ export function shinjukuUnverifiedFields(): UnverifiedField[] {
   fields.push({
     path: 'numbering.insuredNumberPrefix',
     note: 'insuredNumber numbering (prefix 0, 10 digits: the dummy ward convention, not the ward rule)',
+  })
+  fields.push({
+    path: 'directDebit',
+    note: 'directDebit 委託者コード and the ward account (placeholders: the bank assigns them)',
   })
   return fields
 }
@@ -425,7 +534,9 @@ export function shinjukuDefaultWardVersions(): {
           dueDay: 'monthEnd' as const,
         })),
         rule: { ...SHINJUKU_DIRECT_PAYMENT.rule },
+        holidayRule: 'nextBusinessDay',
       },
+      directDebit: { ...DEFAULT_DIRECT_DEBIT_SETTINGS },
       finalWithholding: { ...SHINJUKU_FINAL_WITHHOLDING },
       lateCharge: {
         method: { ...SHINJUKU_LATE_CHARGE_METHOD },

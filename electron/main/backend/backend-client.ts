@@ -75,6 +75,7 @@ export class BackendClient {
       url: url.toString(),
       headers,
       ...(spec.method === 'POST' ? { body: JSON.stringify(body) } : {}),
+      ...('waitMs' in spec ? { timeoutMs: spec.waitMs } : {}),
     }
     const attempts = isRetrySafe(body) ? 1 + Math.max(0, this.retry.retries) : 1
     const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))

@@ -7,6 +7,8 @@ export interface HttpRequest {
   url: string
   headers: Record<string, string>
   body?: string
+  /** How long to wait for the answer, when the route says (its `waitMs`); otherwise the transport's default. */
+  timeoutMs?: number
 }
 
 export interface HttpResponse {

@@ -19,7 +19,7 @@ export class NodeHttpsTransport implements HttpTransport {
       }
       const outgoing = https.request(
         url,
-        { method: req.method, agent: this.agent, headers: req.headers, timeout: this.timeoutMs },
+        { method: req.method, agent: this.agent, headers: req.headers, timeout: req.timeoutMs ?? this.timeoutMs },
         (res) => {
           const chunks: Buffer[] = []
           let size = 0

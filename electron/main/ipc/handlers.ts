@@ -7,6 +7,8 @@ import type { PersonService } from '../services/person-service'
 import type { MasterService } from '../services/master-cache/master-service'
 import type { AdminService } from '../services/admin-service'
 import type { RetentionService } from '../services/retention-service'
+import type { PremiumService } from '../services/premium-service'
+import type { PremiumRecordsService } from '../services/premium-records-service'
 import type { IpcHandlers } from './router'
 
 export interface HandlerServices {
@@ -24,6 +26,10 @@ export interface HandlerServices {
   admin: AdminService
   /** Retention and erasure (C-20). */
   retention: RetentionService
+  /** 賦課 (premiums): intake, assessments, batches, the 保険料通知書 (printed through the print control). */
+  premiums: PremiumService
+  /** 口座・口座振替 (the 口座振替依頼 file through the export control) and 減免・徴収猶予. */
+  premiumRecords: PremiumRecordsService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -44,6 +50,9 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'person.search': (req) => services.persons.search(req),
     'person.summary': (req) => services.persons.summary(req.personId),
     'person.revealIndividualNumber': (req) => services.persons.revealIndividualNumber(req),
+    'person.mailingAddresses': (req) => services.persons.eligibilityCall('person.mailingAddresses', req),
+    'person.recordMailingAddress': (req) => services.persons.eligibilityCall('person.recordMailingAddress', req),
+    'person.endMailingAddress': (req) => services.persons.eligibilityCall('person.endMailingAddress', req),
     'eligibility.history': (req) => services.persons.eligibilityHistory(req),
     'eligibility.runAge65Batch': (req) => services.persons.runAge65Batch(req),
     'eligibility.importResidentChanges': (req) => services.persons.importResidentChanges(req),
@@ -99,5 +108,33 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'retention.approve': (req) => services.retention.call('retention.approve', req),
     'retention.erase': (req) => services.retention.call('retention.erase', req),
     'retention.printReport': (req) => services.retention.printReport(req),
+    'premiums.importResidentTax': (req) => services.premiums.call('premiums.importResidentTax', req),
+    'premiums.assess': (req) => services.premiums.call('premiums.assess', req),
+    'premiums.personAssessments': (req) => services.premiums.call('premiums.personAssessments', req),
+    'premiums.batchDryRun': (req) => services.premiums.call('premiums.batchDryRun', req),
+    'premiums.batchRuns': (req) => services.premiums.call('premiums.batchRuns', req),
+    'premiums.batchRun': (req) => services.premiums.call('premiums.batchRun', req),
+    'premiums.batchApprove': (req) => services.premiums.call('premiums.batchApprove', req),
+    'premiums.batchReject': (req) => services.premiums.call('premiums.batchReject', req),
+    'premiums.batchCommit': (req) => services.premiums.call('premiums.batchCommit', req),
+    'premiums.noticeIssuances': (req) => services.premiums.call('premiums.noticeIssuances', req),
+    'premiums.printNotice': (req) => services.premiums.printNotice(req),
+    'premiums.noticeBatchCount': (req) => services.premiums.noticeBatchCount(req),
+    'premiums.printNoticeBatch': (req) => services.premiums.printNoticeBatch(req),
+    'premiumRecords.bankAccounts': (req) => services.premiumRecords.call('premiumRecords.bankAccounts', req),
+    'premiumRecords.registerBankAccount': (req) =>
+      services.premiumRecords.call('premiumRecords.registerBankAccount', req),
+    'premiumRecords.changeBankAccount': (req) => services.premiumRecords.call('premiumRecords.changeBankAccount', req),
+    'premiumRecords.stopDirectDebit': (req) => services.premiumRecords.call('premiumRecords.stopDirectDebit', req),
+    'premiumRecords.directDebitDryRun': (req) => services.premiumRecords.call('premiumRecords.directDebitDryRun', req),
+    'premiumRecords.directDebitFile': (req) => services.premiumRecords.call('premiumRecords.directDebitFile', req),
+    'premiumRecords.directDebitApprove': (req) =>
+      services.premiumRecords.call('premiumRecords.directDebitApprove', req),
+    'premiumRecords.reductionApply': (req) => services.premiumRecords.call('premiumRecords.reductionApply', req),
+    'premiumRecords.reductionWithdraw': (req) => services.premiumRecords.call('premiumRecords.reductionWithdraw', req),
+    'premiumRecords.reductionDecide': (req) => services.premiumRecords.call('premiumRecords.reductionDecide', req),
+    'premiumRecords.reductionQueue': (req) => services.premiumRecords.call('premiumRecords.reductionQueue', req),
+    'premiumRecords.personReductions': (req) => services.premiumRecords.call('premiumRecords.personReductions', req),
+    'premiumRecords.saveDirectDebitFile': (req) => services.premiumRecords.saveDirectDebitFile(req.requestId),
   }
 }

@@ -77,3 +77,6 @@ export type EligibilityPassThrough =
   | 'eligibility.beginIntakeUpload'
   | 'eligibility.uploadIntakeChunk'
   | 'eligibility.finishIntakeUpload'
+  | 'person.mailingAddresses'
+  | 'person.recordMailingAddress'
+  | 'person.endMailingAddress'

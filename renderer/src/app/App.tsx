@@ -58,6 +58,14 @@ export function App() {
   // C-20: 保存期間・消去 for those who may see the retention runs (資格担当 prepares, 監督者 approves).
   const mayRetention = useMay('retention.view')
   const retentionOpen = useNavigationStore((s) => isOpen(s, 'retention'))
+  // 賦課バッチ for those who may run a batch (賦課収納担当) or sign one off (監督者); the server checks it again.
+  const mayPremiumBatches = useMay('premiums.batch', 'premiums.batchApprove')
+  const premiumBatchesOpen = useNavigationStore((s) => isOpen(s, 'premiumBatches'))
+  // 減免・徴収猶予の決定待ち for the 監督者, 口座振替依頼 for those who make the file; the server checks it again.
+  const mayReductionQueue = useMay('premiums.reductionDecide')
+  const reductionQueueOpen = useNavigationStore((s) => isOpen(s, 'reductionQueue'))
+  const mayDirectDebit = useMay('premiums.directDebitFile', 'premiums.batchApprove')
+  const directDebitOpen = useNavigationStore((s) => isOpen(s, 'directDebit'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
@@ -69,11 +77,44 @@ export function App() {
         ((mayExport && !exportOpen) ||
           (mayApproveCorrections && !queueOpen) ||
           (mayAdmin && !adminOpen) ||
-          (mayRetention && !retentionOpen)) && (
+          (mayRetention && !retentionOpen) ||
+          (mayPremiumBatches && !premiumBatchesOpen) ||
+          (mayReductionQueue && !reductionQueueOpen) ||
+          (mayDirectDebit && !directDebitOpen)) && (
           <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
             {mayAdmin && !adminOpen && (
               <Button size="small" variant="outlined" onClick={() => show({ kind: 'admin' })} data-testid="open-admin">
                 管理
+              </Button>
+            )}
+            {mayReductionQueue && !reductionQueueOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'reductionQueue' })}
+                data-testid="open-reduction-queue"
+              >
+                減免・猶予の決定
+              </Button>
+            )}
+            {mayDirectDebit && !directDebitOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'directDebit' })}
+                data-testid="open-direct-debit"
+              >
+                口座振替依頼
+              </Button>
+            )}
+            {mayPremiumBatches && !premiumBatchesOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'premiumBatches' })}
+                data-testid="open-premium-batches"
+              >
+                賦課バッチ
               </Button>
             )}
             {mayRetention && !retentionOpen && (

@@ -5,6 +5,7 @@ import { FacilityEventDialog } from '../features/eligibility/FacilityEventDialog
 import { InsuranceCardDialog } from '../features/eligibility/InsuranceCardDialog'
 import { ResidentChangeIntakeDialog } from '../features/eligibility/ResidentChangeIntakeDialog'
 import { ProvisionalCardDialog } from '../features/forms/ProvisionalCardDialog'
+import { ResidentTaxIntakeDialog } from '../features/premiums/ResidentTaxIntakeDialog'
 import { assertNever, useNavigationStore } from './navigation-store'
 
 /** The dialog on top of the dialog stack (a popup, as GitHub Desktop calls it); checked for exhaustiveness. */
@@ -18,6 +19,8 @@ export function DialogHost() {
       return <Age65BatchDialog open onClose={close} />
     case 'residentChangeIntake':
       return <ResidentChangeIntakeDialog open onClose={close} />
+    case 'residentTaxIntake':
+      return <ResidentTaxIntakeDialog open onClose={close} />
     case 'insuranceCard':
       return <InsuranceCardDialog personId={dialog.personId} open onClose={close} />
     case 'provisionalCard':

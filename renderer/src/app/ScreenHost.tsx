@@ -6,6 +6,9 @@ import { MastersScreen } from '../features/masters/MastersScreen'
 import { PersonSearchScreen } from '../features/persons/PersonSearchScreen'
 import { PersonView } from '../features/persons/PersonView'
 import { RetentionScreen } from '../features/retention/RetentionScreen'
+import { PremiumBatchScreen } from '../features/premiums/PremiumBatchScreen'
+import { DirectDebitScreen } from '../features/premiums/accounts/DirectDebitScreen'
+import { ReductionQueueScreen } from '../features/premiums/reductions/ReductionQueueScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -55,6 +58,12 @@ export function ScreenHost(props: {
       return <AdminScreen user={props.user} onClose={() => leave('admin')} />
     case 'retention':
       return <RetentionScreen user={props.user} onClose={() => leave('retention')} />
+    case 'premiumBatches':
+      return <PremiumBatchScreen user={props.user} onClose={() => leave('premiumBatches')} />
+    case 'reductionQueue':
+      return <ReductionQueueScreen user={props.user} onClose={() => leave('reductionQueue')} />
+    case 'directDebit':
+      return <DirectDebitScreen onClose={() => leave('directDebit')} />
     default:
       return assertNever(screen)
   }

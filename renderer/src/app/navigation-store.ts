@@ -16,10 +16,14 @@ export type Screen =
   | { kind: 'export' }
   | { kind: 'admin' }
   | { kind: 'retention' }
+  | { kind: 'premiumBatches' }
+  | { kind: 'reductionQueue' }
+  | { kind: 'directDebit' }
 
 export type Dialog =
   | { kind: 'age65Batch' }
   | { kind: 'residentChangeIntake' }
+  | { kind: 'residentTaxIntake' }
   | { kind: 'insuranceCard'; personId: number }
   | { kind: 'provisionalCard'; personId: number }
   | { kind: 'facilityEvent'; personId: number }

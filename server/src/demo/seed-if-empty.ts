@@ -5,6 +5,8 @@ import { DEMO_SERVER_SECRET } from '../core/secrets'
 import { generateDummyWardChunks } from './generator'
 import { collectEligibilitySpecials, seedEligibilityHistory, type SeedSpecial } from './eligibility-seed'
 import { assignCareAreas, seedDemoUsers, seedWard } from './seed-database'
+import { seedPensionTargets } from './pension-targets'
+import { seedDemoBankAccounts } from './bank-accounts'
 
 export const DEMO_SEED = 20_261_125
 
@@ -33,5 +35,7 @@ export async function seedDemoIfEmpty(
   const chunks = collectEligibilitySpecials(generateDummyWardChunks({ seed, scale }, 10_000), specials)
   const seeded = await seedWard(db, chunks, mode)
   await seedEligibilityHistory(db, specials)
+  await seedPensionTargets(db)
+  await seedDemoBankAccounts(db, seed)
   return { ...seeded, ms: Math.round(performance.now() - started) }
 }

@@ -361,5 +361,5 @@ describe('`npm run imports:check` (the import-map step of npm test) fails on a v
     })
     expect(broken.status).not.toBe(0)
     expect(broken.stdout).toContain('core-imports-no-area')
-  })
+  }, 60_000) // two full runs of dependency-cruiser over server/src
 })

@@ -13,6 +13,11 @@ import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate } from '../../components/WarekiDate'
 import { useNavigationStore } from '../../app/navigation-store'
 import { EligibilityHistoryPanel } from '../eligibility/EligibilityHistoryPanel'
+import { PersonPremiumPanel, PREMIUM_ASSESS_FIELD_ID } from '../premiums/PersonPremiumPanel'
+import { BankAccountPanel } from '../premiums/accounts/BankAccountPanel'
+import { ReductionPanel } from '../premiums/reductions/ReductionPanel'
+import { useMay } from '../../stores/session-store'
+import { MailingAddressPanel } from './mailing/MailingAddressPanel'
 
 const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
 
@@ -59,6 +64,7 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
   const p = props.person
   const dialogOpen = useNavigationStore((s) => s.dialogs.length > 0)
   const openDialog = useNavigationStore((s) => s.openDialog)
+  const mayAssess = useMay('premiums.assess')
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }}>
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
@@ -127,11 +133,7 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
                 </Table>
               )}
             </Section>
-            <NotYetAvailable
-              title="送付先・代理人"
-              testId="person-mailing"
-              text="送付先・代理人の登録機能はまだ提供されていません。通知は住民票の住所に送付されます。"
-            />
+            <MailingAddressPanel personId={p.id} />
           </Stack>
           <Stack spacing={2} sx={{ flex: 1.4, minWidth: 0 }}>
             <EligibilityHistoryPanel personId={p.id} />
@@ -140,11 +142,9 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
               testId="person-certification"
               text="認定業務の機能はまだ提供されていません。提供後、ここに認定の状況が表示されます。"
             />
-            <NotYetAvailable
-              title="保険料"
-              testId="person-premium"
-              text="賦課・収納業務の機能はまだ提供されていません。提供後、ここに保険料の状況が表示されます。"
-            />
+            <PersonPremiumPanel personId={p.id} members={p.householdMembers} />
+            <ReductionPanel personId={p.id} />
+            <BankAccountPanel personId={p.id} />
           </Stack>
         </Stack>
       </Stack>
@@ -168,6 +168,16 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
             action: () => openDialog({ kind: 'provisionalCard', personId: p.id }),
             disabled: !p.insuredNumber,
           },
+          ...(mayAssess
+            ? [
+                {
+                  key: 'F12',
+                  label: '保険料の賦課',
+                  action: () => document.getElementById(PREMIUM_ASSESS_FIELD_ID)?.focus(),
+                  disabled: dialogOpen,
+                },
+              ]
+            : []),
         ]}
       />
     </Stack>

@@ -5,7 +5,6 @@ import Dialog from '@mui/material/Dialog'
 import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
-import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -16,6 +15,7 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import type { UserProfile } from '../../../../shared/api/auth'
 import type { RetentionRunSummary } from '../../../../shared/api/retention'
+import { BatchRunActions, BatchRunTable, BatchStatusAlerts } from '../../components/BatchCockpit'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate, WarekiDateTime } from '../../components/WarekiDate'
 import { useMay } from '../../stores/session-store'
@@ -27,6 +27,10 @@ const backupStatusLabels = {
   expired: '保存期間経過（直ちに廃棄）',
   holdsErased: '消去した記録を含む（保存期限に廃棄）',
 } as const
+
+const runColumns = ['番号', '状態', '基準日', '準備者', '準備日時', '承認者', '承認日時', '消去日時'].map((header) => ({
+  header,
+}))
 
 const recordsOf = (run: RetentionRunSummary) => run.kinds.reduce((n, k) => n + k.records, 0)
 
@@ -92,78 +96,34 @@ export function RetentionScreen(props: { user: UserProfile; onClose(): void }) {
             戻る
           </Button>
         </Stack>
-        {(loading || write.busy) && <LinearProgress aria-label="処理中" />}
-        {loadError && (
-          <Alert severity="error" role="alert" data-testid="retention-load-error">
-            {loadError}
-          </Alert>
-        )}
-        {write.error && (
-          <Alert severity="error" role="alert" data-testid="retention-error">
-            {write.error}
-          </Alert>
-        )}
-        {write.data && (
-          <Alert severity="success" data-testid="retention-notice">
-            {write.data}
-          </Alert>
-        )}
+        <BatchStatusAlerts busy={loading || write.busy} loadError={loadError} write={write} testIdPrefix="retention" />
 
-        <Paper sx={{ p: 2 }}>
-          <Typography variant="h6" component="h3">
-            消去処理の記録
-          </Typography>
-          <Table size="small" aria-label="消去処理の記録">
-            <TableHead>
-              <TableRow>
-                <TableCell>番号</TableCell>
-                <TableCell>状態</TableCell>
-                <TableCell>基準日</TableCell>
-                <TableCell>準備者</TableCell>
-                <TableCell>準備日時</TableCell>
-                <TableCell>承認者</TableCell>
-                <TableCell>承認日時</TableCell>
-                <TableCell>消去日時</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {runs.length === 0 && !loading && (
-                <TableRow>
-                  <TableCell colSpan={8}>消去処理の記録はありません</TableCell>
-                </TableRow>
-              )}
-              {runs.map((r) => (
-                <TableRow
-                  key={r.id}
-                  hover
-                  selected={r.id === selectedId}
-                  tabIndex={0}
-                  aria-selected={r.id === selectedId}
-                  onClick={() => select(r.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') select(r.id)
-                  }}
-                  sx={{ cursor: 'pointer' }}
-                  data-testid="retention-run-row"
-                  data-run-id={r.id}
-                >
-                  <TableCell>第{r.id}号</TableCell>
-                  <TableCell data-testid="retention-run-status">{retentionStatusLabels[r.status]}</TableCell>
-                  <TableCell>
-                    <WarekiDate date={r.asOf} />
-                  </TableCell>
-                  <TableCell>{r.preparedBy}</TableCell>
-                  <TableCell>
-                    <WarekiDateTime at={r.preparedAt} />
-                  </TableCell>
-                  <TableCell>{r.approvedBy ?? '—'}</TableCell>
-                  <TableCell>{r.approvedAt ? <WarekiDateTime at={r.approvedAt} /> : '—'}</TableCell>
-                  <TableCell>{r.erasedAt ? <WarekiDateTime at={r.erasedAt} /> : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
+        <BatchRunTable
+          title="消去処理の記録"
+          columns={runColumns}
+          runs={runs}
+          loading={loading}
+          emptyText="消去処理の記録はありません"
+          selectedId={selectedId}
+          onSelect={select}
+          rowTestId="retention-run-row"
+          cells={(r) => (
+            <>
+              <TableCell>第{r.id}号</TableCell>
+              <TableCell data-testid="retention-run-status">{retentionStatusLabels[r.status]}</TableCell>
+              <TableCell>
+                <WarekiDate date={r.asOf} />
+              </TableCell>
+              <TableCell>{r.preparedBy}</TableCell>
+              <TableCell>
+                <WarekiDateTime at={r.preparedAt} />
+              </TableCell>
+              <TableCell>{r.approvedBy ?? '—'}</TableCell>
+              <TableCell>{r.approvedAt ? <WarekiDateTime at={r.approvedAt} /> : '—'}</TableCell>
+              <TableCell>{r.erasedAt ? <WarekiDateTime at={r.erasedAt} /> : '—'}</TableCell>
+            </>
+          )}
+        />
 
         {run && (
           <Paper sx={{ p: 2 }} data-testid="retention-run-detail" data-run-id={run.id}>
@@ -240,43 +200,38 @@ export function RetentionScreen(props: { user: UserProfile; onClose(): void }) {
                 </Table>
               )}
 
-              <Stack direction="row" spacing={2} alignItems="center" useFlexGap sx={{ flexWrap: 'wrap' }}>
-                {can.persons && (
-                  <Button
-                    variant="outlined"
-                    disabled={persons.busy}
-                    onClick={actions.persons}
-                    data-testid="retention-persons"
-                  >
-                    対象者を確認（F6）
-                  </Button>
-                )}
-                {can.approve && (
-                  <Button
-                    variant="contained"
-                    disabled={write.busy}
-                    onClick={actions.approve}
-                    data-testid="retention-approve"
-                  >
-                    承認（F7）
-                  </Button>
-                )}
-                {can.erase && (
-                  <Button
-                    variant="contained"
-                    color="error"
-                    disabled={write.busy}
-                    onClick={actions.erase}
-                    data-testid="retention-erase"
-                  >
-                    消去を実行（F8）
-                  </Button>
-                )}
-                {run.status === 'prepared' && !can.approve && (
-                  <Typography variant="body2" data-testid="retention-waiting">
-                    準備者以外の監督者の承認待ち
-                  </Typography>
-                )}
+              <BatchRunActions
+                actions={[
+                  {
+                    shown: can.persons,
+                    label: '対象者を確認（F6）',
+                    onClick: actions.persons,
+                    disabled: persons.busy,
+                    testId: 'retention-persons',
+                    variant: 'outlined',
+                  },
+                  {
+                    shown: can.approve,
+                    label: '承認（F7）',
+                    onClick: actions.approve,
+                    disabled: write.busy,
+                    testId: 'retention-approve',
+                  },
+                  {
+                    shown: can.erase,
+                    label: '消去を実行（F8）',
+                    onClick: actions.erase,
+                    disabled: write.busy,
+                    testId: 'retention-erase',
+                    color: 'error',
+                  },
+                ]}
+                waiting={{
+                  shown: run.status === 'prepared' && !can.approve,
+                  text: '準備者以外の監督者の承認待ち',
+                  testId: 'retention-waiting',
+                }}
+              >
                 {can.print && (
                   <>
                     <PrinterSelect
@@ -295,7 +250,7 @@ export function RetentionScreen(props: { user: UserProfile; onClose(): void }) {
                     </Button>
                   </>
                 )}
-              </Stack>
+              </BatchRunActions>
               {printing.error && (
                 <Alert severity="error" role="alert" data-testid="retention-print-error">
                   {printing.error}

@@ -3,6 +3,7 @@ import type { PrinterList } from '../../../../shared/api/print'
 import type { RetentionRunStatus, RetentionRunSummary } from '../../../../shared/api/retention'
 import type { IpcResponse, IpcResult } from '../../../../shared/ipc/contract'
 import { registerPersonalData } from '../../app/personal-data-registry'
+import { preparedBySession } from '../../lib/four-eyes'
 import { idleRequest, settle, type RequestState } from '../../lib/request'
 import { api } from '../../platform/bridge'
 
@@ -35,8 +36,7 @@ export function runActions(
   session: { loginId: string; mayPersons: boolean; mayApprove: boolean; mayPrepare: boolean; mayView: boolean },
 ): RunActions {
   const open = run.status === 'prepared' || run.status === 'approved'
-  // preparedBy is 「氏名（ユーザーID）」 as the server writes it.
-  const ownRun = run.preparedBy.endsWith(`（${session.loginId}）`)
+  const ownRun = preparedBySession(run.preparedBy, session.loginId)
   return {
     persons: open && session.mayPersons,
     approve: run.status === 'prepared' && session.mayApprove && !ownRun,

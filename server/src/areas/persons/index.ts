@@ -8,3 +8,9 @@ export {
   protectedResidents,
   type PersonWithHousehold,
 } from './support-measure'
+export {
+  mailingAddressOn,
+  mailingAddressesOn,
+  mailingAddressRoutes,
+  type NoticeAddress,
+} from './mailing/mailing-address-routes'

@@ -13,14 +13,16 @@ import {
   householdTaxStatus,
   liableMonthOffsets,
   PENSION_INCOME_BOUNDARY,
-  planInstallments,
+  planCollection,
   premiumIncomes,
+  provisionalWithholding,
   statusHoldsInMonth,
   valueAt,
   type InsuredPeriod,
   type InstallmentSlot,
   type PlannedInstallment,
   type StatusPeriod,
+  type WithholdingTarget,
 } from '../../../../shared/domain'
 import type { EligibilityEvent } from '../../../../shared/eligibility/contract'
 import { historyAsKnownOn } from '../../../../shared/eligibility/history'
@@ -28,6 +30,7 @@ import {
   directPaymentDueDates,
   stageTableFromWard,
   WardParameterPayload$,
+  withholdingSettingsOf,
   type WardParameterPayload,
 } from '../../../../shared/masters/ward-parameters'
 import type {
@@ -35,13 +38,23 @@ import type {
   AssessmentReason,
   AssessmentVersion,
   AssessResult,
+  CollectionMethod,
 } from '../../../../shared/api/premiums'
 import type { Db, Tx } from '../../core/db/connect'
 import { HttpProblem } from '../../core/http/problem'
 import { loadEventsOf } from '../eligibility'
+import { applyReliefs, type ApprovedRelief } from '../../../../shared/domain/premium-reduction'
+import { loadApprovedReliefs } from './reductions/approved'
 import { loadSnapshot } from '../masters'
 import { persons } from '../persons/schema'
 import { premiumAssessments, premiumInstallments, residentTaxRecords, welfareStatuses } from './schema'
+import {
+  anyId,
+  loadAssessmentWithholdingTargets,
+  loadPreviousYearWithholding,
+  type PreviousYearWithholding,
+  type WithholdingTargetLoader,
+} from './withholding-assessment'
 
 /** A refusal of the assessment rules, with the rule as the title staff see. */
 const refusal = (message: string) => new HttpProblem(422, 'assessmentRefused', message)
@@ -181,7 +194,25 @@ export interface AssessmentFacts {
   welfare: readonly WelfareRow[]
   previous: AssessmentRow | null
   previousInstallments: readonly PlannedInstallment[]
+  /** The approved 減免・徴収猶予 of the year (reductions/approved.ts); none when absent. */
+  reliefs?: readonly ApprovedRelief[]
+  /** The current version's 特別徴収 期割 (`previousInstallments` are its 普通徴収 ones); none when absent. */
+  previousWithholding?: readonly PlannedInstallment[]
+  /** The person's 特別徴収対象者 record of the year (withholding-assessment.ts); none: 普通徴収. */
+  target?: WithholdingTarget | null
+  /** The previous fiscal year's February withholding and annual amount, for the 仮算定. */
+  previousYear?: PreviousYearWithholding | null
 }
+
+/**
+ * The kind of computation: 'provisional' (仮算定, April: the 仮徴収 of April, June and August only), 'final'
+ * (本算定, July: the year's amount, the 本徴収 decided anew, 平準化) or 'change' (異動賦課 and a single reassessment:
+ * the 本徴収 already decided continue on an increase and stop on a decrease).
+ */
+export type AssessmentKind = 'provisional' | 'final' | 'change'
+
+/** An installment of a new version, with its collection method. */
+export type OutcomeInstallment = PlannedInstallment & { method: CollectionMethod }
 
 export interface WardForYear {
   payload: WardParameterPayload
@@ -196,21 +227,45 @@ export type AssessmentOutcome =
   | {
       kind: 'new'
       row: Omit<typeof premiumAssessments.$inferInsert, 'assessedAt' | 'assessedBy'>
-      installments: readonly PlannedInstallment[]
+      installments: readonly OutcomeInstallment[]
     }
+
+type DueDates = readonly ReturnType<typeof directPaymentDueDates>[number][]
+/** The 納期限 of the ward's 普通徴収 of a year, computed once per ward parameters and year (a batch asks 68,000 times). */
+const dueDatesByWard = new WeakMap<WardParameterPayload['value'], Map<number, DueDates>>()
+function dueDatesOf(ward: WardForYear, fiscalYear: number): DueDates {
+  let byYear = dueDatesByWard.get(ward.payload.value)
+  if (!byYear) dueDatesByWard.set(ward.payload.value, (byYear = new Map()))
+  let dates = byYear.get(fiscalYear)
+  if (!dates) byYear.set(fiscalYear, (dates = Object.freeze(directPaymentDueDates(ward.payload.value, fiscalYear))))
+  return dates
+}
+
+/** The month of the 資格喪失日 within (or at the end of) the fiscal year, null while insured: no withholding from it. */
+function insuredUntilMonth(periods: readonly InsuredPeriod[], fiscalYear: number): string | null {
+  const last = periods[periods.length - 1]
+  if (!last || last.lostOn === null) return null
+  return last.lostOn <= `${fiscalYear + 1}-04-01` ? last.lostOn.slice(0, 7) : null
+}
+
+const withMethod = (method: CollectionMethod, items: readonly PlannedInstallment[]): OutcomeInstallment[] =>
+  items.map((i) => ({ seq: i.seq, month: i.month, dueDate: i.dueDate, amount: i.amount, method }))
 
 /**
  * Computes a person's year from the facts (shared/domain does the arithmetic): liable months, the 賦課権 limit, the
- * household status on the 賦課期日, the stage intervals, the amount and the installments, and — against the current
- * version — whether anything changed and why (資格取得/喪失 when the months changed, 所得更正 when the tax record did,
- * 段階変更 otherwise). Writes nothing.
+ * household status on the 賦課期日, the stage intervals, the amount, the 減免, the 期割 in 特別徴収 and 普通徴収
+ * (planCollection), and — against the current version — whether anything changed and why (資格取得/喪失 when the months
+ * changed, 所得更正 when the tax record did, 減免, 徴収方法変更 when only the 期割 did, 段階変更 otherwise). With kind
+ * 'provisional' only the 仮徴収 (computeProvisional). Writes nothing.
  */
 export function computeAssessment(
   fiscalYear: number,
   facts: AssessmentFacts,
   ward: WardForYear,
   today: string,
+  kind: AssessmentKind = 'change',
 ): AssessmentOutcome {
+  if (kind === 'provisional') return computeProvisional(fiscalYear, facts, ward, today)
   const { previous } = facts
   const periods = category1Periods(facts.events)
   const liable = liableMonthOffsets(fiscalYear, periods)
@@ -223,7 +278,7 @@ export function computeAssessment(
     return { kind: 'notLiable', reason: `${fiscalYear}年度に第1号被保険者であった月がないため、保険料を賦課できません` }
 
   // The 賦課権 limit from the year's first 納期 (or the acquisition during the year).
-  const dueDates = directPaymentDueDates(ward.payload.value, fiscalYear)
+  const dueDates = dueDatesOf(ward, fiscalYear)
   const startingPoint = assessmentRightStartingPoint(fiscalYear, dueDates[0]!, acquiredInYear)
   const lastDay = assessmentRightEndDate(startingPoint)
   if (today > lastDay)
@@ -274,30 +329,50 @@ export function computeAssessment(
     }
 
   // 普通徴収: the ward's 納期; the previous version's installments already due stay.
-  const schedule: InstallmentSlot[] = dueDates.map((due, i) => ({ seq: i + 1, month: due.slice(0, 7), dueDate: due }))
-  const plan = planInstallments(
-    year.amount,
-    schedule,
-    facts.previousInstallments,
+  // The 期's month is the 納期's month even when its 納期限 moves to the next business day (e.g. 2026-10-31 → 11-02).
+  const schedule: InstallmentSlot[] = ward.payload.value.directPayment.installments.map(({ month }, i) => ({
+    seq: i + 1,
+    month: `${month >= 4 ? fiscalYear : fiscalYear + 1}-${String(month).padStart(2, '0')}`,
+    dueDate: dueDates[i]!,
+  }))
+  // 減免 lowers the annual amount, 徴収猶予 moves the 納期 it names (shared/domain/premium-reduction.ts).
+  const relief = applyReliefs(year.amount, schedule, facts.reliefs ?? [])
+  // 特別徴収 (pension ≥ 18万円, from the payment the exchange allows) and 普通徴収 for the rest (planCollection).
+  const previousWithholding = facts.previousWithholding ?? []
+  const plan = planCollection({
+    fiscalYear,
+    amount: relief.amount,
+    target: facts.target ?? null,
+    settings: withholdingSettingsOf(ward.payload.value),
+    finalRule: ward.payload.value.finalWithholding,
+    directRule: ward.payload.value.directPayment.rule,
+    directSchedule: relief.schedule,
+    previousDirect: facts.previousInstallments,
+    previousWithholding,
+    previousAmount: previous && previous.reason !== 'provisional' ? previous.annualAmount : null,
+    insuredUntilMonth: insuredUntilMonth(periods, fiscalYear),
     today,
-    ward.payload.value.directPayment.rule,
-  )
+    kind,
+  })
+  const sameWithholding = sameInstallments(previousWithholding, plan.withholding)
 
+  const before = previous && toVersion(previous, [])
+  const sameStages =
+    before !== null &&
+    before.intervals.length === year.intervals.length &&
+    before.intervals.every((b, i) => b.stage === year.intervals[i]!.stage && b.months === year.intervals[i]!.months)
   if (previous) {
-    const before = toVersion(previous, [])
-    const sameStages =
-      before.intervals.length === year.intervals.length &&
-      before.intervals.every((b, i) => b.stage === year.intervals[i]!.stage && b.months === year.intervals[i]!.months)
     if (
-      previous.annualAmount === year.amount &&
+      previous.annualAmount === relief.amount &&
       sameStages &&
       previous.taxRecordId === (own?.id ?? null) &&
-      sameInstallments(facts.previousInstallments, plan.installments)
+      sameInstallments(facts.previousInstallments, plan.direct) &&
+      sameWithholding
     )
       return { kind: 'unchanged', previous }
   }
   const reason: AssessmentReason =
-    previous === null
+    previous === null || previous.reason === 'provisional'
       ? 'initial'
       : year.liableMonths > previous.liableMonths
         ? 'acquisition'
@@ -305,7 +380,13 @@ export function computeAssessment(
           ? 'loss'
           : previous.taxRecordId !== (own?.id ?? null)
             ? 'incomeCorrection'
-            : 'stageChange'
+            : sameStages &&
+                relief.steps.length > 0 &&
+                (previous.annualAmount !== relief.amount || !sameInstallments(facts.previousInstallments, plan.direct))
+              ? 'reduction'
+              : sameStages && previous.annualAmount === relief.amount && !sameWithholding
+                ? 'withholdingChange'
+                : 'stageChange'
 
   const explanation: AssessmentExplanation = {
     assessmentDate,
@@ -338,6 +419,7 @@ export function computeAssessment(
         ? [`課税情報のない世帯員 ${status.membersWithoutRecord.length}人は非課税として扱う`]
         : []),
       ...year.steps,
+      ...relief.steps,
       ...plan.steps,
       `賦課権の期間: ${lastDay} まで`,
     ],
@@ -361,74 +443,185 @@ export function computeAssessment(
       stage2Months: i2?.months ?? null,
       stage2Amount: i2?.amount ?? null,
       liableMonths: year.liableMonths,
-      annualAmount: year.amount,
+      annualAmount: relief.amount,
       overpaidAmount: plan.overpaid,
       tableVersion: ward.version,
       taxRecordId: own?.id ?? null,
       explanation,
       assessedOn: today,
     },
-    installments: plan.installments,
+    installments: [...withMethod('withholding', plan.withholding), ...withMethod('direct', plan.direct)],
   }
 }
 
-/** The facts of many persons' year in a few set-based reads (chunks of 1,000 ids). */
+/**
+ * 仮算定 (April): the 仮徴収 of April, June and August for a person on 特別徴収 (provisionalWithholding: the previous
+ * February's amount, or the ward's rule), as a version of reason 仮算定 whose amount is the 仮徴収's sum and which has
+ * no stage yet (the income of the year arrives in June; the 本算定 decides). A person without 仮徴収 is left to the
+ * 本算定 (普通徴収 starts in July); a year already assessed beyond the 仮算定 is left as it is.
+ */
+function computeProvisional(
+  fiscalYear: number,
+  facts: AssessmentFacts,
+  ward: WardForYear,
+  today: string,
+): AssessmentOutcome {
+  const { previous } = facts
+  if (previous !== null && previous.reason !== 'provisional') return { kind: 'unchanged', previous }
+  const periods = category1Periods(facts.events)
+  const liable = liableMonthOffsets(fiscalYear, periods)
+  if (liable.length === 0)
+    return { kind: 'notLiable', reason: `${fiscalYear}年度に第1号被保険者であった月がないため、仮算定しません` }
+  const plan = provisionalWithholding({
+    fiscalYear,
+    target: facts.target ?? null,
+    februaryAmount: facts.previousYear?.februaryAmount ?? null,
+    previousAnnual: facts.previousYear?.annualAmount ?? null,
+    settings: withholdingSettingsOf(ward.payload.value),
+    finalRule: ward.payload.value.finalWithholding,
+    insuredUntilMonth: insuredUntilMonth(periods, fiscalYear),
+  })
+  const { installments } = plan
+  if (installments.length === 0)
+    return { kind: 'notLiable', reason: `仮徴収の対象ではありません（${plan.steps[plan.steps.length - 1]}）` }
+  if (previous !== null && sameInstallments(facts.previousWithholding ?? [], installments))
+    return { kind: 'unchanged', previous }
+  const amount = installments.reduce((s, i) => s + i.amount, 0)
+  const yearStart = fiscalYearStart(fiscalYear)
+  const table = stageTableFromWard(
+    ward.payload.value,
+    fiscalYear,
+    valueAt(PENSION_INCOME_BOUNDARY, yearStart, 'pension income boundary'),
+  )
+  const explanation: AssessmentExplanation = {
+    assessmentDate: yearStart,
+    household: facts.members.map((m) => ({ personId: m.personId, taxable: null })),
+    taxRecord: null,
+    incomesForPremium: { totalIncome: 0, pensionAndOtherIncome: 0 },
+    insuredPeriods: periods.map((p) => ({ from: p.from, lostOn: p.lostOn })),
+    publicAssistance: [],
+    oldAgeWelfarePension: [],
+    table: {
+      version: ward.version,
+      basePremium: table.basePremium,
+      rounding: table.rounding,
+      prorationRounding: table.prorationRounding,
+      pensionIncomeBoundary: table.pensionIncomeBoundary,
+    },
+    unverified: ward.payload.unverified.map((u) => `${u.path}: ${u.note}`),
+    steps: [
+      `仮算定（${today}）: 保険料段階と年額は本算定で決定`,
+      ...plan.steps,
+      `仮徴収額の合計: ${amount.toLocaleString('en-US')}円`,
+    ],
+  }
+  return {
+    kind: 'new',
+    row: {
+      personId: facts.personId,
+      fiscalYear,
+      version: (previous?.version ?? 0) + 1,
+      reason: 'provisional',
+      stage1: null,
+      stage1From: null,
+      stage1To: null,
+      stage1Months: null,
+      stage1Amount: null,
+      stage2: null,
+      stage2From: null,
+      stage2To: null,
+      stage2Months: null,
+      stage2Amount: null,
+      liableMonths: liable.length,
+      annualAmount: amount,
+      overpaidAmount: 0,
+      tableVersion: ward.version,
+      taxRecordId: null,
+      explanation,
+      assessedOn: today,
+    },
+    installments: withMethod('withholding', installments),
+  }
+}
+
+/**
+ * The facts of many persons' year in a few set-based reads (one query per table for the whole block of ids, the ids
+ * as one array parameter), including the 特別徴収 targets (`options.loadTargets`, by default the pension exchange's
+ * tables) and the previous year's February withholding.
+ */
 export async function loadAssessmentFacts(
   db: Db | Tx,
   personIds: readonly number[],
   fiscalYear: number,
   today: string,
+  options: { loadTargets?: WithholdingTargetLoader } = {},
 ): Promise<Map<number, AssessmentFacts>> {
-  const chunks = <T>(ids: readonly T[]) =>
-    Array.from({ length: Math.ceil(ids.length / 1_000) }, (_, i) => ids.slice(i * 1_000, i * 1_000 + 1_000))
-  const people: { id: number; householdId: number; residentCode: string }[] = []
-  for (const ids of chunks(personIds))
-    people.push(
-      ...(await db
-        .select({ id: persons.id, householdId: persons.householdId, residentCode: persons.residentCode })
-        .from(persons)
-        .where(inArray(persons.id, ids))),
-    )
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key)
+    if (list) list.push(value)
+    else map.set(key, [value])
+  }
+  const people =
+    personIds.length === 0
+      ? []
+      : await db
+          .select({ id: persons.id, householdId: persons.householdId, residentCode: persons.residentCode })
+          .from(persons)
+          .where(anyId(persons.id, personIds))
   const householdIds = [...new Set(people.map((p) => p.householdId))]
   const membersByHousehold = new Map<number, number[]>()
-  for (const ids of chunks(householdIds))
+  if (householdIds.length > 0)
     for (const m of await db
       .select({ id: persons.id, householdId: persons.householdId })
       .from(persons)
-      .where(inArray(persons.householdId, ids))
+      .where(anyId(persons.householdId, householdIds))
       .orderBy(asc(persons.id)))
-      membersByHousehold.set(m.householdId, [...(membersByHousehold.get(m.householdId) ?? []), m.id])
+      push(membersByHousehold, m.householdId, m.id)
   const memberIds = [...new Set([...membersByHousehold.values()].flat())]
   const records = new Map<number, TaxRow>()
-  for (const ids of chunks(memberIds))
+  if (memberIds.length > 0)
     for (const r of await db
       .select()
       .from(residentTaxRecords)
-      .where(and(inArray(residentTaxRecords.personId, ids), eq(residentTaxRecords.fiscalYear, fiscalYear))))
+      .where(and(anyId(residentTaxRecords.personId, memberIds), eq(residentTaxRecords.fiscalYear, fiscalYear))))
       if ((records.get(r.personId)?.revision ?? 0) < r.revision) records.set(r.personId, r)
   const welfare = new Map<number, WelfareRow[]>()
   const previous = new Map<number, AssessmentRow>()
-  for (const ids of chunks(personIds)) {
-    for (const w of await db.select().from(welfareStatuses).where(inArray(welfareStatuses.personId, ids)))
-      welfare.set(w.personId, [...(welfare.get(w.personId) ?? []), w])
+  if (personIds.length > 0) {
+    for (const w of await db.select().from(welfareStatuses).where(anyId(welfareStatuses.personId, personIds)))
+      push(welfare, w.personId, w)
     for (const a of await db
       .select()
       .from(premiumAssessments)
-      .where(and(inArray(premiumAssessments.personId, ids), eq(premiumAssessments.fiscalYear, fiscalYear))))
+      .where(and(anyId(premiumAssessments.personId, personIds), eq(premiumAssessments.fiscalYear, fiscalYear))))
       if ((previous.get(a.personId)?.version ?? 0) < a.version) previous.set(a.personId, a)
   }
   const installments = new Map<number, PlannedInstallment[]>()
-  for (const ids of chunks([...previous.values()].map((a) => a.id)))
+  const withheld = new Map<number, PlannedInstallment[]>()
+  const previousIds = [...previous.values()].map((a) => a.id)
+  if (previousIds.length > 0)
     for (const i of await db
-      .select()
+      .select({
+        assessmentId: premiumInstallments.assessmentId,
+        method: premiumInstallments.method,
+        seq: premiumInstallments.seq,
+        period: premiumInstallments.period,
+        dueDate: premiumInstallments.dueDate,
+        amount: premiumInstallments.amount,
+      })
       .from(premiumInstallments)
-      .where(and(inArray(premiumInstallments.assessmentId, ids), eq(premiumInstallments.method, 'direct')))
+      .where(anyId(premiumInstallments.assessmentId, previousIds))
       .orderBy(asc(premiumInstallments.seq)))
-      installments.set(i.assessmentId, [
-        ...(installments.get(i.assessmentId) ?? []),
-        { seq: i.seq, month: i.period, dueDate: i.dueDate, amount: i.amount },
-      ])
+      push(i.method === 'withholding' ? withheld : installments, i.assessmentId, {
+        seq: i.seq,
+        month: i.period,
+        dueDate: i.dueDate,
+        amount: i.amount,
+      })
   const events = await loadEventsOf(db, personIds)
+  const reliefs = await loadApprovedReliefs(db, personIds, fiscalYear)
+  const targets = await (options.loadTargets ?? loadAssessmentWithholdingTargets)(db, fiscalYear, personIds)
+  const previousYear = await loadPreviousYearWithholding(db, fiscalYear, personIds)
   const facts = new Map<number, AssessmentFacts>()
   for (const p of people) {
     const prev = previous.get(p.id) ?? null
@@ -443,10 +636,23 @@ export async function loadAssessmentFacts(
       welfare: welfare.get(p.id) ?? [],
       previous: prev,
       previousInstallments: prev ? (installments.get(prev.id) ?? []) : [],
+      reliefs: reliefs.get(p.id) ?? [],
+      previousWithholding: prev ? (withheld.get(prev.id) ?? []) : [],
+      target: targets.get(p.id) ?? null,
+      previousYear: previousYear.get(p.id) ?? null,
     })
   }
   return facts
 }
+
+/** The same set-based load under the name the batches use. */
+export const loadAssessmentFactsFor = (
+  db: Db | Tx,
+  personIds: readonly number[],
+  fiscalYear: number,
+  today: string,
+  options: { loadTargets?: WithholdingTargetLoader } = {},
+) => loadAssessmentFacts(db, personIds, fiscalYear, today, options)
 
 /** The ward parameters in force on 4/1 of the year, or the refusal that says none is approved. */
 export async function wardForYear(db: Db | Tx, fiscalYear: number): Promise<WardForYear> {
@@ -455,17 +661,24 @@ export async function wardForYear(db: Db | Tx, fiscalYear: number): Promise<Ward
 
 /**
  * Assesses (or reassesses) a person's fiscal year as of `today` and appends the new version with its 期割 when
- * anything changed (computeAssessment); a refusal is answered with its reason (422).
+ * anything changed (computeAssessment, by default as an 異動賦課: kind 'change'); a refusal is answered with its
+ * reason (422).
  */
 export async function assessPersonYear(
   db: Db | Tx,
   personId: number,
   fiscalYear: number,
-  options: { today: string; now: Date; userId: number | null },
+  options: { today: string; now: Date; userId: number | null; kind?: AssessmentKind },
 ): Promise<AssessResult> {
   const facts = (await loadAssessmentFacts(db, [personId], fiscalYear, options.today)).get(personId)
   if (!facts) throw new HttpProblem(404, 'notFound', '対象者が見つかりません')
-  const outcome = computeAssessment(fiscalYear, facts, await wardForYear(db, fiscalYear), options.today)
+  const outcome = computeAssessment(
+    fiscalYear,
+    facts,
+    await wardForYear(db, fiscalYear),
+    options.today,
+    options.kind ?? 'change',
+  )
   if (outcome.kind === 'refused' || outcome.kind === 'notLiable') throw refusal(outcome.reason)
   if (outcome.kind === 'unchanged') {
     const installments = await db
@@ -486,7 +699,7 @@ export async function assessPersonYear(
           .values(
             outcome.installments.map((i) => ({
               assessmentId: row!.id,
-              method: 'direct' as const,
+              method: i.method,
               seq: i.seq,
               period: i.month,
               amount: i.amount,

@@ -3,5 +3,10 @@
  * their 期割), and the codec of the pension-withholding files (docs/sources/interfaces.md §2).
  */
 export * from './pension-withholding'
+export * from './pension-withholding/exchange'
 export { premiumRoutes } from './premium-routes'
+export { bankAccountRevisions, directDebitRoutes, zenginName } from './direct-debit'
+export { noticeRoutes } from './notices'
+export { premiumBatchRoutes } from './batches'
+export { reductionRoutes } from './reductions'
 export { assessPersonYear, loadAssessments } from './assessment'

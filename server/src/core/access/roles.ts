@@ -41,12 +41,25 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     'eligibility.record',
     'eligibility.acquireAtApplication',
     'eligibility.correct',
+    'person.recordMailingAddress',
     // C-20: prepares the erasure of records past their retention and runs it once a 監督者 has signed it off.
     'retention.view',
     'retention.persons',
     'retention.prepare',
   ],
-  premiumClerk: [...NUMBER_WORK, 'premiums.intake', 'premiums.assess', 'premiums.read', 'premiums.batch'],
+  premiumClerk: [
+    ...NUMBER_WORK,
+    'premiums.intake',
+    'premiums.assess',
+    'premiums.read',
+    'premiums.batch',
+    'premiums.reductionApply',
+    'person.recordMailingAddress',
+    'premiums.issueNotice',
+    'premiums.withholdingExchange',
+    'premiums.bankAccount',
+    'premiums.directDebitFile',
+  ],
   arrearsClerk: PERSON_READ,
   benefitClerk: NUMBER_WORK,
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
@@ -73,6 +86,14 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     'retention.view',
     'retention.persons',
     'retention.approve',
+    // The second person who signs a 賦課バッチ off (never its preparer); reads the premiums it checks.
+    'premiums.read',
+    'premiums.batchApprove',
+    // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
+    'premiums.reductionDecide',
+    // 口座振替依頼: the second person sees the file's dry run (count, total, persons) before signing it off; the server
+    // refuses the sign-off to whoever prepared the file.
+    'premiums.directDebitFile',
   ],
   systemAdmin: [
     'user.read',

@@ -64,6 +64,8 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
           'eligibility.record',
           'export.request',
           'person.read',
+          // 送付先 (the address notices go to) is recorded at the 資格 counter too.
+          'person.recordMailingAddress',
           'person.revealIndividualNumber',
           'person.revealProtectedAddress',
           'person.search',

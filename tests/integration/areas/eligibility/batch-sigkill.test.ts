@@ -12,19 +12,13 @@
  * after the finish was sent — and the uninterrupted apply afterwards must take more than twice that long.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { count, eq, like, sql, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiRoutes } from '../../../../shared/api/routes'
 import { INTAKE_CHUNK_BYTES, residentChangeColumns } from '../../../../shared/eligibility/intake'
-import { openDatabase, type DatabaseHandle, type Db } from '../../../../server/src/core/db/connect'
+import type { Db } from '../../../../server/src/core/db/connect'
 import { auditLog } from '../../../../server/src/core/db/schema'
-import { ensureDevPki, readDevPkiInfo, type DevPkiFiles } from '../../../../server/src/demo/dev-pki'
-import { demoTotpSecret } from '../../../../server/src/demo/seed-database'
 import { seedDemoIfEmpty } from '../../../../server/src/demo/seed-if-empty'
 import { eligibilityEvents, insuredNumberIssues } from '../../../../server/src/areas/eligibility/schema'
 import {
@@ -37,9 +31,9 @@ import { households, persons } from '../../../../server/src/areas/persons/schema
 import { newKey, signIn } from '../../support/accounts'
 import { runCli } from '../../support/cli'
 import { callRoute, rawRequest, releaseAgents } from '../../support/clients'
-import { startServerProcess, type ServerProcess } from '../../support/server-process'
-import { databaseKinds, freshDatabase, postgresUrlOf } from '../../support/databases'
+import { databaseKinds, freshDatabase } from '../../support/databases'
 import { seededWard } from '../../support/log-scan'
+import { inFlight, killedServer, sleep, waitForServerTransactionsToEnd } from '../../support/sigkill'
 import type { TestServer } from '../../support/test-server'
 
 const SCALE = 200
@@ -116,7 +110,6 @@ async function finishAuditRows(db: Db, uploadId: number) {
     .where(like(auditLog.purpose, `住基異動取込 #${uploadId} %`))
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows
 
 /**
@@ -165,78 +158,25 @@ async function upload(t: TestServer, token: string, dryRun = false): Promise<num
 }
 
 describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transaction on %s', (kind) => {
-  let pki: DevPkiFiles
-  /** PGlite: the data directory the server process owns; PostgreSQL: the test's database, open beside it. */
-  let dataDir = ''
-  let pgHandle: DatabaseHandle | null = null
-  let serverEnv: Record<string, string>
-  const processes: ServerProcess[] = []
-  const endpoints: TestServer[] = []
   // The TOTP steps used per account survive the restarts (the server refuses a step it has seen).
-  const totpSecrets = new Map([['shikaku01', demoTotpSecret('shikaku01')]])
-  const totpSteps = new Map<string, number>()
+  const h = killedServer(['shikaku01'])
   let before: Awaited<ReturnType<typeof counts>>
 
-  /** The client side of a server process: pinned mutual TLS with the terminal certificate. */
-  const endpoint = (p: ServerProcess): TestServer => {
-    const t = {
-      server: { origin: p.origin },
-      pki,
-      pkiInfo: readDevPkiInfo(pki),
-      totpSecrets,
-      totpSteps,
-      clock: { now: () => new Date(), advance: () => undefined },
-    } as unknown as TestServer
-    endpoints.push(t)
-    return t
-  }
-  const start = async () => {
-    const p = await startServerProcess({ port: 0, pki, env: serverEnv })
-    processes.push(p)
-    return p
-  }
-  /** Opens the database while no server holds it (PGlite: the directory is the server's alone while it runs). */
-  async function withDatabase<T>(use: (db: Db) => Promise<T>): Promise<T> {
-    if (pgHandle) return use(pgHandle.db)
-    const handle = await openDatabase({ dataDir, migrate: false })
-    try {
-      return await use(handle.db)
-    } finally {
-      await handle.close()
-    }
-  }
-
   beforeAll(async () => {
-    pki = await ensureDevPki(mkdtempSync(join(tmpdir(), 'kaigo-kill-pki-')), 'KD-KILL-0001')
+    await h.createPki('kaigo-kill-pki-', 'KD-KILL-0001')
     const seeded = await freshDatabase(kind)
     await seedDemoIfEmpty(seeded.db, 'demo', SCALE)
     before = await counts(seeded.db)
-    if (kind === 'postgres') {
-      pgHandle = seeded
-      serverEnv = { DATABASE_URL: postgresUrlOf(seeded), KAIGO_SEED: '0' }
-    } else {
-      // The seeded in-memory database, copied into a data directory of its own.
-      dataDir = mkdtempSync(join(tmpdir(), 'kaigo-kill-db-'))
-      const copy = new PGlite(dataDir, { loadDataDir: await seeded.pglite!.dumpDataDir('none') })
-      await copy.waitReady
-      await copy.close()
-      await seeded.close()
-      serverEnv = { KAIGO_DATA_DIR: dataDir, KAIGO_SEED: '0' }
-    }
+    await h.adopt(seeded, 'kaigo-kill-db-')
   }, 180_000)
 
-  afterAll(async () => {
-    for (const t of endpoints) releaseAgents(t)
-    for (const p of processes) await p.kill('SIGKILL')
-    await pgHandle?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-    rmSync(pki.dir, { recursive: true, force: true })
-  })
+  afterAll(() => h.close())
 
   it('leaves no row of the file, applies it once when resent, and keeps the audit chain intact', async () => {
     // 1. The file is uploaded in chunks.
-    let server = await start()
-    let t = endpoint(server)
+    const pgHandle = h.pgHandle
+    let server = await h.start()
+    let t = h.endpoint(server)
     let token = await signIn(t, 'shikaku01')
     // PGlite: how long the apply takes on this machine — a dry run does the same work in a savepoint it rolls back.
     let killAfterMs = 0
@@ -251,10 +191,7 @@ describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transac
 
     // 2. The finish is sent; the process is killed while its transaction applies the file.
     const finishKey = newKey()
-    const inFlight = finish(t, token, finishKey, uploadId).then(
-      (answer) => ({ answered: true as const, status: answer.status, body: answer.body }),
-      () => ({ answered: false as const }),
-    )
+    const sent = inFlight(finish(t, token, finishKey, uploadId))
     const sentAt = Date.now()
     if (pgHandle) {
       // PostgreSQL shows it: a backend of the server in a transaction that has written (it has a transaction id) and
@@ -274,24 +211,15 @@ describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transac
     } else await sleep(killAfterMs)
     const killedAfterMs = Date.now() - sentAt
     expect(await server.kill('SIGKILL')).toBeNull()
-    expect(await inFlight, 'the killed request was never answered').toEqual({ answered: false })
+    expect(await sent, 'the killed request was never answered').toEqual({ answered: false })
 
     // 3. Nothing of the file is in the database: every table as before, the upload still waiting with its chunks,
     //    no audit row of the finish (it was part of the rolled-back transaction).
     if (pgHandle) {
       // The backend notices its client is gone and rolls back; wait until no transaction of the server remains.
-      for (let waited = 0; ; waited += 50) {
-        const open = await rowsOf<{ n: number }>(
-          pgHandle.db,
-          sql`select count(*)::int as n from pg_stat_activity
-              where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
-        )
-        if (open[0]!.n === 0) break
-        if (waited > 30_000) throw new Error('the killed server’s transaction did not end')
-        await sleep(50)
-      }
+      await waitForServerTransactionsToEnd(pgHandle.db)
     }
-    await withDatabase(async (db) => {
+    await h.withDatabase(async (db) => {
       expect(await counts(db)).toEqual(before)
       expect(await db.select({ id: intakeUploads.id }).from(intakeUploads)).toEqual([{ id: uploadId }])
       const chunks = await db
@@ -304,8 +232,8 @@ describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transac
     })
 
     // 4. Started again on the same database: the terminal resends the finish (same key) and the file applies once.
-    server = await start()
-    t = endpoint(server)
+    server = await h.start()
+    t = h.endpoint(server)
     token = await signIn(t, 'shikaku01')
     const retriedAt = Date.now()
     const retried = await finish(t, token, finishKey, uploadId)
@@ -328,7 +256,7 @@ describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transac
     // 6. Exactly one application: LINES persons, each in a household of its own, with one eligibility row each
     //    (第1号 acquisition for the 65-or-over, 住民となった日 for the younger), a 被保険者番号 for each of the
     //    ELDERLY, one intake_files row and LINES intake_records; the finish audited once, 'ok', with the persons.
-    await withDatabase(async (db) => {
+    await h.withDatabase(async (db) => {
       expect(await counts(db)).toEqual({
         persons: before.persons + LINES,
         households: before.households + LINES,
@@ -346,7 +274,7 @@ describe.each(databaseKinds)('a 住基異動 intake killed (SIGKILL) mid-transac
     })
 
     // 7. `npm run audit:verify` on the database: the chain is intact (the killed transaction left no gap in it).
-    const verify = await runCli('audit-verify.ts', [], { KAIGO_MODE: 'demo', ...serverEnv })
+    const verify = await runCli('audit-verify.ts', [], { KAIGO_MODE: 'demo', ...h.serverEnv })
     expect(verify.code, verify.stdout + verify.stderr).toBe(0)
     expect(verify.stdout).toContain('結果: 改ざんは検出されませんでした')
   }, 600_000)

@@ -1,5 +1,18 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
 import { households, persons } from '../../../../server/src/areas/persons/schema'
 import { eligibilityEvents } from '../../../../server/src/areas/eligibility/schema'
+import {
+  pensionExchangeFiles,
+  pensionWithholdingResults,
+  pensionWithholdingTargets,
+} from '../../../../server/src/areas/premiums/pension-withholding/schema'
+import {
+  premiumAssessments,
+  premiumInstallments,
+  residentTaxFiles,
+  residentTaxRecords,
+} from '../../../../server/src/areas/premiums/schema'
 import { normalizeKana, normalizeKanjiName } from '../../../../shared/text/kana'
 import type { TestServer } from '../../support/test-server'
 
@@ -77,4 +90,210 @@ export async function addMember(
       dedupeKey: `test:premiums:${id}:${i}`,
     })
   return { id, residentCode }
+}
+
+/**
+ * The latest 住民税課税情報 of a person's year, as the intake would have stored it (a file of its own, revision after
+ * the last). Dummy figures only.
+ */
+export async function addTaxRecord(
+  t: TestServer,
+  personId: number,
+  fiscalYear: number,
+  figures: { taxable: boolean; totalIncome: number; publicPensionIncome?: number; pensionMiscIncome?: number },
+): Promise<void> {
+  const db = t.database.db
+  const [file] = await db
+    .insert(residentTaxFiles)
+    .values({
+      fileHash: randomUUID(),
+      fileName: `KAZEI_TEST_${personId}.csv`,
+      encoding: 'utf-8',
+      records: 1,
+      applied: 1,
+      importedAt: t.clock.now(),
+      importedBy: null,
+    })
+    .returning({ id: residentTaxFiles.id })
+  const revisions = await db
+    .select({ revision: residentTaxRecords.revision })
+    .from(residentTaxRecords)
+    .where(and(eq(residentTaxRecords.personId, personId), eq(residentTaxRecords.fiscalYear, fiscalYear)))
+  await db.insert(residentTaxRecords).values({
+    personId,
+    fiscalYear,
+    revision: Math.max(0, ...revisions.map((r) => r.revision)) + 1,
+    taxable: figures.taxable,
+    totalIncome: figures.totalIncome,
+    publicPensionIncome: figures.publicPensionIncome ?? 0,
+    pensionMiscIncome: figures.pensionMiscIncome ?? 0,
+    salaryIncome: 0,
+    taxExemptPension: false,
+    correctedOn: revisions.length > 0 ? t.clock.now().toISOString().slice(0, 10) : null,
+    sourceFileId: file!.id,
+    sourceLine: 2,
+    recordedAt: t.clock.now(),
+    recordedBy: null,
+  })
+}
+
+/**
+ * A person in the 特別徴収対象者情報 of a fiscal year (notice 00: category 02 前年度継続者 or 01 新規者), in a received
+ * Z11 file of its own, matched to the person.
+ */
+export async function addWithholdingTarget(
+  t: TestServer,
+  personId: number,
+  fiscalYear: number,
+  target: { pensionAmount: number; category: '01' | '02' },
+): Promise<void> {
+  const db = t.database.db
+  const [file] = await db
+    .insert(pensionExchangeFiles)
+    .values({
+      direction: 'received',
+      fileKind: 'targets',
+      fiscalYear,
+      fileHash: randomUUID(),
+      fileName: `Z11_TEST_${personId}`,
+      records: 1,
+      matched: 1,
+      unmatched: 0,
+      content: null,
+      createdAt: t.clock.now(),
+      createdBy: null,
+    })
+    .returning({ id: pensionExchangeFiles.id })
+  await db.insert(pensionWithholdingTargets).values({
+    fileId: file!.id,
+    recordNumber: 2,
+    fiscalYear,
+    personId,
+    matchedBy: 'basicPensionNumber',
+    unmatchedReason: null,
+    noticeCode: '00',
+    category: target.category,
+    municipalityCode: '13104',
+    withholderCode: '001',
+    basicPensionNumber: String(1_000_000_000 + personId).slice(-10),
+    pensionCode: '1150',
+    birthDate: '1950-05-05',
+    sex: 'female',
+    kanaName: 'ｹﾝｼｮｳ ﾌｶ',
+    kanjiName: '検証　賦課',
+    postalCode: '1600022',
+    kanaAddress: 'ｼﾝｼﾞｭｸｸ',
+    kanjiAddress: '新宿区新宿一丁目',
+    mutualAidCertificateNumber: '',
+    noticeDate: null,
+    pensionAmount: target.pensionAmount,
+    amount2: 0,
+    amount3: 0,
+  })
+}
+
+/** A previous year's assessment of a person whose February 特別徴収 was `februaryAmount` (for the 仮算定). */
+export async function addPreviousYearWithholding(
+  t: TestServer,
+  personId: number,
+  fiscalYear: number,
+  februaryAmount: number,
+): Promise<void> {
+  const db = t.database.db
+  const annual = februaryAmount * 6
+  const [row] = await db
+    .insert(premiumAssessments)
+    .values({
+      personId,
+      fiscalYear,
+      version: 1,
+      reason: 'initial',
+      liableMonths: 12,
+      annualAmount: annual,
+      overpaidAmount: 0,
+      tableVersion: 'test',
+      taxRecordId: null,
+      explanation: {
+        assessmentDate: `${fiscalYear}-04-01`,
+        household: [],
+        taxRecord: null,
+        incomesForPremium: { totalIncome: 0, pensionAndOtherIncome: 0 },
+        insuredPeriods: [],
+        publicAssistance: [],
+        oldAgeWelfarePension: [],
+        table: {
+          version: 'test',
+          basePremium: 0,
+          rounding: 'none',
+          prorationRounding: 'none',
+          pensionIncomeBoundary: 0,
+        },
+        unverified: [],
+        steps: ['前年度（検証用）'],
+      },
+      assessedOn: `${fiscalYear}-07-10`,
+      assessedAt: t.clock.now(),
+      assessedBy: null,
+    })
+    .returning({ id: premiumAssessments.id })
+  const months = [
+    `${fiscalYear}-04`,
+    `${fiscalYear}-06`,
+    `${fiscalYear}-08`,
+    `${fiscalYear}-10`,
+    `${fiscalYear}-12`,
+    `${fiscalYear + 1}-02`,
+  ]
+  await db.insert(premiumInstallments).values(
+    months.map((m, i) => ({
+      assessmentId: row!.id,
+      method: 'withholding' as const,
+      seq: i + 1,
+      period: m,
+      amount: februaryAmount,
+      dueDate: `${m}-15`,
+    })),
+  )
+}
+
+/** A 特別徴収結果 (notice 22) of one pension month for a person, in a received Z14 file of its own. */
+export async function addWithholdingResult(
+  t: TestServer,
+  personId: number,
+  fiscalYear: number,
+  result: { period: string; withheld: boolean; reasonCode: string; amount: number },
+): Promise<void> {
+  const db = t.database.db
+  const [file] = await db
+    .insert(pensionExchangeFiles)
+    .values({
+      direction: 'received',
+      fileKind: 'results',
+      fiscalYear,
+      fileHash: randomUUID(),
+      fileName: `Z14_TEST_${personId}`,
+      records: 1,
+      matched: 1,
+      unmatched: 0,
+      content: null,
+      createdAt: t.clock.now(),
+      createdBy: null,
+    })
+    .returning({ id: pensionExchangeFiles.id })
+  await db.insert(pensionWithholdingResults).values({
+    fileId: file!.id,
+    recordNumber: 2,
+    personId,
+    unmatchedReason: null,
+    fiscalYear,
+    period: result.period,
+    paidOn: `${result.period}-15`,
+    withholderCode: '001',
+    basicPensionNumber: String(1_000_000_000 + personId).slice(-10),
+    pensionCode: '1150',
+    reasonCode: result.reasonCode,
+    resultCode: null,
+    withheld: result.withheld,
+    amount: result.amount,
+  })
 }

@@ -12,18 +12,11 @@
  * erasure's last DELETE — the persons are deleted by then, uncommitted — and the kill comes during that pause. The
  * pause is the test's own (dropped before the restart); the server's code is the shipped one.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { count, eq, sql } from 'drizzle-orm'
-import pg from 'pg'
+import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bulkInsertJson } from '../../../../server/src/core/db/bulk-insert'
-import { openDatabase, type DatabaseHandle, type Db } from '../../../../server/src/core/db/connect'
+import type { Db } from '../../../../server/src/core/db/connect'
 import { auditLog } from '../../../../server/src/core/db/schema'
-import { ensureDevPki, readDevPkiInfo, type DevPkiFiles } from '../../../../server/src/demo/dev-pki'
-import { demoTotpSecret } from '../../../../server/src/demo/seed-database'
 import { seedDemoIfEmpty } from '../../../../server/src/demo/seed-if-empty'
 import { eligibilityEvents } from '../../../../server/src/areas/eligibility/schema'
 import { cardIssuances } from '../../../../server/src/areas/forms/schema'
@@ -33,9 +26,17 @@ import { normalizeKana, normalizeKanjiName } from '../../../../shared/text/kana'
 import { newKey, signIn, stepUp } from '../../support/accounts'
 import { runCli } from '../../support/cli'
 import { callRoute, releaseAgents } from '../../support/clients'
-import { databaseKinds, freshDatabase, postgresUrlOf } from '../../support/databases'
-import { startServerProcess, type ServerProcess } from '../../support/server-process'
-import type { TestServer } from '../../support/test-server'
+import { databaseKinds, freshDatabase } from '../../support/databases'
+import {
+  dropPause,
+  holdLock,
+  inFlight,
+  installPause,
+  killedServer,
+  sleep,
+  waitForServerStatement,
+  type PauseTrigger,
+} from '../../support/sigkill'
 
 const SCALE = 200
 /** Persons past retention (lost 2010-04-01: kept through 2015-04-01 under the 5-year period). */
@@ -43,7 +44,13 @@ const EXPIRED = 3_000
 /** PGlite: the kill comes this long after the erasure was sent, while the test's pause holds its last statement. */
 const PGLITE_KILL_AFTER_MS = 2_000
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** PGlite: pauses the erasure's last DELETE (the persons are deleted by then, uncommitted). */
+const PAUSE: PauseTrigger = {
+  name: 'export_requests_test_pause',
+  table: 'export_requests',
+  event: 'BEFORE DELETE',
+  level: 'FOR EACH STATEMENT',
+}
 
 async function counts(db: Db) {
   const n = async (table: typeof persons | typeof eligibilityEvents | typeof cardIssuances | typeof households) =>
@@ -137,79 +144,26 @@ async function addExpired(db: Db) {
 }
 
 describe.each(databaseKinds)('an erasure killed (SIGKILL) mid-transaction on %s', (kind) => {
-  let pki: DevPkiFiles
-  let dataDir = ''
-  let pgHandle: DatabaseHandle | null = null
-  let serverEnv: Record<string, string>
-  const processes: ServerProcess[] = []
-  const endpoints: TestServer[] = []
-  const totpSecrets = new Map(['shikaku01', 'kantoku01'].map((l) => [l, demoTotpSecret(l)]))
-  const totpSteps = new Map<string, number>()
+  const h = killedServer(['shikaku01', 'kantoku01'])
   let before: Awaited<ReturnType<typeof counts>>
 
-  const endpoint = (p: ServerProcess): TestServer => {
-    const t = {
-      server: { origin: p.origin },
-      pki,
-      pkiInfo: readDevPkiInfo(pki),
-      totpSecrets,
-      totpSteps,
-      clock: { now: () => new Date(), advance: () => undefined },
-    } as unknown as TestServer
-    endpoints.push(t)
-    return t
-  }
-  const start = async () => {
-    const p = await startServerProcess({ port: 0, pki, env: serverEnv })
-    processes.push(p)
-    return p
-  }
-  async function withDatabase<T>(use: (db: Db) => Promise<T>): Promise<T> {
-    if (pgHandle) return use(pgHandle.db)
-    const handle = await openDatabase({ dataDir, migrate: false })
-    try {
-      return await use(handle.db)
-    } finally {
-      await handle.close()
-    }
-  }
-
   beforeAll(async () => {
-    pki = await ensureDevPki(mkdtempSync(join(tmpdir(), 'kaigo-erase-kill-pki-')), 'KD-KILL-0002')
+    await h.createPki('kaigo-erase-kill-pki-', 'KD-KILL-0002')
     const seeded = await freshDatabase(kind)
     await seedDemoIfEmpty(seeded.db, 'demo', SCALE)
     await addExpired(seeded.db)
     before = await counts(seeded.db)
-    if (kind === 'postgres') {
-      pgHandle = seeded
-      serverEnv = { DATABASE_URL: postgresUrlOf(seeded), KAIGO_SEED: '0' }
-    } else {
-      await seeded.db.execute(sql`CREATE FUNCTION test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE t timestamptz := clock_timestamp();
-        BEGIN WHILE clock_timestamp() < t + interval '6 seconds' LOOP END LOOP; RETURN NULL; END; $$`)
-      await seeded.db.execute(
-        sql`CREATE TRIGGER export_requests_test_pause BEFORE DELETE ON export_requests FOR EACH STATEMENT EXECUTE FUNCTION test_pause()`,
-      )
-      dataDir = mkdtempSync(join(tmpdir(), 'kaigo-erase-kill-db-'))
-      const copy = new PGlite(dataDir, { loadDataDir: await seeded.pglite!.dumpDataDir('none') })
-      await copy.waitReady
-      await copy.close()
-      await seeded.close()
-      serverEnv = { KAIGO_DATA_DIR: dataDir, KAIGO_SEED: '0' }
-    }
+    if (kind === 'pglite') await installPause(seeded.db, PAUSE)
+    await h.adopt(seeded, 'kaigo-erase-kill-db-')
   }, 180_000)
 
-  afterAll(async () => {
-    for (const t of endpoints) releaseAgents(t)
-    for (const p of processes) await p.kill('SIGKILL')
-    await pgHandle?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => h.close())
 
   it('leaves every planned row in place, keeps the sign-off, and completes when sent again', async () => {
     // 1. Dry run by the clerk, sign-off by the 監督者.
-    let server = await start()
-    let t = endpoint(server)
+    const pgHandle = h.pgHandle
+    let server = await h.start()
+    let t = h.endpoint(server)
     let clerk = await signIn(t, 'shikaku01')
     const prepared = await callRoute(t, 'retention.prepare', { idempotencyKey: newKey() }, clerk)
     expect(prepared.status, JSON.stringify(prepared.body)).toBe(200)
@@ -224,64 +178,35 @@ describe.each(databaseKinds)('an erasure killed (SIGKILL) mid-transaction on %s'
     expect(approved.status, JSON.stringify(approved.body)).toBe(200)
 
     // 2. The erasure is sent; the process is killed while its transaction deletes.
-    let blocker: pg.Client | null = null
-    if (pgHandle) {
-      blocker = new pg.Client({ connectionString: postgresUrlOf(pgHandle) })
-      await blocker.connect()
-      await blocker.query('BEGIN')
-      await blocker.query('LOCK TABLE export_requests IN ACCESS EXCLUSIVE MODE')
-    }
-    const inFlight = callRoute(t, 'retention.erase', { runId, idempotencyKey: newKey() }, clerk).then(
-      (answer) => ({ answered: true as const, status: answer.status }),
-      () => ({ answered: false as const }),
-    )
+    const blocker = pgHandle ? await holdLock(pgHandle, 'LOCK TABLE export_requests IN ACCESS EXCLUSIVE MODE') : null
+    const sent = inFlight(callRoute(t, 'retention.erase', { runId, idempotencyKey: newKey() }, clerk))
     const sentAt = Date.now()
     if (pgHandle) {
       // The server's transaction has written (it has a transaction id) and waits for the lock on export_requests:
       // the persons, their history and their cards are deleted in it, not yet committed.
-      for (;;) {
-        const waiting = (await pgHandle.db.execute(sql`
-          select query from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and backend_xid is not null
-            and wait_event_type = 'Lock'`)) as unknown as { rows: { query: string }[] }
-        if (waiting.rows.some((r) => /delete from "export_requests"/i.test(r.query))) break
-        if (Date.now() - sentAt > 60_000) throw new Error('the erasure never reached its last table')
-        await sleep(20)
-      }
+      await waitForServerStatement(pgHandle.db, /delete from "export_requests"/i, {
+        waitingForLock: true,
+        since: sentAt,
+        failure: 'the erasure never reached its last table',
+      })
     } else await sleep(PGLITE_KILL_AFTER_MS)
     // The process started is the server itself (server-process.ts): SIGKILL reaches it, not a launcher.
     expect(await server.kill('SIGKILL')).toBeNull()
-    expect(await inFlight, 'the killed request was never answered').toEqual({ answered: false })
-    if (blocker) {
-      await blocker.query('ROLLBACK')
-      await blocker.end()
-      for (let waited = 0; ; waited += 50) {
-        const open = (await pgHandle!.db.execute(sql`
-          select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`)) as unknown as {
-          rows: { n: number }[]
-        }
-        if (open.rows[0]!.n === 0) break
-        if (waited > 30_000) throw new Error('the killed server’s transaction did not end')
-        await sleep(50)
-      }
-    }
+    expect(await sent, 'the killed request was never answered').toEqual({ answered: false })
+    await blocker?.release()
 
     // 3. Nothing half-deleted: every table as before; the run still signed off, not erased; no erasure audited.
-    await withDatabase(async (db) => {
+    await h.withDatabase(async (db) => {
       expect(await counts(db)).toEqual(before)
       const [run] = await db.select().from(retentionRuns).where(eq(retentionRuns.id, runId))
       expect(run).toMatchObject({ status: 'approved', erasedAt: null, erasedRows: null })
       expect(await db.select().from(auditLog).where(eq(auditLog.action, 'retention.erase'))).toEqual([])
-      if (!pgHandle) {
-        await db.execute(sql`DROP TRIGGER export_requests_test_pause ON export_requests`)
-        await db.execute(sql`DROP FUNCTION test_pause()`)
-      }
+      if (!pgHandle) await dropPause(db, PAUSE)
     })
 
     // 4. Started again: the erasure sent again completes, exactly the run's rows go.
-    server = await start()
-    t = endpoint(server)
+    server = await h.start()
+    t = h.endpoint(server)
     clerk = await signIn(t, 'shikaku01')
     const erased = await callRoute(t, 'retention.erase', { runId, idempotencyKey: newKey() }, clerk)
     expect(erased.status, JSON.stringify(erased.body)).toBe(200)
@@ -295,7 +220,7 @@ describe.each(databaseKinds)('an erasure killed (SIGKILL) mid-transaction on %s'
     releaseAgents(t)
     expect(await server.kill('SIGTERM')).toBe(0)
 
-    await withDatabase(async (db) => {
+    await h.withDatabase(async (db) => {
       expect(await counts(db)).toEqual({
         persons: before.persons - EXPIRED,
         households: before.households - 1,
@@ -310,7 +235,7 @@ describe.each(databaseKinds)('an erasure killed (SIGKILL) mid-transaction on %s'
     })
 
     // 5. `npm run audit:verify`: the chain is intact after the kill and the erasure.
-    const verify = await runCli('audit-verify.ts', [], { KAIGO_MODE: 'demo', ...serverEnv })
+    const verify = await runCli('audit-verify.ts', [], { KAIGO_MODE: 'demo', ...h.serverEnv })
     expect(verify.code, verify.stdout + verify.stderr).toBe(0)
     expect(verify.stdout).toContain('結果: 改ざんは検出されませんでした')
   }, 600_000)

@@ -46,8 +46,12 @@ describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
       const fromFresh = await catalogOf(fresh.db)
       // No UPDATE and no TRUNCATE on each append-only table: the six of the baseline (audit_log, eligibility_events,
       // export_ledger, master_rows, master_versions, record_versions), quarantined_files, and the four of 賦課
-      // (premium_assessments, premium_installments, resident_tax_records, welfare_statuses): 11 × 2.
-      expect(fromFresh.triggers.length).toBe(22)
+      // (premium_assessments, premium_installments, resident_tax_records, welfare_statuses), the four of the pension
+      // exchange (pension_exchange_files, pension_withholding_targets, _requests, _results), the two of the 賦課バッチ
+      // (premium_batch_results, premium_batch_chunks), the two of 減免 (premium_relief_applications, _decisions),
+      // mailing_addresses, notice_issuances, and the four of 口座振替 (bank_account_revisions, direct_debit_requests,
+      // direct_debit_request_items, direct_debit_approvals): 25 × 2.
+      expect(fromFresh.triggers.length).toBe(50)
       expect(await catalogOf(adopted.db)).toEqual(fromFresh)
     } finally {
       await adopted.close()

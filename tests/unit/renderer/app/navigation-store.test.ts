@@ -111,6 +111,12 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '管理'
         case 'retention':
           return '保存期間・消去'
+        case 'premiumBatches':
+          return '賦課バッチ'
+        case 'reductionQueue':
+          return '減免・徴収猶予の決定待ち'
+        case 'directDebit':
+          return '口座振替依頼データ'
         default:
           return assertNever(screen)
       }

@@ -37,6 +37,11 @@ const { useExportStore } = await import('../../../../renderer/src/features/expor
 const { useSessionStore } = await import('../../../../renderer/src/stores/session-store')
 const { useAuditAnalysisStore } = await import('../../../../renderer/src/features/admin/audit-analysis-store')
 const { useRetentionStore } = await import('../../../../renderer/src/features/retention/retention-store')
+const { usePremiumPersonStore } = await import('../../../../renderer/src/features/premiums/premium-person-store')
+const { usePremiumBatchStore } = await import('../../../../renderer/src/features/premiums/premium-batch-store')
+const { useBankAccountStore } = await import('../../../../renderer/src/features/premiums/accounts/bank-account-store')
+const { useReductionQueueStore } =
+  await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -50,6 +55,19 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/persons/person-search-store.ts': 'personSearch',
   // The persons of a retention run (C-20): residents' names and 被保険者番号.
   'features/retention/retention-store.ts': 'retention',
+  // 賦課: a person's premiums, incomes and household tax status; the batch diff and refused list name residents.
+  'features/premiums/premium-person-store.ts': 'premiumPerson',
+  'features/premiums/premium-batch-store.ts': 'premiumBatches',
+  // 口座: a resident's bank account and holder; 口座振替依頼: the file's name and totals of a 振替日.
+  'features/premiums/accounts/bank-account-store.ts': 'premiumBankAccounts',
+  'features/premiums/accounts/direct-debit-store.ts': 'premiumDirectDebit',
+  // 減免・徴収猶予: a person's applications (incomes, damage) and the 監督者's queue naming residents.
+  'features/premiums/reductions/reduction-person-store.ts': 'premiumReductionsPerson',
+  'features/premiums/reductions/reduction-queue-store.ts': 'premiumReductionQueue',
+  // 保険料通知書: a person's issuance ledger (recipient names and addresses as printed).
+  'features/premiums/notices/notice-store.ts': 'premiumNotices',
+  // 送付先: where a resident's notices go (施設, 成年後見人), a protected person's included for those who may see it.
+  'features/persons/mailing/mailing-address-store.ts': 'mailingAddress',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -57,6 +75,7 @@ const WITHOUT_PERSONAL_DATA: Record<string, string> = {
   'stores/session-store.ts': 'the signed-in staff member and the app info',
   'features/lock/lock-store.ts': 'the locked staff member',
   'features/masters/masters-store.ts': 'the master cache status (master data only)',
+  'features/premiums/notices/notice-batch-store.ts': 'the counts and progress of a batch print (no resident)',
 }
 
 type Store = { getState(): object }
@@ -96,6 +115,27 @@ async function fillWithResident() {
     selectedId: 3,
     persons: { busy: false, error: null, data: { runId: 3, persons: [runPerson] } },
   })
+  usePremiumPersonStore.setState({
+    personId: person.id,
+    assessments: { busy: false, error: null, data: { personId: person.id, versions: [{ note: NAME } as never] } },
+  })
+  usePremiumBatchStore.setState({
+    selectedId: 2,
+    detail: {
+      busy: false,
+      error: null,
+      data: { refused: [{ personId: person.id, name: NAME, reason: '課税情報なし' }] } as never,
+    },
+  })
+  useBankAccountStore.setState({
+    personId: person.id,
+    accounts: {
+      busy: false,
+      error: null,
+      data: { personId: person.id, accounts: [], history: [{ holderKana: NAME } as never] },
+    },
+  })
+  useReductionQueueStore.setState({ queue: { busy: false, error: null, data: [{ person: { name: NAME } } as never] } })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.
   expect(JSON.stringify(allStores().map((s) => s.getState()))).toContain(NAME)

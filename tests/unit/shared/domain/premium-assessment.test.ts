@@ -223,6 +223,19 @@ describe('普通徴収: 9 納期 July–March, due at month end ⚠️ (docs/sou
     const plan = planInstallments(118_800, schedule, previousNine, '2027-04-10')
     expect(plan.installments[9]).toEqual({ seq: 10, month: '2027-05', dueDate: '2027-05-31', amount: 23_760 })
   })
+  it('keeps a 随時期 not yet due as a 納期: computing again gives the same 期割 (no second 随時期)', () => {
+    const first = planInstallments(118_800, schedule, previousNine, '2027-04-10')
+    const again = planInstallments(118_800, schedule, first.installments, '2027-04-20')
+    expect(again.installments).toEqual(first.installments)
+    // a further increase of 1,000 goes to the same 随時期: 24,760
+    const more = planInstallments(119_800, schedule, first.installments, '2027-04-20')
+    expect(more.installments[9]).toEqual({ seq: 10, month: '2027-05', dueDate: '2027-05-31', amount: 24_760 })
+    expect(more.installments).toHaveLength(10)
+  })
+  it('reports no 過誤納 (0, not −0) when what is due equals the amount', () => {
+    // all nine kept: 95,040 = the amount
+    expect(Object.is(planInstallments(95_040, schedule, previousNine, '2027-04-10').overpaid, 0)).toBe(true)
+  })
   it('always gives Σ installments − 過誤納 = the amount', () => {
     fc.assert(
       fc.property(

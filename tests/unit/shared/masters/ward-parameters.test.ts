@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { diffWardParameters } from '../../../../shared/masters/diff'
 import {
   SHINJUKU_BASE_PREMIUM,
   SHINJUKU_LATE_CHARGE_RATES,
@@ -40,17 +41,38 @@ describe('the shipped ward parameters are Shinjuku’s defaults from shared/doma
     expect(defaults.lateCharge.rates).toEqual(SHINJUKU_LATE_CHARGE_RATES)
   })
 
-  it('普通徴収 due dates: nine month ends from July to the next March', () => {
+  // A 納期限 on the ward's 休日 (土日・祝日・12/29〜1/3) moves to the next day that is not one (地方自治法第4条の2第4項).
+  it('普通徴収 due dates: nine month ends from July to the next March, moved off the ward’s 休日', () => {
     expect(directPaymentDueDates(defaults, 2026)).toEqual([
       '2026-07-31',
       '2026-08-31',
       '2026-09-30',
-      '2026-10-31',
+      '2026-11-02', // 2026-10-31 is a Saturday
       '2026-11-30',
-      '2026-12-31',
-      '2027-01-31',
-      '2027-02-28',
+      '2027-01-04', // 2026-12-31 … 2027-01-03: 年末年始 and a weekend
+      '2027-02-01', // 2027-01-31 is a Sunday
+      '2027-03-01', // 2027-02-28 is a Sunday
       '2027-03-31',
+    ])
+    const asSet = { ...defaults, directPayment: { ...defaults.directPayment, holidayRule: 'none' as const } }
+    expect(directPaymentDueDates(asSet, 2026)[3]).toBe('2026-10-31')
+    const rows = diffWardParameters(defaults, asSet).filter((r) => r.changed)
+    expect(rows).toEqual([
+      {
+        path: 'directPayment.holidayRule',
+        label: '普通徴収 納期限が休日のとき',
+        before: '翌営業日（地方自治法第4条の2）',
+        after: 'そのまま',
+        changed: true,
+      },
+    ])
+  })
+
+  it('口座振替 settings: the placeholder 委託者 is flagged unverified, and a change is labelled in Japanese', () => {
+    expect(shipped!.payload.unverified.map((u) => u.path)).toContain('directDebit')
+    const other = { ...defaults, directDebit: { ...defaults.directDebit!, consignorCode: '1234567890' } }
+    expect(diffWardParameters(defaults, other).filter((r) => r.changed)).toMatchObject([
+      { label: '口座振替 委託者コード', before: '0000000001', after: '1234567890' },
     ])
   })
 })

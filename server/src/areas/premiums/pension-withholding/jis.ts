@@ -88,16 +88,8 @@ export function encodeDoubleByte(
   let index = 0
   for (const character of text) {
     index += 1
-    const euc = iconv.encode(character, 'euc-jp')
-    const lead = (euc[0] ?? 0) - EUC_HIGH_BIT
-    const trail = (euc[1] ?? 0) - EUC_HIGH_BIT
-    const ok =
-      euc.length === 2 &&
-      isJisX0208Row(lead) &&
-      trail >= 0x21 &&
-      trail <= 0x7e &&
-      iconv.decode(euc, 'euc-jp') === character
-    if (!ok) {
+    const pair = jisPairOf(character)
+    if (pair === null) {
       const halfWidth =
         character.length === 1 && (character.charCodeAt(0) <= 0x7e || (character >= '｡' && character <= 'ﾟ'))
       const reason = halfWidth
@@ -105,9 +97,42 @@ export function encodeDoubleByte(
         : `「${character}」は JIS X 0208 の全角文字で表せません`
       return { ok: false, problem: { index, reason } }
     }
-    bytes.push(lead, trail)
+    bytes.push(pair[0], pair[1])
   }
   return { ok: true, bytes }
+}
+
+/** Memo of the table lookups (iconv-lite per character is the codec's hot path on a 60,000-record file). */
+const PAIR_OF = new Map<string, readonly [number, number] | null>()
+const CHARACTER_OF = new Map<number, string>()
+
+/** The JIS X 0208 pair of a character (iconv-lite's EUC-JP minus the high bit), null when it has none. */
+function jisPairOf(character: string): readonly [number, number] | null {
+  const known = PAIR_OF.get(character)
+  if (known !== undefined) return known
+  const euc = iconv.encode(character, 'euc-jp')
+  const lead = (euc[0] ?? 0) - EUC_HIGH_BIT
+  const trail = (euc[1] ?? 0) - EUC_HIGH_BIT
+  const ok =
+    euc.length === 2 &&
+    isJisX0208Row(lead) &&
+    trail >= 0x21 &&
+    trail <= 0x7e &&
+    iconv.decode(euc, 'euc-jp') === character
+  const pair = ok ? ([lead, trail] as const) : null
+  PAIR_OF.set(character, pair)
+  return pair
+}
+
+/** The character of an in-range JIS X 0208 pair ('' or U+FFFD when the table has none). */
+function characterOf(lead: number, trail: number): string {
+  const key = (lead << 8) | trail
+  let character = CHARACTER_OF.get(key)
+  if (character === undefined) {
+    character = iconv.decode(Buffer.from([lead + EUC_HIGH_BIT, trail + EUC_HIGH_BIT]), 'euc-jp')
+    CHARACTER_OF.set(key, character)
+  }
+  return character
 }
 
 /** JIS X 0208 bytes → text, or the first character (pair of bytes) that is not a JIS X 0208 character. */
@@ -119,7 +144,7 @@ export function decodeDoubleByte(
     const lead = bytes[i]!
     const trail = bytes[i + 1]!
     const inRange = isJisX0208Row(lead) && trail >= 0x21 && trail <= 0x7e
-    const character = inRange ? iconv.decode(Buffer.from([lead + EUC_HIGH_BIT, trail + EUC_HIGH_BIT]), 'euc-jp') : ''
+    const character = inRange ? characterOf(lead, trail) : ''
     if (!inRange || character.length !== 1 || character === '\ufffd') {
       return {
         ok: false,

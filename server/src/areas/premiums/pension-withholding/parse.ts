@@ -18,7 +18,9 @@ const KIND_BY_BYTE: Readonly<Record<number, Exclude<RecordKind, 'management'>>> 
   0x33: 'trailer',
 }
 
-export function parsePensionWithholdingFile(bytes: Uint8Array, options: PensionWithholdingOptions): ParseResult {
+export function parsePensionWithholdingFile(input: Uint8Array, options: PensionWithholdingOptions): ParseResult {
+  // A plain view: Buffer#subarray (a Buffer is a Uint8Array) is several times slower per call than Uint8Array's.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
   const settings = resolved(options)
   const problems: PensionWithholdingProblem[] = []
   const entries: RecordEntry[] = []

@@ -83,6 +83,8 @@ describe('the session token stays in main memory (C-06, C-07)', () => {
         'services/at-rest/data-key.ts', // the wrapped data key and the atomic writer of sealed files (C-07)
         'services/export/export-service.ts',
         'services/master-cache/cache-db.ts',
+        // the 口座振替依頼 file for the bank, through the export control's injected writer (policy, save dialog, drive check)
+        'services/premium-records-service.ts',
       ].sort(),
     )
   })

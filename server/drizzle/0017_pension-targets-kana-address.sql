@@ -1,0 +1,2 @@
+ALTER TABLE "pension_withholding_targets" ADD COLUMN "kana_address" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "pension_withholding_targets" ADD COLUMN "mutual_aid_certificate_number" text NOT NULL;

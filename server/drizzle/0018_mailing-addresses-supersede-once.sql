@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "mailing_addresses_supersedes_uq" ON "mailing_addresses" USING btree ("supersedes_id");

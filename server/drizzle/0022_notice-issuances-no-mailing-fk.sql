@@ -1,0 +1,1 @@
+ALTER TABLE "notice_issuances" DROP CONSTRAINT "notice_issuances_mailing_address_id_mailing_addresses_id_fk";

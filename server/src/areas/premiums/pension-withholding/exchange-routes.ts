@@ -1,0 +1,119 @@
+/**
+ * 特別徴収 exchange routes (docs/interfaces/pension-withholding.md, "Business"): import the 対象者情報 (dry run or
+ * apply), export the 依頼 / 各種異動 as a download, import the 結果, list the files exchanged. Every imported file goes
+ * through the malware scan first (control C-05); every answer naming persons names them in its audit row. Thin:
+ * parse → the service → answer.
+ */
+import { todayInJapan } from '../../../../../shared/domain'
+import type { ImportFiles, ReceivedImportFile } from '../../../core/files/import-files'
+import { HttpProblem } from '../../../core/http/problem'
+import { defineRoute } from '../../../core/http/route'
+import { exportWithholdingRequests } from './export-requests'
+import { listExchangeFiles } from './exchange-files'
+import { importWithholdingResults } from './import-results'
+import { importWithholdingTargets } from './import-targets'
+
+const PERMISSION = { kind: 'permission', permission: 'premiums.withholdingExchange' } as const
+
+export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
+  const receive = (
+    caller: Parameters<ImportFiles['receive']>[0],
+    input: { contentBase64: string; fileName: string },
+    audit: { purpose(text: string): void },
+    what: string,
+  ) =>
+    deps.importFiles
+      .receive(caller, {
+        bytes: Buffer.from(input.contentBase64, 'base64'),
+        fileName: input.fileName,
+        kind: 'pensionWithholding',
+      })
+      .catch((error: unknown): never => {
+        if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
+        throw error
+      })
+  return [
+    defineRoute({
+      name: 'premiums.importWithholdingTargets',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'premiums.importWithholdingTargets' },
+      // All or nothing in the request's transaction; the same file (SHA-256) applies once.
+      effect: 'create',
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const file = await receive({ user, terminalId, now }, input, audit, '特別徴収対象者情報取込')
+        const { personIds, ...result } = await importWithholdingTargets(
+          db,
+          input.fiscalYear,
+          { fileName: input.fileName, bytes: file.bytes, dryRun: input.dryRun },
+          user?.id ?? null,
+          now,
+        )
+        audit.targets(personIds)
+        audit.purpose(
+          `特別徴収対象者情報取込 ${input.fiscalYear}年度 ${result.status} 突合 ${result.matched}件 未突合 ${result.unmatchedCount}件${notScanned(file.scan)}`,
+        )
+        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+      },
+    }),
+    defineRoute({
+      name: 'premiums.exportWithholdingRequests',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'premiums.exportWithholdingRequests' },
+      // The file and what it requested per person and month are recorded in the request's transaction.
+      effect: 'create',
+      async handle({ input, db, user, audit, now }) {
+        const { personIds, ...result } = await exportWithholdingRequests(
+          db,
+          { fiscalYear: input.fiscalYear, kind: input.kind, dryRun: input.dryRun },
+          user?.id ?? null,
+          now,
+          todayInJapan(now),
+        )
+        audit.targets(personIds) // the persons the file (or the dry run's list) names
+        audit.purpose(
+          `${input.kind === 'requests' ? '特別徴収依頼' : '特別徴収各種異動'} ${input.fiscalYear}年度 ${result.status} ${result.records}件${result.fileName === null ? '' : ` ${result.fileName}`}`,
+        )
+        return result
+      },
+    }),
+    defineRoute({
+      name: 'premiums.importWithholdingResults',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'premiums.importWithholdingResults' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const file = await receive({ user, terminalId, now }, input, audit, '特別徴収結果取込')
+        const { personIds, ...result } = await importWithholdingResults(
+          db,
+          { fileName: input.fileName, bytes: file.bytes, dryRun: input.dryRun },
+          user?.id ?? null,
+          now,
+        )
+        audit.targets(personIds)
+        audit.purpose(
+          `特別徴収結果取込 ${result.status} 徴収 ${result.withheld}件 未徴収 ${result.notWithheld}件 未突合 ${result.unmatchedCount}件${notScanned(file.scan)}`,
+        )
+        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+      },
+    }),
+    defineRoute({
+      name: 'premiums.withholdingExchangeFiles',
+      access: PERMISSION,
+      // The list names files, not persons; the permission is a personal-data one, so the route is declared so.
+      personalData: true,
+      audit: { action: 'premiums.withholdingExchangeFiles' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        const result = await listExchangeFiles(db, input.fiscalYear)
+        audit.purpose(`特別徴収連携ファイル一覧 ${result.files.length}件`)
+        return result
+      },
+    }),
+  ]
+}
+
+/** A file taken without a scan (demo mode only) says so in its audit row. */
+const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')
