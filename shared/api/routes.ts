@@ -75,8 +75,6 @@ import {
 import {
   AssessRequest$,
   AssessResult$,
-  FinalAssessmentDryRun$,
-  FinalAssessmentDryRunRequest$,
   PersonAssessments$,
   PersonAssessmentsQuery$,
   ResidentTaxIntakeRequest$,
@@ -480,12 +478,6 @@ export const apiRoutes = {
     path: '/api/v1/premiums/assessments/person',
     input: PersonAssessmentsQuery$,
     output: PersonAssessments$,
-  },
-  'premiums.finalAssessmentDryRun': {
-    method: 'POST',
-    path: '/api/v1/premiums/batches/final/dry-run',
-    input: FinalAssessmentDryRunRequest$,
-    output: FinalAssessmentDryRun$,
   },
   // 賦課バッチ (仮算定・本算定・異動賦課): dry run with the diff, the 監督者's sign-off, the commit in chunks.
   'premiums.batchDryRun': {

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { AssessResult, PersonAssessments } from '../../../../shared/api/premiums'
 import { registerPersonalData } from '../../app/personal-data-registry'
+import { personRecordsLoader } from '../../lib/person-records'
 import { idleRequest, settle, type RequestState } from '../../lib/request'
 import { api } from '../../platform/bridge'
 import { fiscalYearsOf, versionsOfYear } from './premium-view'
@@ -43,24 +44,18 @@ const yearToShow = (data: PersonAssessments, wanted: number | null): number | nu
  * It holds a resident's premium and income: cleared with the other personal-data stores on logout and lock.
  */
 export const usePremiumPersonStore = create<PremiumPersonState>()((set, get) => {
-  let newest = 0
+  const records = personRecordsLoader(set, get, {
+    key: 'assessments',
+    empty,
+    call: (personId) => api.premiums.personAssessments({ personId }),
+    settled: (s, assessments) => {
+      const fiscalYear = assessments.data ? yearToShow(assessments.data, s.fiscalYear) : s.fiscalYear
+      return { assessments, fiscalYear, versionId: fiscalYear === s.fiscalYear ? s.versionId : null }
+    },
+  })
   return {
     ...empty,
-    load: async (personId) => {
-      const mine = ++newest
-      set((s) =>
-        s.personId === personId
-          ? { assessments: { ...s.assessments, busy: true, error: null } }
-          : { ...empty, personId, assessments: { ...idleRequest, busy: true } },
-      )
-      const res = await api.premiums.personAssessments({ personId })
-      if (mine !== newest || get().personId !== personId) return
-      set((s) => {
-        const assessments = settle(s.assessments, res)
-        const fiscalYear = assessments.data ? yearToShow(assessments.data, s.fiscalYear) : s.fiscalYear
-        return { assessments, fiscalYear, versionId: fiscalYear === s.fiscalYear ? s.versionId : null }
-      })
-    },
+    load: records.load,
     selectYear: (fiscalYear) => set((s) => (s.fiscalYear === fiscalYear ? s : { fiscalYear, versionId: null })),
     selectVersion: (versionId) => set({ versionId }),
     assess: async (personId, fiscalYear) => {
@@ -76,7 +71,7 @@ export const usePremiumPersonStore = create<PremiumPersonState>()((set, get) => 
       return res.ok
     },
     reset: () => {
-      newest++
+      records.forget()
       set(empty)
     },
   }

@@ -4,7 +4,6 @@ import { HttpProblem } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { loadPerson } from '../persons'
 import { assessPersonYear, loadAssessments } from './assessment'
-import { finalAssessmentDryRun } from './final-assessment'
 import { importResidentTax } from './resident-tax/apply'
 import { assessmentReasonLabels } from '../../../../shared/api/premiums'
 
@@ -74,23 +73,6 @@ export function premiumRoutes(deps: { importFiles: ImportFiles }) {
         const { person } = await loadPerson(db, input.personId, 'premiums.read', { permissions, user })
         audit.purpose('保険料の賦課内容の参照')
         return { personId: person.id, versions: await loadAssessments(db, person.id) }
-      },
-    }),
-    // 本算定 dry run: computes the whole year for every category-1 person and writes nothing (the commit with the
-    // 監督者's sign-off comes with the batch cockpit).
-    defineRoute({
-      name: 'premiums.finalAssessmentDryRun',
-      access: { kind: 'permission', permission: 'premiums.batch' },
-      personalData: true,
-      audit: { action: 'premiums.finalAssessmentDryRun' },
-      effect: 'read',
-      async handle({ input, db, audit, now }) {
-        const { personIds, ...result } = await finalAssessmentDryRun(db, input.fiscalYear, todayInJapan(now))
-        audit.targets(personIds) // the persons the answer names
-        audit.purpose(
-          `本算定 試算 ${input.fiscalYear}年度 ${result.persons}人 変更 ${result.changedCount}人 賦課不可 ${result.refusedCount}人`,
-        )
-        return result
       },
     }),
   ]

@@ -5,31 +5,17 @@ import { premiumAssessments, residentTaxFiles, residentTaxRecords } from '../../
 import { auditLog } from '../../../../server/src/core/db/schema'
 import { loadEvents } from '../../../../server/src/areas/eligibility/history-store'
 import { persons } from '../../../../server/src/areas/persons/schema'
-import { residentTaxColumns, type AssessmentVersion } from '../../../../shared/api/premiums'
+import type { AssessmentVersion } from '../../../../shared/api/premiums'
 import { signIn } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
-import { addHousehold, addMember } from './household'
+import { addHousehold, addMember, residentTaxCsv, taxedRecord, type ResidentTaxRow } from './household'
 
-type Row = Partial<Record<(typeof residentTaxColumns)[number]['name'], string>>
-const csv = (rows: Row[]) =>
-  Buffer.from(
-    [
-      residentTaxColumns.map((c) => c.name).join(','),
-      ...rows.map((r) => residentTaxColumns.map((c) => r[c.name] ?? '').join(',')),
-    ].join('\r\n'),
-  ).toString('base64')
-const initial = (atenaNo: string, nendo: string, gokei: string): Row => ({
-  atena_no: atenaNo,
+/** The initial record of a taxed person (課税) of the fiscal year given (nendo), no pension and no salary. */
+const initial = (atenaNo: string, nendo: string, gokei: string): ResidentTaxRow => ({
+  ...taxedRecord(atenaNo, gokei),
   nendo,
-  kazei_kubun: '1',
-  gokei_shotoku: gokei,
-  nenkin_shunyu: '0',
-  nenkin_shotoku: '0',
-  kyuyo_shotoku: '0',
-  hikazei_nenkin: '0',
-  kosei_kubun: '0',
 })
 const sum = (a: AssessmentVersion) => a.installments.reduce((s, i) => s + i.amount, 0)
 const amounts = (a: AssessmentVersion) => a.installments.map((i) => i.amount)
@@ -48,10 +34,17 @@ describe.each(databaseKinds)('賦課: intake and one person’s fiscal year on %
   const advanceTo = (iso: string) => t.clock.advance((Date.parse(iso) - t.clock.now().getTime()) / 1000)
   const assess = (personId: number, fiscalYear: number) =>
     terminalClient(t).call('premiums.assess', { personId, fiscalYear, idempotencyKey: randomUUID() }, clerk)
-  const importFile = (rows: Row[], dryRun = false, fileName = 'KAZEI_2026.csv') =>
+  // 本算定 through the batch dry run (stores the run, writes no assessment).
+  const finalDryRun = () =>
+    terminalClient(t).call(
+      'premiums.batchDryRun',
+      { kind: 'final', fiscalYear: 2026, idempotencyKey: randomUUID() },
+      clerk,
+    )
+  const importFile = (rows: ResidentTaxRow[], dryRun = false, fileName = 'KAZEI_2026.csv') =>
     terminalClient(t).call(
       'premiums.importResidentTax',
-      { fileName, contentBase64: csv(rows), dryRun, idempotencyKey: randomUUID() },
+      { fileName, contentBase64: residentTaxCsv(rows), dryRun, idempotencyKey: randomUUID() },
       clerk,
     )
   let corrected: { id: number; residentCode: string }
@@ -256,17 +249,17 @@ describe.each(databaseKinds)('賦課: intake and one person’s fiscal year on %
   describe('本算定 dry run: counts, totals and changes, nothing written', () => {
     it('counts the year per stage from the current figures and lists who would change', async () => {
       const before = await t.database.db.select().from(premiumAssessments)
-      const run = await terminalClient(t).call('premiums.finalAssessmentDryRun', { fiscalYear: 2026 }, clerk)
+      const run = await finalDryRun()
       // The three persons above are assessed and unchanged on 2027-01-15 (their remaining 納期 come out the same:
       // the death: 23,760 − (2,960 + 5 × 2,600) = 7,800 = 3 × 2,600; the acquisition: 47,520 − (8,020 + 2 × 7,900)
       // = 23,700 = 3 × 7,900). Total 118,800 + 23,760 + 47,520 = 190,080; stage 6: 3 + 6 months, 23,760 + 47,520.
-      expect(run).toMatchObject({ persons: 3, unchanged: 3, newVersions: 0, changedCount: 0, totalAmount: 190_080 })
+      expect(run.summary).toMatchObject({ persons: 3, unchanged: 3, newVersions: 0, changed: 0, totalAmount: 190_080 })
       expect(run.byStage).toEqual([
         { stage: 6, persons: 2, months: 9, amount: 71_280 },
         { stage: 8, persons: 1, months: 12, amount: 118_800 },
       ])
       // The generated ward's persons have no 住民税課税情報 yet: refused, each with the reason.
-      expect(run.refusedCount).toBeGreaterThan(0)
+      expect(run.summary.refused).toBeGreaterThan(0)
       expect(run.refused[0]!.reason).toMatch(
         /^2026年度の住民税課税情報（宛名番号 \d{10}）がないため、保険料段階を決められません/,
       )
@@ -274,7 +267,7 @@ describe.each(databaseKinds)('賦課: intake and one person’s fiscal year on %
     })
 
     it('shows a person who gets a record as a change from no version to the new amount', async () => {
-      const run = await terminalClient(t).call('premiums.finalAssessmentDryRun', { fiscalYear: 2026 }, clerk)
+      const run = await finalDryRun()
       // A generated person insured all year (one acquisition before 4/1, nothing else) in a household without records.
       let chosen: { id: number; residentCode: string } | null = null
       for (const { personId } of run.refused) {
@@ -294,9 +287,16 @@ describe.each(databaseKinds)('賦課: intake and one person’s fiscal year on %
       // 非課税, no income, nobody taxed in the household → stage 1: 79,200 × 0.285 = 22,572 → 22,570 (floor10)
       const row = { ...initial(chosen!.residentCode, '2026', '0'), kazei_kubun: '2' }
       expect(await importFile([row], false, 'KAZEI_2026_ADD.csv')).toMatchObject({ status: 'applied', applied: 1 })
-      const after = await terminalClient(t).call('premiums.finalAssessmentDryRun', { fiscalYear: 2026 }, clerk)
-      expect(after.changed).toContainEqual({ personId: chosen!.id, oldAmount: null, newAmount: 22_570 })
-      expect(after).toMatchObject({ persons: 4, newVersions: 1, changedCount: 1, refusedCount: run.refusedCount - 1 })
+      const after = await finalDryRun()
+      expect(after.diff.rows).toContainEqual(
+        expect.objectContaining({ personId: chosen!.id, oldAnnual: null, newAnnual: 22_570 }),
+      )
+      expect(after.summary).toMatchObject({
+        persons: 4,
+        newVersions: 1,
+        changed: 1,
+        refused: run.summary.refused - 1,
+      })
     })
   })
 

@@ -5,33 +5,12 @@ import { premiumBatchChunks } from '../../../../server/src/areas/premiums/batche
 import { premiumAssessments } from '../../../../server/src/areas/premiums/schema'
 import { auditLog } from '../../../../server/src/core/db/schema'
 import type { BatchRunDetail } from '../../../../shared/api/premium-batches'
-import { residentTaxColumns } from '../../../../shared/api/premiums'
 import { provisionUser, signIn, stepUp } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
 import { addInsuredWard, seedResidentTaxFromPersons } from './batches-support'
-import { addHousehold, addMember } from './household'
-
-type Row = Partial<Record<(typeof residentTaxColumns)[number]['name'], string>>
-const csv = (rows: Row[]) =>
-  Buffer.from(
-    [
-      residentTaxColumns.map((c) => c.name).join(','),
-      ...rows.map((r) => residentTaxColumns.map((c) => r[c.name] ?? '').join(',')),
-    ].join('\r\n'),
-  ).toString('base64')
-const taxRow = (atenaNo: string, gokei: string): Row => ({
-  atena_no: atenaNo,
-  nendo: '2026',
-  kazei_kubun: '1',
-  gokei_shotoku: gokei,
-  nenkin_shunyu: '0',
-  nenkin_shotoku: '0',
-  kyuyo_shotoku: '0',
-  hikazei_nenkin: '0',
-  kosei_kubun: '0',
-})
+import { addHousehold, addMember, residentTaxCsv, taxedRecord, type ResidentTaxRow } from './household'
 
 /** Persons of the test's own ward (each alone in a household, 非課税, no income): more than one chunk of 1,000. */
 const WARD = 1_200
@@ -79,10 +58,10 @@ describe.each(databaseKinds)('賦課バッチ: dry run, sign-off, commit on %s',
     }
     throw new Error('the commit never finished')
   }
-  const importFile = (rows: Row[], fileName: string) =>
+  const importFile = (rows: ResidentTaxRow[], fileName: string) =>
     terminalClient(t).call(
       'premiums.importResidentTax',
-      { fileName, contentBase64: csv(rows), dryRun: false, idempotencyKey: randomUUID() },
+      { fileName, contentBase64: residentTaxCsv(rows), dryRun: false, idempotencyKey: randomUUID() },
       clerk,
     )
   const versions = async () =>
@@ -107,7 +86,7 @@ describe.each(databaseKinds)('賦課バッチ: dry run, sign-off, commit on %s',
     clerk = await signIn(t, 'fuka01')
     supervisor = await signIn(t, 'kantoku01')
     // 合計所得 1,000,000 (課税): < 1,200,000 → stage 6
-    expect(await importFile([taxRow(known.residentCode, '1000000')], 'KAZEI_2026_KNOWN.csv')).toMatchObject({
+    expect(await importFile([taxedRecord(known.residentCode, '1000000')], 'KAZEI_2026_KNOWN.csv')).toMatchObject({
       status: 'applied',
       applied: 1,
     })
@@ -289,7 +268,7 @@ describe.each(databaseKinds)('賦課バッチ: dry run, sign-off, commit on %s',
       expect(
         await importFile(
           // 合計所得 2,500,000: 2,100,000 ≤ … < 3,200,000 → stage 8
-          [{ ...taxRow(known.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20270114' }],
+          [{ ...taxedRecord(known.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20270114' }],
           'KAZEI_KOSEI_20270114.csv',
         ),
       ).toMatchObject({ status: 'applied', corrections: 1 })

@@ -13,10 +13,36 @@ import {
   residentTaxFiles,
   residentTaxRecords,
 } from '../../../../server/src/areas/premiums/schema'
+import { residentTaxColumns, type ResidentTaxColumn } from '../../../../shared/api/premiums'
 import { normalizeKana, normalizeKanjiName } from '../../../../shared/text/kana'
 import type { TestServer } from '../../support/test-server'
 
 let serial = 0
+
+/** One line of a 住民税課税情報 file, by column name (docs/interfaces/resident-tax.md). */
+export type ResidentTaxRow = Partial<Record<ResidentTaxColumn, string>>
+
+/** A 住民税課税情報 file (UTF-8 CSV with the header line) of the rows given, base64 as the intake route takes it. */
+export const residentTaxCsv = (rows: ResidentTaxRow[]) =>
+  Buffer.from(
+    [
+      residentTaxColumns.map((c) => c.name).join(','),
+      ...rows.map((r) => residentTaxColumns.map((c) => r[c.name] ?? '').join(',')),
+    ].join('\r\n'),
+  ).toString('base64')
+
+/** The initial 2026 record of a taxed person (課税) with the 合計所得 given, no pension and no salary. */
+export const taxedRecord = (atenaNo: string, gokei: string): ResidentTaxRow => ({
+  atena_no: atenaNo,
+  nendo: '2026',
+  kazei_kubun: '1',
+  gokei_shotoku: gokei,
+  nenkin_shunyu: '0',
+  nenkin_shotoku: '0',
+  kyuyo_shotoku: '0',
+  hikazei_nenkin: '0',
+  kosei_kubun: '0',
+})
 
 /**
  * A household of its own for one test (dummy values only, like support/residents.ts), so that its tax status depends

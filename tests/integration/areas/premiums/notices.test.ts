@@ -10,32 +10,11 @@ import { households, persons } from '../../../../server/src/areas/persons/schema
 import { noticeIssuances } from '../../../../server/src/areas/premiums/notices/schema'
 import { premiumAssessments } from '../../../../server/src/areas/premiums/schema'
 import { auditLog } from '../../../../server/src/core/db/schema'
-import { residentTaxColumns } from '../../../../shared/api/premiums'
 import { signIn, stepUp } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
-import { addHousehold, addMember } from './household'
-
-type Row = Partial<Record<(typeof residentTaxColumns)[number]['name'], string>>
-const csv = (rows: Row[]) =>
-  Buffer.from(
-    [
-      residentTaxColumns.map((c) => c.name).join(','),
-      ...rows.map((r) => residentTaxColumns.map((c) => r[c.name] ?? '').join(',')),
-    ].join('\r\n'),
-  ).toString('base64')
-const initial = (atenaNo: string, gokei: string): Row => ({
-  atena_no: atenaNo,
-  nendo: '2026',
-  kazei_kubun: '1',
-  gokei_shotoku: gokei,
-  nenkin_shunyu: '0',
-  nenkin_shotoku: '0',
-  kyuyo_shotoku: '0',
-  hikazei_nenkin: '0',
-  kosei_kubun: '0',
-})
+import { addHousehold, addMember, residentTaxCsv, taxedRecord } from './household'
 
 const scratch = mkdtempSync(join(tmpdir(), 'kaigo-notices-'))
 const textOf = (base64: string) => {
@@ -81,7 +60,7 @@ describe.each(databaseKinds)('保険料通知書 on %s', (kind) => {
       'premiums.importResidentTax',
       {
         fileName: 'KAZEI_2026.csv',
-        contentBase64: csv(members.map((m) => initial(m.residentCode, '1000000'))),
+        contentBase64: residentTaxCsv(members.map((m) => taxedRecord(m.residentCode, '1000000'))),
         idempotencyKey: randomUUID(),
       },
       clerk,
@@ -248,7 +227,7 @@ describe.each(databaseKinds)('保険料通知書 on %s', (kind) => {
         'premiums.importResidentTax',
         {
           fileName: 'KAZEI_2026_FRESH.csv',
-          contentBase64: csv([initial(fresh.residentCode, '1000000')]),
+          contentBase64: residentTaxCsv([taxedRecord(fresh.residentCode, '1000000')]),
           idempotencyKey: randomUUID(),
         },
         clerk,
@@ -330,8 +309,8 @@ describe.each(databaseKinds)('保険料通知書 on %s', (kind) => {
         'premiums.importResidentTax',
         {
           fileName: 'KAZEI_KOSEI_20260701.csv',
-          contentBase64: csv([
-            { ...initial(people[1]!.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20260701' },
+          contentBase64: residentTaxCsv([
+            { ...taxedRecord(people[1]!.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20260701' },
           ]),
           idempotencyKey: randomUUID(),
         },

@@ -3,33 +3,14 @@ import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { premiumReliefDecisions } from '../../../../server/src/areas/premiums/reductions/schema'
 import { auditLog } from '../../../../server/src/core/db/schema'
-import { residentTaxColumns, type AssessmentVersion } from '../../../../shared/api/premiums'
+import type { AssessmentVersion } from '../../../../shared/api/premiums'
 import type { ApiInput } from '../../../../shared/api/routes'
 import { provisionUser, signIn, stepUp } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
-import { addHousehold, addMember } from './household'
+import { addHousehold, addMember, residentTaxCsv, taxedRecord } from './household'
 
-type Row = Partial<Record<(typeof residentTaxColumns)[number]['name'], string>>
-const csv = (rows: Row[]) =>
-  Buffer.from(
-    [
-      residentTaxColumns.map((c) => c.name).join(','),
-      ...rows.map((r) => residentTaxColumns.map((c) => r[c.name] ?? '').join(',')),
-    ].join('\r\n'),
-  ).toString('base64')
-const taxable = (atenaNo: string, gokei: string): Row => ({
-  atena_no: atenaNo,
-  nendo: '2026',
-  kazei_kubun: '1',
-  gokei_shotoku: gokei,
-  nenkin_shunyu: '0',
-  nenkin_shotoku: '0',
-  kyuyo_shotoku: '0',
-  hikazei_nenkin: '0',
-  kosei_kubun: '0',
-})
 const amounts = (a: AssessmentVersion) => a.installments.map((i) => i.amount)
 const dueDates = (a: AssessmentVersion) => a.installments.map((i) => i.dueDate)
 const sum = (a: AssessmentVersion) => a.installments.reduce((s, i) => s + i.amount, 0)
@@ -85,7 +66,9 @@ describe.each(databaseKinds)('減免・徴収猶予 on %s', (kind) => {
       'premiums.importResidentTax',
       {
         fileName: 'KAZEI_2026_GENMEN.csv',
-        contentBase64: csv([disaster, rejected, deferred].map((p) => taxable(p.residentCode, '1000000'))),
+        contentBase64: residentTaxCsv(
+          [disaster, rejected, deferred].map((p) => taxedRecord(p.residentCode, '1000000')),
+        ),
         idempotencyKey: randomUUID(),
       },
       clerk,
@@ -209,8 +192,8 @@ describe.each(databaseKinds)('減免・徴収猶予 on %s', (kind) => {
         'premiums.importResidentTax',
         {
           fileName: 'KAZEI_KOSEI_20260910.csv',
-          contentBase64: csv([
-            { ...taxable(disaster.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20260909' },
+          contentBase64: residentTaxCsv([
+            { ...taxedRecord(disaster.residentCode, '2500000'), kosei_kubun: '1', kosei_date: '20260909' },
           ]),
           idempotencyKey: randomUUID(),
         },

@@ -6,6 +6,7 @@ import type {
   RecordMailingAddressRequest,
 } from '../../../../../shared/api/mailing-address'
 import { registerPersonalData } from '../../../app/personal-data-registry'
+import { personRecordsLoader } from '../../../lib/person-records'
 import { idleRequest, settle, type RequestState } from '../../../lib/request'
 import { api } from '../../../platform/bridge'
 
@@ -31,7 +32,11 @@ const empty = { personId: null, addresses: idleRequest, saving: idleRequest }
  * resident's addresses: cleared with the other personal-data stores on logout and lock.
  */
 export const useMailingAddressStore = create<MailingAddressState>()((set, get) => {
-  let newest = 0
+  const records = personRecordsLoader(set, get, {
+    key: 'addresses',
+    empty,
+    call: (personId) => api.person.mailingAddresses({ personId }),
+  })
   const write = async (personId: number, call: () => ReturnType<typeof api.person.recordMailingAddress>) => {
     if (get().saving.busy) return false
     set((s) => ({ saving: { ...s.saving, busy: true, error: null, data: null } }))
@@ -43,17 +48,7 @@ export const useMailingAddressStore = create<MailingAddressState>()((set, get) =
   }
   return {
     ...empty,
-    load: async (personId) => {
-      const mine = ++newest
-      set((s) =>
-        s.personId === personId
-          ? { addresses: { ...s.addresses, busy: true, error: null } }
-          : { ...empty, personId, addresses: { ...idleRequest, busy: true } },
-      )
-      const res = await api.person.mailingAddresses({ personId })
-      if (mine !== newest || get().personId !== personId) return
-      set((s) => ({ addresses: settle(s.addresses, res) }))
-    },
+    load: records.load,
     record: (personId, draft) =>
       write(personId, () =>
         api.person.recordMailingAddress({ ...draft, personId, idempotencyKey: crypto.randomUUID() }),
@@ -61,7 +56,7 @@ export const useMailingAddressStore = create<MailingAddressState>()((set, get) =
     end: (personId, draft) =>
       write(personId, () => api.person.endMailingAddress({ ...draft, personId, idempotencyKey: crypto.randomUUID() })),
     reset: () => {
-      newest++
+      records.forget()
       set(empty)
     },
   }

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { AccountType, BankAccountRevision, PersonBankAccounts } from '../../../../../shared/api/direct-debit'
 import type { IpcResult } from '../../../../../shared/ipc/contract'
 import { registerPersonalData } from '../../../app/personal-data-registry'
+import { personRecordsLoader } from '../../../lib/person-records'
 import { idleRequest, settle, type RequestState } from '../../../lib/request'
 import { api } from '../../../platform/bridge'
 
@@ -56,7 +57,11 @@ export const accountLine = (a: Pick<BankAccountRevision, 'bankName' | 'branchNam
  * personal-data stores on logout and lock. Every write carries a fresh idempotency key or the revision it changes.
  */
 export const useBankAccountStore = create<BankAccountState>()((set, get) => {
-  let newest = 0
+  const records = personRecordsLoader(set, get, {
+    key: 'accounts',
+    empty,
+    call: (personId) => api.premiumRecords.bankAccounts({ personId }),
+  })
 
   async function write<T>(personId: number, call: () => Promise<IpcResult<T>>, done: string): Promise<boolean> {
     if (get().write.busy) return false
@@ -70,17 +75,7 @@ export const useBankAccountStore = create<BankAccountState>()((set, get) => {
 
   return {
     ...empty,
-    load: async (personId) => {
-      const mine = ++newest
-      set((s) =>
-        s.personId === personId
-          ? { accounts: { ...s.accounts, busy: true, error: null } }
-          : { ...empty, personId, accounts: { ...idleRequest, busy: true } },
-      )
-      const res = await api.premiumRecords.bankAccounts({ personId })
-      if (mine !== newest || get().personId !== personId) return
-      set((s) => ({ accounts: settle(s.accounts, res) }))
-    },
+    load: records.load,
     register: (personId, draft) =>
       write(
         personId,
@@ -117,7 +112,7 @@ export const useBankAccountStore = create<BankAccountState>()((set, get) => {
       ),
     clearMessage: () => set((s) => ({ write: { ...s.write, error: null, data: null } })),
     reset: () => {
-      newest++
+      records.forget()
       set(empty)
     },
   }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { ReliefApplication, ReliefApplications } from '../../../../../shared/api/premium-reductions'
 import { registerPersonalData } from '../../../app/personal-data-registry'
+import { personRecordsLoader } from '../../../lib/person-records'
 import { idleRequest, settle, type RequestState } from '../../../lib/request'
 import { api } from '../../../platform/bridge'
 import { reliefRequest, type ReliefDraft } from './relief-form'
@@ -28,20 +29,14 @@ const empty = { personId: null, applications: idleRequest, write: idleRequest }
  * with the other personal-data stores on logout and lock.
  */
 export const useReductionPersonStore = create<ReductionPersonState>()((set, get) => {
-  let newest = 0
+  const records = personRecordsLoader(set, get, {
+    key: 'applications',
+    empty,
+    call: (personId) => api.premiumRecords.personReductions({ personId }),
+  })
   return {
     ...empty,
-    load: async (personId) => {
-      const mine = ++newest
-      set((s) =>
-        s.personId === personId
-          ? { applications: { ...s.applications, busy: true, error: null } }
-          : { ...empty, personId, applications: { ...idleRequest, busy: true } },
-      )
-      const res = await api.premiumRecords.personReductions({ personId })
-      if (mine !== newest || get().personId !== personId) return
-      set((s) => ({ applications: settle(s.applications, res) }))
-    },
+    load: records.load,
     apply: async (personId, draft) => {
       if (get().write.busy) return false
       const checked = reliefRequest(draft)
@@ -82,7 +77,7 @@ export const useReductionPersonStore = create<ReductionPersonState>()((set, get)
     },
     clearMessage: () => set((s) => ({ write: { ...s.write, error: null, data: null } })),
     reset: () => {
-      newest++
+      records.forget()
       set(empty)
     },
   }
