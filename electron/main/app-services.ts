@@ -10,7 +10,13 @@ import { AdminService } from './services/admin-service'
 import { AuthService } from './services/auth-service'
 import { RetentionService } from './services/retention-service'
 import { PremiumService } from './services/premium-service'
+import { DunningService } from './services/dunning-service'
+import { ArrearsService } from './services/arrears-service'
+import { CertificationService } from './services/certification-service'
+import { CertificationDecisionService } from './services/certification-decision-service'
 import { PremiumRecordsService } from './services/premium-records-service'
+import { PaymentIntakeService } from './services/payment-intake-service'
+import { CollectionService } from './services/collection-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -132,11 +138,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
             admin,
             retention,
             premiums,
+            dunning: new DunningService(backend, auth, printing),
+            arrears: new ArrearsService(backend, auth, printing),
+            certification: new CertificationService(backend, auth),
+            certificationDecision: new CertificationDecisionService(backend, auth, printing),
             premiumRecords: new PremiumRecordsService(backend, auth, {
               ...(options.exports ?? refuseExports),
               onRefused: (e) =>
                 securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
             }),
+            paymentIntake: new PaymentIntakeService(backend, auth),
+            collection: new CollectionService(backend, auth, printing),
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),

@@ -18,6 +18,16 @@ import { normalSerial, serverTlsOptions } from './core/http/tls-options'
 import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
+import { boardRoutes, certificationIntakeRoutes, firstDecisionRoutes, resultRoutes } from './areas/certification'
+import {
+  arrearsRoutes,
+  collectionLedgerRoutes,
+  collectionReportRoutes,
+  dunningRoutes,
+  installmentLimitations,
+  paymentIntakeRoutes,
+  timeBarredLookup,
+} from './areas/collection'
 import { eligibilityRoutes, intakeRoutes } from './areas/eligibility'
 import {
   directDebitRoutes,
@@ -99,6 +109,16 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...pensionExchangeRoutes({ importFiles }),
     ...premiumBatchRoutes(),
     ...reductionRoutes(),
+    ...certificationIntakeRoutes(),
+    ...firstDecisionRoutes({ importFiles }),
+    ...boardRoutes(),
+    ...resultRoutes(),
+    ...paymentIntakeRoutes({ importFiles }),
+    ...dunningRoutes(),
+    // 収納台帳: the payments refuse what the dunning sub-area's limitation (with its renewals) has time-barred.
+    ...collectionLedgerRoutes({ timeBarred: timeBarredLookup, limitations: installmentLimitations }),
+    ...collectionReportRoutes(),
+    ...arrearsRoutes(),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),

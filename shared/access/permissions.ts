@@ -96,6 +96,34 @@ export const permissionCatalog = {
   'premiums.bankAccount': { label: '口座の登録・変更', personalData: true, secondFactor: true },
   'premiums.directDebitFile': { label: '口座振替依頼データの作成', personalData: true, secondFactor: true },
   'premiums.withholdingExchange': { label: '年金特別徴収の連携', personalData: true, secondFactor: true },
+  // 要介護認定 intake: reading cases and the clock board, filing (相談センター in its own area), the survey and opinion
+  // work of the 認定担当, the 基本チェックリスト and 事業対象者 (相談センター in its own area).
+  'certification.read': { label: '認定申請・進捗の参照', personalData: true, secondFactor: true },
+  'certification.apply': { label: '認定申請の受付', personalData: true, secondFactor: true },
+  'certification.manage': { label: '認定調査・主治医意見書の管理', personalData: true, secondFactor: true },
+  'certification.checklist': { label: '基本チェックリスト・事業対象者の登録', personalData: true, secondFactor: true },
+  // 要介護認定 decision: the 審査会事務局 (一次判定の取込, 合議体・委員, 開催, 割付, 出欠, 審査会資料, 議事録) and the
+  // decision itself (二次判定の入力, 法第36条の認定, 認定結果通知書・却下通知書・延期通知書).
+  'certification.board': { label: '介護認定審査会の事務', personalData: true, secondFactor: true },
+  'certification.decide': { label: '要介護認定の決定・通知', personalData: true, secondFactor: true },
+  // 収納台帳: reading a person's ledger and the 収納状況, the 窓口 payment (and the 過誤納 充当 / 還付 proposal), the 還付
+  // decision by a second person (監督者; never the proposer, step-up).
+  'collection.read': { label: '収納台帳・収納状況の参照', personalData: true, secondFactor: true },
+  'collection.pay': { label: '窓口収納・過誤納の充当', personalData: true, secondFactor: true },
+  'collection.refundDecide': { label: '還付の決定', personalData: true, secondFactor: true },
+  // 督促・不納欠損: the 収納担当 prepares and commits the runs (and prints the 督促状); the 監督者 signs a run off.
+  'collection.dunningBatch': { label: '督促・不納欠損バッチの試算・実行', personalData: true, secondFactor: true },
+  'collection.writeOffApprove': { label: '督促・不納欠損バッチの承認', personalData: true, secondFactor: true },
+  // 消込: the 収納担当 imports payment files (口座振替結果, コンビニ収納) and decides the work list's payments.
+  'collection.intake': { label: '収納データの取込・消込', personalData: true, secondFactor: true },
+  // 滞納管理: the 滞納担当 reads and works the cases (催告, 分納誓約, 財産調査, 給付制限の予告); the 監督者 decides 給付制限.
+  'arrears.read': { label: '滞納者・滞納整理記録の参照', personalData: true, secondFactor: true },
+  'arrears.manage': {
+    label: '滞納整理の記録（催告・分納誓約・財産調査・給付制限の予告）',
+    personalData: true,
+    secondFactor: true,
+  },
+  'arrears.restrictionDecide': { label: '給付制限の決定・解除', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog

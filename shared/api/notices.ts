@@ -34,6 +34,16 @@ export const IssueNoticeRequest$ = z
      */
     what: z.enum(['notice', 'paymentSlips']).default('notice'),
     withSlips: z.boolean().default(true),
+    /**
+     * The 期 (普通徴収 installment seq) whose 納付書 to print, e.g. a reprint of one lost slip; the others stay out of
+     * the PDF and the ledger. Omitted: every 納期 of the version.
+     */
+    installmentSeqs: z
+      .array(z.number().int().min(1, '期は1以上です').max(14, '期は14以下です'))
+      .min(1, '印刷する期を1つ以上選んでください')
+      .max(14)
+      .refine((seqs) => new Set(seqs).size === seqs.length, '同じ期が重複しています')
+      .optional(),
     idempotencyKey: IdempotencyKey$,
   })
   .strict()

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { WithholdingTarget } from '../domain/special-withholding'
-import { IdempotencyKey$, IsoDate$, Yen$ } from './primitives'
+import { IdempotencyKey$, IsoDate$, RecordId$, Yen$ } from './primitives'
 
 const FiscalYear$ = z.number().int().min(2024).max(2100)
 
@@ -135,8 +135,12 @@ export interface PensionWithholdingResult {
 export const PensionRequestsExportRequest$ = z
   .object({
     fiscalYear: FiscalYear$,
-    /** requests = 特別徴収依頼 (01), changes = 各種異動 (41 中止, 61 変更) since the last 依頼 sent. */
-    kind: z.enum(['requests', 'changes']),
+    /**
+     * requests = 特別徴収依頼 (01), changes = 各種異動 (41 中止, 61 変更) since the last 依頼 sent, provisionalChanges
+     * = 仮徴収額変更 (Z1A, 61) of April–August where the current assessment's 仮徴収 differs from what the insurer
+     * withholds (e.g. after 平準化).
+     */
+    kind: z.enum(['requests', 'changes', 'provisionalChanges']),
     /** Compute and list only: no file, nothing recorded as sent. */
     dryRun: z.boolean().default(false),
     idempotencyKey: IdempotencyKey$,
@@ -149,7 +153,10 @@ export const PensionRequestLine$ = z
     personId: z.number().int(),
     noticeCode: z.string(),
     category: z.string(),
-    /** The amounts of the pension months October, December, February (0 for a 中止). */
+    /**
+     * The amounts of the pension months October, December, February (0 for a 中止); for a 仮徴収額変更 those of April,
+     * June, August.
+     */
     amounts: z.array(Yen$),
     /** What the last 依頼 sent for the same months (null for a first 依頼). */
     previousAmounts: z.array(Yen$).nullable(),
@@ -159,13 +166,17 @@ export type PensionRequestLine = z.infer<typeof PensionRequestLine$>
 
 export const PensionRequestsExportResult$ = z
   .object({
-    /** exported (file made and recorded as sent) | dryRun | nothingToSend. */
-    status: z.enum(['exported', 'dryRun', 'nothingToSend']),
+    /**
+     * awaitingApproval (file made and recorded as sent; its bytes are released by premiums.withholdingFileDownload
+     * once a 監督者 approved it) | dryRun | nothingToSend.
+     */
+    status: z.enum(['awaitingApproval', 'dryRun', 'nothingToSend']),
     fiscalYear: z.number().int(),
-    kind: z.enum(['requests', 'changes']),
+    kind: z.enum(['requests', 'changes', 'provisionalChanges']),
     fileId: z.number().int().nullable(),
     fileName: z.string().nullable(),
-    contentBase64: z.string().nullable(),
+    /** Always null: the bytes never leave before the sign-off. */
+    contentBase64: z.null(),
     /** Data records written (or to be written). */
     records: z.number().int(),
     /** Σ of the amounts requested. */
@@ -177,6 +188,33 @@ export const PensionRequestsExportResult$ = z
   })
   .strict()
 export type PensionRequestsExportResult = z.infer<typeof PensionRequestsExportResult$>
+
+// ——— The 監督者's sign-off of a sent file, then its download ———
+
+export const PensionFileApproveRequest$ = z.object({ fileId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
+export type PensionFileApproveRequest = z.input<typeof PensionFileApproveRequest$>
+export const PensionFileDownloadRequest$ = z.object({ fileId: RecordId$ }).strict()
+export type PensionFileDownloadRequest = z.input<typeof PensionFileDownloadRequest$>
+
+/** A sent file (Z12 / Z1A) and where it stands: prepared by a clerk, approved by a 監督者. */
+export const PensionSentFile$ = z
+  .object({
+    fileId: z.number().int(),
+    fileKind: z.string(),
+    fiscalYear: z.number().int(),
+    fileName: z.string(),
+    records: z.number().int(),
+    status: z.enum(['awaitingApproval', 'approved']),
+    preparedAt: z.string(),
+    approvedAt: z.string().nullable(),
+  })
+  .strict()
+export type PensionSentFile = z.infer<typeof PensionSentFile$>
+
+export const PensionFileDownload$ = z
+  .object({ fileId: z.number().int(), fileName: z.string(), contentBase64: z.string(), records: z.number().int() })
+  .strict()
+export type PensionFileDownload = z.infer<typeof PensionFileDownload$>
 
 // ——— The files exchanged ———
 

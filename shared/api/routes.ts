@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import * as collectionLedger from './collection'
 import {
   ExportApproveInput$,
   ExportCompleteInput$,
@@ -48,6 +49,49 @@ import {
 } from './auth'
 import { OpsStatus$ } from './ops'
 import {
+  CaseApplyRequest$,
+  CaseCloseRequest$,
+  CaseHoldRequest$,
+  CaseQuery$,
+  Cases$,
+  CasesQuery$,
+  CertificationCase$,
+  CaseWork$,
+  CertificationOpinion$,
+  CertificationSurvey$,
+  ChecklistRecorded$,
+  ChecklistRecordRequest$,
+  ClockBoard$,
+  ClockBoardQuery$,
+  OpinionReceiveRequest$,
+  OpinionRequest$,
+  ParticipationEndRequest$,
+  PersonChecklists$,
+  PersonChecklistsQuery$,
+  ProgramParticipant$,
+  ReminderRequest$,
+  SurveyAssignRequest$,
+  SurveyDraftSaveRequest$,
+  SurveyScheduleRequest$,
+  SurveySubmitRequest$,
+} from './certification-cases'
+import * as decisions from './certification-decisions'
+import {
+  DunningCommitResult$,
+  DunningDryRunRequest$,
+  DunningNotices$,
+  DunningNoticesRequest$,
+  DunningRejectRequest$,
+  DunningRunAction$,
+  DunningRunDetail$,
+  DunningRunList$,
+  DunningRunQuery$,
+  DunningRunsQuery$,
+  DunningRunSummary$,
+  LateChargeQuote$,
+  LateChargeQuoteRequest$,
+} from './dunning'
+import {
   RetentionPrepareInput$,
   RetentionReportPdf$,
   RetentionRunAction$,
@@ -83,6 +127,10 @@ import {
 import {
   PensionExchangeFiles$,
   PensionExchangeFilesQuery$,
+  PensionFileApproveRequest$,
+  PensionFileDownload$,
+  PensionFileDownloadRequest$,
+  PensionSentFile$,
   PensionRequestsExportRequest$,
   PensionRequestsExportResult$,
   PensionResultsImportRequest$,
@@ -172,6 +220,27 @@ import {
   WardChangeId$,
   WardChangeList$,
 } from '../masters/api'
+import {
+  PaymentImportRequest$,
+  PaymentImportResult$,
+  PaymentWorkDecision$,
+  PaymentWorkItem$,
+  PaymentWorkList$,
+  PaymentWorkListQuery$,
+} from './payment-intake'
+import {
+  ArrearsCase$,
+  ArrearsCaseQuery$,
+  ArrearsNoticePdf$,
+  ArrearsNoticeRequest$,
+  ArrearsWorkList$,
+  ArrearsWorkListQuery$,
+  EndPlanRequest$,
+  RecordContactRequest$,
+  RecordPlanRequest$,
+  RecordPropertyRequest$,
+  RestrictionStepRequest$,
+} from './arrears'
 /**
  * How long the client waits for a route that works through a whole ward in one request (a batch's dry run, one chunk of
  * its commit, a page of notices): 10 minutes instead of the transport's default, which suits a screen's request.
@@ -613,6 +682,19 @@ export const apiRoutes = {
     input: PensionExchangeFilesQuery$,
     output: PensionExchangeFiles$,
   },
+  // The 依頼 / 異動 file leaves only after a 監督者's sign-off (a second person, step-up), like the 全銀 file.
+  'premiums.withholdingFileApprove': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/files/approve',
+    input: PensionFileApproveRequest$,
+    output: PensionSentFile$,
+  },
+  'premiums.withholdingFileDownload': {
+    method: 'POST',
+    path: '/api/v1/premiums/withholding/files/download',
+    input: PensionFileDownloadRequest$,
+    output: PensionFileDownload$,
+  },
   // 口座振替 (docs/interfaces/direct-debit.md): a person's 口座, and the 全銀協 口座振替依頼 file of a 振替日.
   'premiums.bankAccounts': {
     method: 'POST',
@@ -661,6 +743,423 @@ export const apiRoutes = {
     path: '/api/v1/premiums/direct-debit/download',
     input: DirectDebitDownloadRequest$,
     output: DirectDebitFile$,
+  },
+  // 督促・不納欠損 (docs/sources/domain.md §4.1, §4.2): runs with dry run, sign-off, commit; the 督促状; the 延滞金 quote.
+  'dunning.dryRun': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/dry-run',
+    input: DunningDryRunRequest$,
+    output: DunningRunDetail$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'dunning.runs': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/list',
+    input: DunningRunsQuery$,
+    output: DunningRunList$,
+  },
+  'dunning.run': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/get',
+    input: DunningRunQuery$,
+    output: DunningRunDetail$,
+  },
+  'dunning.approve': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/approve',
+    input: DunningRunAction$,
+    output: DunningRunSummary$,
+  },
+  'dunning.reject': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/reject',
+    input: DunningRejectRequest$,
+    output: DunningRunSummary$,
+  },
+  'dunning.commit': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/commit',
+    input: DunningRunAction$,
+    output: DunningCommitResult$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'dunning.notices': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/notices',
+    input: DunningNoticesRequest$,
+    output: DunningNotices$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'dunning.lateChargeQuote': {
+    method: 'POST',
+    path: '/api/v1/collection/dunning/late-charge-quote',
+    input: LateChargeQuoteRequest$,
+    output: LateChargeQuote$,
+  },
+  // 消込 (docs/interfaces/payments.md): payment files in, exact payments applied, the work list of the others.
+  'collection.importPayments': {
+    method: 'POST',
+    path: '/api/v1/collection/payments/import',
+    input: PaymentImportRequest$,
+    output: PaymentImportResult$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'collection.paymentWorkList': {
+    method: 'POST',
+    path: '/api/v1/collection/payments/work-list',
+    input: PaymentWorkListQuery$,
+    output: PaymentWorkList$,
+  },
+  'collection.decidePaymentWork': {
+    method: 'POST',
+    path: '/api/v1/collection/payments/work-list/decide',
+    input: PaymentWorkDecision$,
+    output: PaymentWorkItem$,
+  },
+  // 滞納管理 and 給付制限 (docs/sources/domain.md §4.3): work list, case, its records, restriction steps, notices.
+  'arrears.workList': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/work-list',
+    input: ArrearsWorkListQuery$,
+    output: ArrearsWorkList$,
+  },
+  'arrears.case': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/case',
+    input: ArrearsCaseQuery$,
+    output: ArrearsCase$,
+  },
+  'arrears.recordContact': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/contacts',
+    input: RecordContactRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.recordPlan': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/plans',
+    input: RecordPlanRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.endPlan': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/plans/end',
+    input: EndPlanRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.recordProperty': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/property',
+    input: RecordPropertyRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.restrictionStep': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/restrictions/step',
+    input: RestrictionStepRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.restrictionDecide': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/restrictions/decide',
+    input: RestrictionStepRequest$,
+    output: ArrearsCase$,
+  },
+  'arrears.noticePdf': {
+    method: 'POST',
+    path: '/api/v1/collection/arrears/notices',
+    input: ArrearsNoticeRequest$,
+    output: ArrearsNoticePdf$,
+  },
+  // 要介護認定 intake (docs/sources/certification.md §1, §8): 申請, 取下げ・却下, 保留, the cases.
+  'certification.apply': {
+    method: 'POST',
+    path: '/api/v1/certification/cases',
+    input: CaseApplyRequest$,
+    output: CertificationCase$,
+  },
+  'certification.closeCase': {
+    method: 'POST',
+    path: '/api/v1/certification/cases/close',
+    input: CaseCloseRequest$,
+    output: CertificationCase$,
+  },
+  'certification.holdCase': {
+    method: 'POST',
+    path: '/api/v1/certification/cases/hold',
+    input: CaseHoldRequest$,
+    output: CertificationCase$,
+  },
+  'certification.cases': {
+    method: 'POST',
+    path: '/api/v1/certification/cases/list',
+    input: CasesQuery$,
+    output: Cases$,
+  },
+  'certification.case': {
+    method: 'POST',
+    path: '/api/v1/certification/cases/one',
+    input: CaseQuery$,
+    output: CertificationCase$,
+  },
+  // 認定調査 (§1.3, §2): assignment, visit, draft, submission; reminders of survey and opinion.
+  'certification.assignSurvey': {
+    method: 'POST',
+    path: '/api/v1/certification/surveys',
+    input: SurveyAssignRequest$,
+    output: CertificationSurvey$,
+  },
+  'certification.scheduleSurvey': {
+    method: 'POST',
+    path: '/api/v1/certification/surveys/schedule',
+    input: SurveyScheduleRequest$,
+    output: CertificationSurvey$,
+  },
+  'certification.saveSurveyDraft': {
+    method: 'POST',
+    path: '/api/v1/certification/surveys/draft',
+    input: SurveyDraftSaveRequest$,
+    output: CertificationSurvey$,
+  },
+  'certification.submitSurvey': {
+    method: 'POST',
+    path: '/api/v1/certification/surveys/submit',
+    input: SurveySubmitRequest$,
+    output: CertificationSurvey$,
+  },
+  'certification.survey': {
+    method: 'POST',
+    path: '/api/v1/certification/surveys/one',
+    input: CaseQuery$,
+    output: CertificationSurvey$,
+  },
+  'certification.recordReminder': {
+    method: 'POST',
+    path: '/api/v1/certification/reminders',
+    input: ReminderRequest$,
+    output: Ok$,
+  },
+  // 主治医意見書 (§1.4, §3): request, receipt by channel.
+  'certification.requestOpinion': {
+    method: 'POST',
+    path: '/api/v1/certification/opinions',
+    input: OpinionRequest$,
+    output: CertificationOpinion$,
+  },
+  'certification.receiveOpinion': {
+    method: 'POST',
+    path: '/api/v1/certification/opinions/receive',
+    input: OpinionReceiveRequest$,
+    output: CertificationOpinion$,
+  },
+  'certification.opinion': {
+    method: 'POST',
+    path: '/api/v1/certification/opinions/one',
+    input: CaseQuery$,
+    output: CertificationOpinion$,
+  },
+  // The 30-day clock board (§0, §1.9, §8(b)) and the work view of a case.
+  'certification.clockBoard': {
+    method: 'POST',
+    path: '/api/v1/certification/clock',
+    input: ClockBoardQuery$,
+    output: ClockBoard$,
+  },
+  'certification.caseWork': {
+    method: 'POST',
+    path: '/api/v1/certification/cases/work',
+    input: CaseQuery$,
+    output: CaseWork$,
+  },
+  // 基本チェックリスト and 事業対象者 (§6).
+  'certification.recordChecklist': {
+    method: 'POST',
+    path: '/api/v1/certification/checklists',
+    input: ChecklistRecordRequest$,
+    output: ChecklistRecorded$,
+  },
+  'certification.endParticipation': {
+    method: 'POST',
+    path: '/api/v1/certification/checklists/participation/end',
+    input: ParticipationEndRequest$,
+    output: ProgramParticipant$,
+  },
+  'certification.personChecklists': {
+    method: 'POST',
+    path: '/api/v1/certification/checklists/person',
+    input: PersonChecklistsQuery$,
+    output: PersonChecklists$,
+  },
+  // 要介護認定 decision (docs/interfaces/first-decision.md; docs/sources/certification.md §1.5–§1.13): 一次判定の取込,
+  // 介護認定審査会 (合議体, 委員, 開催, 割付, 出欠, 資料, 議事録), 二次判定, 法第36条, 通知書, 受給者台帳.
+  'certification.importFirstDecisions': {
+    method: 'POST',
+    path: '/api/v1/certification/first-decisions/import',
+    input: decisions.FirstDecisionImportRequest$,
+    output: decisions.FirstDecisionImportResult$,
+  },
+  'certification.firstDecision': {
+    method: 'POST',
+    path: '/api/v1/certification/first-decisions/get',
+    input: decisions.CaseQuery$,
+    output: decisions.FirstDecisionOf$,
+  },
+  'certification.panels': {
+    method: 'POST',
+    path: '/api/v1/certification/board/panels/list',
+    input: Empty$,
+    output: decisions.Panels$,
+  },
+  'certification.createPanel': {
+    method: 'POST',
+    path: '/api/v1/certification/board/panels',
+    input: decisions.CreatePanelRequest$,
+    output: decisions.Panel$,
+  },
+  'certification.addBoardMember': {
+    method: 'POST',
+    path: '/api/v1/certification/board/members',
+    input: decisions.AddBoardMemberRequest$,
+    output: decisions.BoardMember$,
+  },
+  'certification.meetings': {
+    method: 'POST',
+    path: '/api/v1/certification/board/meetings/list',
+    input: decisions.MeetingsQuery$,
+    output: decisions.Meetings$,
+  },
+  'certification.createMeeting': {
+    method: 'POST',
+    path: '/api/v1/certification/board/meetings',
+    input: decisions.CreateMeetingRequest$,
+    output: decisions.Meeting$,
+  },
+  'certification.setExclusions': {
+    method: 'POST',
+    path: '/api/v1/certification/board/exclusions',
+    input: decisions.CaseExclusionRequest$,
+    output: Ok$,
+  },
+  'certification.autoAssign': {
+    method: 'POST',
+    path: '/api/v1/certification/board/assign',
+    input: decisions.AutoAssignRequest$,
+    output: decisions.AutoAssignResult$,
+  },
+  'certification.meeting': {
+    method: 'POST',
+    path: '/api/v1/certification/board/meetings/get',
+    input: decisions.MeetingQuery$,
+    output: decisions.MeetingDetail$,
+  },
+  'certification.recordAttendance': {
+    method: 'POST',
+    path: '/api/v1/certification/board/attendance',
+    input: decisions.AttendanceRequest$,
+    output: decisions.MeetingDetail$,
+  },
+  'certification.boardPacket': {
+    method: 'POST',
+    path: '/api/v1/certification/board/packet',
+    input: decisions.MeetingQuery$,
+    output: decisions.PdfDocument$,
+  },
+  'certification.minutes': {
+    method: 'POST',
+    path: '/api/v1/certification/board/minutes',
+    input: decisions.MeetingQuery$,
+    output: decisions.PdfDocument$,
+  },
+  'certification.recordDecision': {
+    method: 'POST',
+    path: '/api/v1/certification/decisions',
+    input: decisions.RecordDecisionRequest$,
+    output: decisions.Decision$,
+  },
+  'certification.decideTransferIn': {
+    method: 'POST',
+    path: '/api/v1/certification/decisions/transfer-in',
+    input: decisions.TransferInDecisionRequest$,
+    output: decisions.Decision$,
+  },
+  'certification.issueDecisionNotice': {
+    method: 'POST',
+    path: '/api/v1/certification/notices',
+    input: decisions.IssueDecisionNoticeRequest$,
+    output: decisions.IssuedDecisionNotice$,
+  },
+  'certification.delayDrafts': {
+    method: 'POST',
+    path: '/api/v1/certification/notices/delay-drafts',
+    input: Empty$,
+    output: decisions.DelayDrafts$,
+  },
+  'certification.personCertifications': {
+    method: 'POST',
+    path: '/api/v1/certification/certified/person',
+    input: decisions.PersonQuery$,
+    output: decisions.PersonCertifications$,
+  },
+  'certification.recipientChanges': {
+    method: 'POST',
+    path: '/api/v1/certification/recipient-changes',
+    input: Empty$,
+    output: decisions.RecipientChangeQueue$,
+  },
+  // 収納台帳 (docs/collection.md): a person's ledger, the 窓口 payment with its quote, 過誤納 → 充当 / 還付, 収納状況.
+  'collection.personLedger': {
+    method: 'POST',
+    path: '/api/v1/collection/ledger/person',
+    input: collectionLedger.PersonLedgerQuery$,
+    output: collectionLedger.PersonLedger$,
+  },
+  'collection.counterQuote': {
+    method: 'POST',
+    path: '/api/v1/collection/ledger/counter-quote',
+    input: collectionLedger.CounterPaymentQuoteRequest$,
+    output: collectionLedger.CounterPaymentQuote$,
+  },
+  'collection.counterPayment': {
+    method: 'POST',
+    path: '/api/v1/collection/ledger/counter-payment',
+    input: collectionLedger.CounterPaymentRequest$,
+    output: collectionLedger.CounterPaymentResult$,
+  },
+  'collection.settleOverpayments': {
+    method: 'POST',
+    path: '/api/v1/collection/ledger/settle',
+    input: collectionLedger.SettleOverpaymentsRequest$,
+    output: collectionLedger.SettleOverpaymentsResult$,
+  },
+  'collection.refundQueue': {
+    method: 'POST',
+    path: '/api/v1/collection/refunds/queue',
+    input: collectionLedger.RefundQueueQuery$,
+    output: collectionLedger.RefundProposals$,
+  },
+  'collection.refundDecide': {
+    method: 'POST',
+    path: '/api/v1/collection/refunds/decide',
+    input: collectionLedger.RefundDecideRequest$,
+    output: collectionLedger.RefundProposal$,
+  },
+  'collection.refundNotice': {
+    method: 'POST',
+    path: '/api/v1/collection/refunds/notice',
+    input: collectionLedger.RefundNoticeRequest$,
+    output: collectionLedger.CollectionFile$,
+  },
+  'collection.statusReport': {
+    method: 'POST',
+    path: '/api/v1/collection/reports/status',
+    input: collectionLedger.CollectionStatusQuery$,
+    output: collectionLedger.CollectionStatus$,
+  },
+  'collection.statusReportFile': {
+    method: 'POST',
+    path: '/api/v1/collection/reports/status/file',
+    input: collectionLedger.CollectionStatusFileQuery$,
+    output: collectionLedger.CollectionFile$,
   },
 } as const satisfies Record<
   string,

@@ -64,7 +64,13 @@ import {
 } from '../api/retention'
 import { PrintedErasureReport$, PrintErasureReportRequest$ } from './retention'
 import { premiumIpcChannels, premiumNoticeIpcChannels } from './premiums'
+import { dunningIpcChannels } from './dunning'
+import { arrearsIpcChannels } from './arrears'
+import { certificationIntakeIpcChannels } from './certification-intake'
+import { certificationDecisionIpcChannels, certificationPrintIpcChannels } from './certification-decisions'
 import { premiumRecordsIpcChannels } from './premium-records'
+import { paymentIntakeIpcChannels } from './payment-intake'
+import { collectionIpcChannels } from './collection'
 import {
   EndMailingAddressRequest$,
   MailingAddress$,
@@ -211,6 +217,18 @@ export const ipcChannels = {
   ...premiumNoticeIpcChannels,
   // 口座・口座振替 and 減免・徴収猶予: passed to the server; the 口座振替依頼 file is saved by main (export control).
   ...premiumRecordsIpcChannels,
+  // 消込: passed to the server as they are (it applies the file in one transaction and audits).
+  ...paymentIntakeIpcChannels,
+  // 収納台帳: passed to the server; the 還付通知書 and 収納状況 go from the server to the print control (C-28) through main.
+  ...collectionIpcChannels,
+  // 督促・不納欠損: passed to the server; the 督促状 go from the server to the print control (C-28) through main.
+  ...dunningIpcChannels,
+  // 滞納管理・給付制限: passed to the server; the 催告書 / 給付制限 notices go to the print control (C-28) through main.
+  ...arrearsIpcChannels,
+  // 要介護認定 intake: passed to the server as they are (it checks the 相談センター's area and audits).
+  ...certificationIntakeIpcChannels,
+  ...certificationDecisionIpcChannels,
+  ...certificationPrintIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

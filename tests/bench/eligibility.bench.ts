@@ -6,8 +6,6 @@
  * The search runs the route's own handler (criteria → SQL → masking → audit targets) without TLS and session checks,
  * so the numbers isolate the query path; the bare SQL is the single indexed SELECT the lookup needs.
  */
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { sql } from 'drizzle-orm'
 import { openDatabase, type DatabaseHandle } from '../../server/src/core/db/connect'
 import { importResidentChanges } from '../../server/src/areas/eligibility/intake/apply'
@@ -22,6 +20,7 @@ import { looseKanaKey, normalizeKanjiName, PLAIN_KANA, VOICED_KANA } from '../..
 import type { BenchModule } from './types'
 import { count, ms, percentile } from './types'
 import { todayInJapan } from '../../shared/domain'
+import { openBenchPostgres } from './databases'
 
 const SCALE = 84_410
 const SAMPLES = 60
@@ -174,29 +173,6 @@ function intakeFile(lines: number): Uint8Array {
   return new TextEncoder().encode([header, ...body].join('\r\n'))
 }
 
-async function openPostgres(): Promise<DatabaseHandle | null> {
-  const adminUrl = process.env.DATABASE_URL
-  if (!adminUrl) return null
-  const name = `kaigo_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory' })
-  return {
-    ...handle,
-    async close() {
-      await handle.close()
-      const drop = new pg.Client({ connectionString: adminUrl })
-      await drop.connect()
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await drop.end()
-    },
-  }
-}
-
 export const eligibilityBench: BenchModule = {
   id: 'eligibility',
   title: '資格: person search at Shinjuku scale and 住基異動 intake',
@@ -204,7 +180,7 @@ export const eligibilityBench: BenchModule = {
     const failures: string[] = []
     const kinds: { label: string; open: () => Promise<DatabaseHandle | null> }[] = [
       { label: 'PGlite (embedded, in memory)', open: () => openDatabase({ dataDir: 'memory' }) },
-      { label: 'PostgreSQL', open: openPostgres },
+      { label: 'PostgreSQL', open: openBenchPostgres },
     ]
     const sections: string[] = []
     for (const kind of kinds) {

@@ -1,3 +1,6 @@
+import { certificationBench } from './certification.bench'
+import { collectionIntakeBench } from './collection-intake.bench'
+import { collectionLedgerBench } from './collection-ledger.bench'
 import { eligibilityBench } from './eligibility.bench'
 import { mastersBench } from './masters.bench'
 import { premiumsBench } from './premiums.bench'
@@ -5,4 +8,12 @@ import { seedBench } from './seed.bench'
 import type { BenchModule } from './types'
 
 /** The benchmark modules `npm run bench` runs, in this order. Add an area's module here. */
-export const benchModules: readonly BenchModule[] = [seedBench, mastersBench, eligibilityBench, premiumsBench]
+export const benchModules: readonly BenchModule[] = [
+  seedBench,
+  mastersBench,
+  eligibilityBench,
+  premiumsBench,
+  collectionIntakeBench,
+  collectionLedgerBench,
+  certificationBench,
+]

@@ -9,17 +9,16 @@
  * whole process (PGlite runs inside it).
  *
  * KAIGO_BENCH_PREMIUM_PERSONS sets the large size (default 1,000,000; e.g. 200000 for a quicker run);
- * KAIGO_BENCH_PREMIUM_ONLY=pglite|postgres measures one database only.
+ * KAIGO_BENCH_PREMIUM_ONLY=pglite|postgres measures one database only; KAIGO_BENCH_PREMIUM_SIZES=shinjuku measures the
+ * Shinjuku scale only. Each size's figures are also logged as they finish (a run stopped early keeps them).
  */
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { sql } from 'drizzle-orm'
 import { prepareBatchRun, commitNextChunk, approveRun, loadRun } from '../../server/src/areas/premiums/batches'
 import { openDatabase, type DatabaseHandle } from '../../server/src/core/db/connect'
-import type { AuthenticatedUser } from '../../server/src/core/sessions/sessions'
 import { seedDemoIfEmpty } from '../../server/src/demo/seed-if-empty'
 import { demoShippedSources } from '../../server/src/demo/shipped-sources'
 import { ensureShippedMasters } from '../../server/src/areas/masters'
@@ -27,6 +26,7 @@ import { addInsuredWard, seedResidentTaxFromPersons } from '../integration/areas
 import { fiscalYearOf, todayInJapan } from '../../shared/domain'
 import type { BenchModule } from './types'
 import { count, ms } from './types'
+import { benchStaff, openBenchPostgres } from './databases'
 
 const SHINJUKU_SCALE = 84_410
 const SHINJUKU_CATEGORY1 = 67_889
@@ -37,43 +37,13 @@ const NOW = new Date()
 const FISCAL_YEAR = fiscalYearOf(todayInJapan(NOW))
 /** By hand, one database at a time: KAIGO_BENCH_PREMIUM_ONLY=pglite or postgres. */
 const ONLY = process.env.KAIGO_BENCH_PREMIUM_ONLY
+/** By hand: KAIGO_BENCH_PREMIUM_SIZES=shinjuku leaves out the large size. */
+const SHINJUKU_ONLY = process.env.KAIGO_BENCH_PREMIUM_SIZES === 'shinjuku'
+const load1 = () => loadavg()[0]!.toFixed(2)
 
 type Db = DatabaseHandle['db']
 
-const staff = (id: number, loginId: string): AuthenticatedUser => ({
-  id,
-  loginId,
-  displayName: loginId,
-  department: 'bench',
-  careArea: null,
-  roles: [],
-  secondFactor: true,
-  stepUpAt: NOW,
-  sessionTokenHash: '',
-})
-
-async function openPostgres(): Promise<DatabaseHandle | null> {
-  const adminUrl = process.env.DATABASE_URL
-  if (!adminUrl) return null
-  const name = `kaigo_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory' })
-  return {
-    ...handle,
-    async close() {
-      await handle.close()
-      const drop = new pg.Client({ connectionString: adminUrl })
-      await drop.connect()
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await drop.end()
-    },
-  }
-}
+const staff = (id: number, loginId: string) => benchStaff(id, loginId, NOW)
 
 /** Samples the process's resident set every 100 ms; `stop` returns the peak. */
 function rssPeak() {
@@ -140,6 +110,9 @@ interface Measured {
   rerunNewVersions: number
   peakRss: number
   installmentMismatches: number
+  /** 1-minute load average before the dry run and after the re-run. */
+  loadBefore: string
+  loadAfter: string
 }
 
 async function measure(
@@ -163,6 +136,7 @@ async function measure(
   const seedMs = performance.now() - t0
   log(`${size.label}: seeded in ${ms(seedMs)}`)
   const stop = rssPeak()
+  const loadBefore = load1()
 
   t0 = performance.now()
   const runId = await db.transaction((tx) =>
@@ -219,11 +193,23 @@ async function measure(
     rerunNewVersions: rerun.newVersions,
     peakRss,
     installmentMismatches: Number(mismatched.rows[0]!.n),
+    loadBefore,
+    loadAfter: load1(),
   }
 }
 
 const perSecond = (rows: number, millis: number) => Math.round((rows * 1000) / millis)
 const mib = (b: number) => `${(b / 1_048_576).toLocaleString('en-US', { maximumFractionDigits: 0 })} MiB`
+
+const HEADER =
+  '| Size | persons assessed | dry run | staged rows/s | sign-off check | commit (chunks) | rows written | commit rows/s | bare COPY rows/s | commit ÷ COPY | re-run (changes) | peak RSS | load (1 min) before → after |'
+
+/** One size's figures as a row of the table. */
+function row(m: Measured): string {
+  const commitRate = perSecond(m.rowsWritten, m.commitMs)
+  const copyRate = perSecond(m.copyRows, m.copyMs)
+  return `| ${m.size} | ${count(m.persons)} | ${ms(m.dryRunMs)} | ${count(perSecond(m.staged, m.dryRunMs))} | ${ms(m.approveMs)} | ${ms(m.commitMs)} (${m.chunks}) | ${count(m.rowsWritten)} | ${count(commitRate)} | ${count(copyRate)} | ${((commitRate / copyRate) * 100).toFixed(0)} % | ${ms(m.rerunMs)} (${m.rerunNewVersions}) | ${mib(m.peakRss)} | ${m.loadBefore} → ${m.loadAfter} |`
+}
 
 export const premiumsBench: BenchModule = {
   id: 'premiums',
@@ -233,14 +219,14 @@ export const premiumsBench: BenchModule = {
     const sizes = [
       { label: `新宿区規模（第1号 ${count(SHINJUKU_CATEGORY1)}人）`, extra: 0 },
       { label: `${count(LARGE)}人`, extra: Math.max(0, LARGE - SHINJUKU_CATEGORY1) },
-    ]
+    ].slice(0, SHINJUKU_ONLY ? 1 : 2)
     const kinds: { id: string; label: string; open: (size: number) => Promise<DatabaseHandle | null> }[] = [
       {
         id: 'pglite',
         label: 'PGlite (embedded, on disk)',
         open: (i: number) => openDatabase({ dataDir: join(tmpDir, `pglite-${i}`) }),
       },
-      { id: 'postgres', label: 'PostgreSQL', open: openPostgres },
+      { id: 'postgres', label: 'PostgreSQL', open: openBenchPostgres },
     ].filter((k) => ONLY === undefined || k.id === ONLY)
     const sections: string[] = []
     for (const kind of kinds) {
@@ -251,6 +237,7 @@ export const premiumsBench: BenchModule = {
         try {
           const m = await measure(handle, size, (line) => log(`${kind.label} ${line}`))
           results.push(m)
+          log(`${kind.label} ${m.size}: ${row(m)}`)
           const ratio = perSecond(m.rowsWritten, m.commitMs) / perSecond(m.copyRows, m.copyMs)
           if (ratio < COPY_RATIO_TARGET)
             failures.push(`${kind.label} ${m.size}: commit ${(ratio * 100).toFixed(0)} % of COPY < 30 %`)
@@ -270,21 +257,19 @@ export const premiumsBench: BenchModule = {
         [
           `### ${kind.label}`,
           '',
-          '| Size | persons assessed | dry run | staged rows/s | sign-off check | commit (chunks) | rows written | commit rows/s | bare COPY rows/s | commit ÷ COPY | re-run (changes) | peak RSS |',
-          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-          ...results.map((m) => {
-            const commitRate = perSecond(m.rowsWritten, m.commitMs)
-            const copyRate = perSecond(m.copyRows, m.copyMs)
-            return `| ${m.size} | ${count(m.persons)} | ${ms(m.dryRunMs)} | ${count(perSecond(m.staged, m.dryRunMs))} | ${ms(m.approveMs)} | ${ms(m.commitMs)} (${m.chunks}) | ${count(m.rowsWritten)} | ${count(commitRate)} | ${count(copyRate)} | ${((commitRate / copyRate) * 100).toFixed(0)} % | ${ms(m.rerunMs)} (${m.rerunNewVersions}) | ${mib(m.peakRss)} |`
-          }),
+          HEADER,
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...results.map(row),
           '',
         ].join('\n'),
       )
     }
     const markdown = [
       'The dry run loads the facts of 5,000 persons at a time (eligibility history, household, resident-tax records,',
-      'current version), computes each year with shared/domain, and stages every new version with its 期割 and its',
-      'explanation (one INSERT per block of 5,000 persons, each column one array parameter expanded by unnest); the sign-off recomputes the inputs fingerprint; the',
+      'current version without its explanation; one query per table, the ids one array parameter), computes each year',
+      'with shared/domain, and stages every new version with its 期割 and its explanation (the ward table and its ⚠️',
+      'entries stored once per run in premium_explanation_parts and referenced; one INSERT per block of 5,000 persons,',
+      'each column one parameter), hashing each chunk as soon as it is complete; the sign-off recomputes the inputs fingerprint; the',
       'commit copies each chunk of 1,000 staged persons to premium_assessments and premium_installments with one',
       'INSERT … SELECT in its own transaction (with the chunk row). "Rows written" counts both tables (a version and its',
       '納期 not yet due on the day the bench runs). The bare COPY loads the same rows into empty tables of the same shape without indexes or',

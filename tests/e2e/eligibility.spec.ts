@@ -134,8 +134,8 @@ test.describe('資格: search, person view, 65歳到達処理', () => {
     await expect(page.getByTestId('person-name')).toHaveText(`${person.familyName} ${person.givenName}`)
     await expect(page.getByTestId('eligibility-event').first()).toContainText('資格取得（第1号）')
     await expect(page.getByTestId('eligibility-status')).toContainText('第1号被保険者')
-    await expect(page.getByTestId('person-certification')).toContainText('まだ提供されていません')
-    // 資格担当 holds no premiums.read: the 賦課 panel says so and asks the server nothing.
+    // 資格担当 holds neither certification.read nor premiums.read: both panels say so and ask the server nothing.
+    await expect(page.getByTestId('person-certification')).toContainText('権限がありません')
     await expect(page.getByTestId('person-premium')).toContainText('権限がありません')
     await page.screenshot({ path: `${shots}/person-view.png`, fullPage: true })
     // As known on a day before the data was recorded: nothing.

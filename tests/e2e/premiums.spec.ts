@@ -6,9 +6,8 @@ import { expect, test, type Page } from './support/test'
 import { residentTaxColumns } from '../../shared/api/premiums'
 import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
-import { totpCode } from '../../server/src/areas/accounts/totp'
-import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/demo/seed-database'
 import { signIn, signOut } from './support/login'
+import { completeStepUp } from './support/step-up'
 import { screenshotDir } from './support/screenshots'
 
 // The E2E stack is seeded with the demo seed at scale 1,000; regenerating it here tells us who exists. The person is
@@ -157,10 +156,7 @@ test('premiums: 本算定 dry run by the clerk, signed off by a 監督者, commi
   await expect(diffRow).toContainText(ANNUAL)
   await expect(page.getByTestId('premium-run-commit')).toHaveCount(0)
   await page.keyboard.press('F7')
-  await expect(page.getByTestId('step-up-dialog')).toContainText(`第${runId}号 2026年度 本算定`)
-  await page.getByTestId('step-up-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('step-up-code').fill(totpCode(demoTotpSecret('kantoku01'), new Date()))
-  await page.getByTestId('step-up-code').press('Enter')
+  await completeStepUp(page, 'kantoku01', `第${runId}号 2026年度 本算定`)
   await expect(page.getByTestId('premium-batch-notice')).toHaveText(`第${runId}号 2026年度 本算定を承認しました`)
   await expect(runRow(page, runId).getByTestId('premium-run-status')).toHaveText('承認済み')
   await page.keyboard.press('Escape')

@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from './support/test'
-import { totpCode } from '../../server/src/areas/accounts/totp'
-import { DEMO_PASSWORD, demoTotpSecret } from '../../server/src/demo/seed-database'
 import { signIn, signOut } from './support/login'
+import { completeStepUp } from './support/step-up'
 import { screenshotDir } from './support/screenshots'
 
 const OFFICE_PRINTER = '事務室プリンタ（検証モード）'
@@ -80,10 +79,7 @@ test('retention: an empty dry run, signed off by a 監督者 with a step-up, era
   await expect(detail).toHaveAttribute('data-run-id', runId)
   await expect(page.getByTestId('retention-erase')).toHaveCount(0)
   await page.getByTestId('retention-approve').click()
-  await expect(page.getByTestId('step-up-dialog')).toContainText(`消去処理 第${runId}号を承認します`)
-  await page.getByTestId('step-up-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('step-up-code').fill(totpCode(demoTotpSecret('kantoku01'), new Date()))
-  await page.getByTestId('step-up-code').press('Enter')
+  await completeStepUp(page, 'kantoku01', `消去処理 第${runId}号を承認します`)
   await expect(page.getByTestId('retention-notice')).toHaveText(`第${runId}号の消去を承認しました`)
   await expect(runRow(page, runId).getByTestId('retention-run-status')).toHaveText('承認済み（消去待ち）')
   await expect(runRow(page, runId)).toContainText('（kantoku01）')

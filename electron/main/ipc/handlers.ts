@@ -9,6 +9,12 @@ import type { AdminService } from '../services/admin-service'
 import type { RetentionService } from '../services/retention-service'
 import type { PremiumService } from '../services/premium-service'
 import type { PremiumRecordsService } from '../services/premium-records-service'
+import type { PaymentIntakeService } from '../services/payment-intake-service'
+import type { CollectionService } from '../services/collection-service'
+import type { DunningService } from '../services/dunning-service'
+import type { ArrearsService } from '../services/arrears-service'
+import type { CertificationService } from '../services/certification-service'
+import type { CertificationDecisionService } from '../services/certification-decision-service'
 import type { IpcHandlers } from './router'
 
 export interface HandlerServices {
@@ -30,6 +36,16 @@ export interface HandlerServices {
   premiums: PremiumService
   /** 口座・口座振替 (the 口座振替依頼 file through the export control) and 減免・徴収猶予. */
   premiumRecords: PremiumRecordsService
+  /** 督促・不納欠損: the runs and the 延滞金 quote (server), the 督促状 (printed through the print control). */
+  dunning: DunningService
+  arrears: ArrearsService
+  /** 要介護認定 intake: 申請, 認定調査, 主治医意見書, the clock board, 基本チェックリスト (passed to the server). */
+  certification: CertificationService
+  certificationDecision: CertificationDecisionService
+  /** 消込: payment files, the work list and its decisions. */
+  paymentIntake: PaymentIntakeService
+  /** 収納台帳: the ledger, 窓口収納, 充当・還付, 収納状況 (server), the 還付通知書 and 収納状況 (print control). */
+  collection: CollectionService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -136,5 +152,77 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'premiumRecords.reductionQueue': (req) => services.premiumRecords.call('premiumRecords.reductionQueue', req),
     'premiumRecords.personReductions': (req) => services.premiumRecords.call('premiumRecords.personReductions', req),
     'premiumRecords.saveDirectDebitFile': (req) => services.premiumRecords.saveDirectDebitFile(req.requestId),
+    'paymentIntake.import': (req) => services.paymentIntake.call('paymentIntake.import', req),
+    'paymentIntake.workList': (req) => services.paymentIntake.call('paymentIntake.workList', req),
+    'paymentIntake.decide': (req) => services.paymentIntake.call('paymentIntake.decide', req),
+    'collection.personLedger': (req) => services.collection.call('collection.personLedger', req),
+    'collection.counterQuote': (req) => services.collection.call('collection.counterQuote', req),
+    'collection.counterPayment': (req) => services.collection.call('collection.counterPayment', req),
+    'collection.settleOverpayments': (req) => services.collection.call('collection.settleOverpayments', req),
+    'collection.refundQueue': (req) => services.collection.call('collection.refundQueue', req),
+    'collection.refundDecide': (req) => services.collection.call('collection.refundDecide', req),
+    'collection.statusReport': (req) => services.collection.call('collection.statusReport', req),
+    'collection.printRefundNotice': (req) => services.collection.printRefundNotice(req),
+    'collection.printStatusReport': (req) => services.collection.printStatusReport(req),
+    'dunning.dryRun': (req) => services.dunning.call('dunning.dryRun', req),
+    'dunning.runs': (req) => services.dunning.call('dunning.runs', req),
+    'dunning.run': (req) => services.dunning.call('dunning.run', req),
+    'dunning.approve': (req) => services.dunning.call('dunning.approve', req),
+    'dunning.reject': (req) => services.dunning.call('dunning.reject', req),
+    'dunning.commit': (req) => services.dunning.call('dunning.commit', req),
+    'dunning.lateChargeQuote': (req) => services.dunning.call('dunning.lateChargeQuote', req),
+    'dunning.printNotices': (req) => services.dunning.printNotices(req),
+    'arrears.workList': (req) => services.arrears.call('arrears.workList', req),
+    'arrears.case': (req) => services.arrears.call('arrears.case', req),
+    'arrears.recordContact': (req) => services.arrears.call('arrears.recordContact', req),
+    'arrears.recordPlan': (req) => services.arrears.call('arrears.recordPlan', req),
+    'arrears.endPlan': (req) => services.arrears.call('arrears.endPlan', req),
+    'arrears.recordProperty': (req) => services.arrears.call('arrears.recordProperty', req),
+    'arrears.restrictionStep': (req) => services.arrears.call('arrears.restrictionStep', req),
+    'arrears.restrictionDecide': (req) => services.arrears.call('arrears.restrictionDecide', req),
+    'arrears.printNotice': (req) => services.arrears.printNotice(req),
+    'certification.apply': (req) => services.certification.call('certification.apply', req),
+    'certification.closeCase': (req) => services.certification.call('certification.closeCase', req),
+    'certification.holdCase': (req) => services.certification.call('certification.holdCase', req),
+    'certification.cases': (req) => services.certification.call('certification.cases', req),
+    'certification.case': (req) => services.certification.call('certification.case', req),
+    'certification.assignSurvey': (req) => services.certification.call('certification.assignSurvey', req),
+    'certification.scheduleSurvey': (req) => services.certification.call('certification.scheduleSurvey', req),
+    'certification.saveSurveyDraft': (req) => services.certification.call('certification.saveSurveyDraft', req),
+    'certification.submitSurvey': (req) => services.certification.call('certification.submitSurvey', req),
+    'certification.survey': (req) => services.certification.call('certification.survey', req),
+    'certification.recordReminder': (req) => services.certification.call('certification.recordReminder', req),
+    'certification.requestOpinion': (req) => services.certification.call('certification.requestOpinion', req),
+    'certification.receiveOpinion': (req) => services.certification.call('certification.receiveOpinion', req),
+    'certification.opinion': (req) => services.certification.call('certification.opinion', req),
+    'certification.clockBoard': (req) => services.certification.call('certification.clockBoard', req),
+    'certification.caseWork': (req) => services.certification.call('certification.caseWork', req),
+    'certification.recordChecklist': (req) => services.certification.call('certification.recordChecklist', req),
+    'certification.endParticipation': (req) => services.certification.call('certification.endParticipation', req),
+    'certification.personChecklists': (req) => services.certification.call('certification.personChecklists', req),
+    'certification.importFirstDecisions': (req) =>
+      services.certificationDecision.call('certification.importFirstDecisions', req),
+    'certification.firstDecision': (req) => services.certificationDecision.call('certification.firstDecision', req),
+    'certification.panels': (req) => services.certificationDecision.call('certification.panels', req),
+    'certification.createPanel': (req) => services.certificationDecision.call('certification.createPanel', req),
+    'certification.addBoardMember': (req) => services.certificationDecision.call('certification.addBoardMember', req),
+    'certification.meetings': (req) => services.certificationDecision.call('certification.meetings', req),
+    'certification.createMeeting': (req) => services.certificationDecision.call('certification.createMeeting', req),
+    'certification.setExclusions': (req) => services.certificationDecision.call('certification.setExclusions', req),
+    'certification.autoAssign': (req) => services.certificationDecision.call('certification.autoAssign', req),
+    'certification.meeting': (req) => services.certificationDecision.call('certification.meeting', req),
+    'certification.recordAttendance': (req) =>
+      services.certificationDecision.call('certification.recordAttendance', req),
+    'certification.recordDecision': (req) => services.certificationDecision.call('certification.recordDecision', req),
+    'certification.decideTransferIn': (req) =>
+      services.certificationDecision.call('certification.decideTransferIn', req),
+    'certification.delayDrafts': (req) => services.certificationDecision.call('certification.delayDrafts', req),
+    'certification.personCertifications': (req) =>
+      services.certificationDecision.call('certification.personCertifications', req),
+    'certification.recipientChanges': (req) =>
+      services.certificationDecision.call('certification.recipientChanges', req),
+    'certification.printNotice': (req) => services.certificationDecision.printNotice(req),
+    'certification.printBoardPacket': (req) => services.certificationDecision.printBoardPacket(req),
+    'certification.printMinutes': (req) => services.certificationDecision.printMinutes(req),
   }
 }

@@ -66,6 +66,21 @@ export function App() {
   const reductionQueueOpen = useNavigationStore((s) => isOpen(s, 'reductionQueue'))
   const mayDirectDebit = useMay('premiums.directDebitFile', 'premiums.batchApprove')
   const directDebitOpen = useNavigationStore((s) => isOpen(s, 'directDebit'))
+  // 督促・不納欠損 for those who prepare the runs (収納担当) or sign them off (監督者); the server checks it again.
+  const mayDunning = useMay('collection.dunningBatch', 'collection.writeOffApprove')
+  const dunningOpen = useNavigationStore((s) => isOpen(s, 'dunning'))
+  // 収納データの取込・消込 for the 収納担当; the server checks it again.
+  const mayPaymentIntake = useMay('collection.intake')
+  const paymentIntakeOpen = useNavigationStore((s) => isOpen(s, 'paymentIntake'))
+  // 滞納管理 for the 滞納担当 and the 監督者 (who decides 給付制限); the server checks it again.
+  const mayArrears = useMay('arrears.read')
+  const arrearsOpen = useNavigationStore((s) => isOpen(s, 'arrears'))
+  // 認定の進捗管理（30日ボード） for the 認定担当, the 相談センター (own area) and the 監督者; the server scopes it again.
+  const mayCertificationClock = useMay('certification.read')
+  const certificationClockOpen = useNavigationStore((s) => isOpen(s, 'certificationClock'))
+  // 介護認定審査会 (事務局・判定・通知) for the 認定担当; the server checks it again.
+  const mayCertificationBoard = useMay('certification.board')
+  const certificationBoardOpen = useNavigationStore((s) => isOpen(s, 'certificationBoard'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
@@ -80,8 +95,33 @@ export function App() {
           (mayRetention && !retentionOpen) ||
           (mayPremiumBatches && !premiumBatchesOpen) ||
           (mayReductionQueue && !reductionQueueOpen) ||
-          (mayDirectDebit && !directDebitOpen)) && (
+          (mayDirectDebit && !directDebitOpen) ||
+          (mayDunning && !dunningOpen) ||
+          (mayPaymentIntake && !paymentIntakeOpen) ||
+          (mayArrears && !arrearsOpen) ||
+          (mayCertificationClock && !certificationClockOpen) ||
+          (mayCertificationBoard && !certificationBoardOpen)) && (
           <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
+            {mayCertificationClock && !certificationClockOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'certificationClock' })}
+                data-testid="open-certification-clock"
+              >
+                認定の進捗管理
+              </Button>
+            )}
+            {mayCertificationBoard && !certificationBoardOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'certificationBoard' })}
+                data-testid="open-certification-board"
+              >
+                介護認定審査会
+              </Button>
+            )}
             {mayAdmin && !adminOpen && (
               <Button size="small" variant="outlined" onClick={() => show({ kind: 'admin' })} data-testid="open-admin">
                 管理
@@ -105,6 +145,36 @@ export function App() {
                 data-testid="open-direct-debit"
               >
                 口座振替依頼
+              </Button>
+            )}
+            {mayPaymentIntake && !paymentIntakeOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'paymentIntake' })}
+                data-testid="open-payment-intake"
+              >
+                収納データの取込・消込
+              </Button>
+            )}
+            {mayArrears && !arrearsOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'arrears' })}
+                data-testid="open-arrears"
+              >
+                滞納管理
+              </Button>
+            )}
+            {mayDunning && !dunningOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'dunning' })}
+                data-testid="open-dunning"
+              >
+                督促・不納欠損
               </Button>
             )}
             {mayPremiumBatches && !premiumBatchesOpen && (

@@ -6,6 +6,7 @@ import { InsuranceCardDialog } from '../features/eligibility/InsuranceCardDialog
 import { ResidentChangeIntakeDialog } from '../features/eligibility/ResidentChangeIntakeDialog'
 import { ProvisionalCardDialog } from '../features/forms/ProvisionalCardDialog'
 import { ResidentTaxIntakeDialog } from '../features/premiums/ResidentTaxIntakeDialog'
+import { SurveyEntryDialog } from '../features/certification/SurveyEntryDialog'
 import { assertNever, useNavigationStore } from './navigation-store'
 
 /** The dialog on top of the dialog stack (a popup, as GitHub Desktop calls it); checked for exhaustiveness. */
@@ -31,6 +32,8 @@ export function DialogHost() {
       return (
         <CorrectionDialog personId={dialog.personId} events={dialog.events} open onClose={close} onProposed={changed} />
       )
+    case 'surveyEntry':
+      return <SurveyEntryDialog caseId={dialog.caseId} open onClose={close} />
     default:
       return assertNever(dialog)
   }

@@ -8,7 +8,12 @@ import { PersonView } from '../features/persons/PersonView'
 import { RetentionScreen } from '../features/retention/RetentionScreen'
 import { PremiumBatchScreen } from '../features/premiums/PremiumBatchScreen'
 import { DirectDebitScreen } from '../features/premiums/accounts/DirectDebitScreen'
+import { DunningScreen } from '../features/collection/dunning/DunningScreen'
+import { PaymentIntakeScreen } from '../features/collection/payments/PaymentIntakeScreen'
+import { ArrearsScreen } from '../features/collection/arrears/ArrearsScreen'
 import { ReductionQueueScreen } from '../features/premiums/reductions/ReductionQueueScreen'
+import { ClockBoardScreen } from '../features/certification/ClockBoardScreen'
+import { BoardScreen } from '../features/certification/board/BoardScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -64,6 +69,16 @@ export function ScreenHost(props: {
       return <ReductionQueueScreen user={props.user} onClose={() => leave('reductionQueue')} />
     case 'directDebit':
       return <DirectDebitScreen onClose={() => leave('directDebit')} />
+    case 'dunning':
+      return <DunningScreen user={props.user} onClose={() => leave('dunning')} />
+    case 'paymentIntake':
+      return <PaymentIntakeScreen onClose={() => leave('paymentIntake')} />
+    case 'arrears':
+      return <ArrearsScreen onClose={() => leave('arrears')} />
+    case 'certificationClock':
+      return <ClockBoardScreen user={props.user} onClose={() => leave('certificationClock')} />
+    case 'certificationBoard':
+      return <BoardScreen onClose={() => leave('certificationBoard')} />
     default:
       return assertNever(screen)
   }

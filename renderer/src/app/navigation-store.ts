@@ -19,6 +19,11 @@ export type Screen =
   | { kind: 'premiumBatches' }
   | { kind: 'reductionQueue' }
   | { kind: 'directDebit' }
+  | { kind: 'dunning' }
+  | { kind: 'paymentIntake' }
+  | { kind: 'arrears' }
+  | { kind: 'certificationClock' }
+  | { kind: 'certificationBoard' }
 
 export type Dialog =
   | { kind: 'age65Batch' }
@@ -28,6 +33,7 @@ export type Dialog =
   | { kind: 'provisionalCard'; personId: number }
   | { kind: 'facilityEvent'; personId: number }
   | { kind: 'eligibilityCorrection'; personId: number; events: readonly EligibilityEvent[] }
+  | { kind: 'surveyEntry'; caseId: number }
 
 export type ScreenKind = Screen['kind']
 export type DialogKind = Dialog['kind']

@@ -31,6 +31,7 @@ export const demoUsers: DemoUser[] = [
   { loginId: 'fuka01', displayName: '検証 二葉', department: '介護保険課 保険料係', roles: ['premiumClerk'] },
   { loginId: 'nintei01', displayName: '検証 三郎', department: '介護保険課 認定係', roles: ['certificationClerk'] },
   { loginId: 'kantoku01', displayName: '検証 四季', department: '介護保険課 管理係', roles: ['supervisor'] },
+  { loginId: 'tainou01', displayName: '検証 八雲', department: '介護保険課 収納係', roles: ['arrearsClerk'] },
   {
     loginId: 'sodan01',
     displayName: '検証 五月',

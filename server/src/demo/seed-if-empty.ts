@@ -7,6 +7,10 @@ import { collectEligibilitySpecials, seedEligibilityHistory, type SeedSpecial } 
 import { assignCareAreas, seedDemoUsers, seedWard } from './seed-database'
 import { seedPensionTargets } from './pension-targets'
 import { seedDemoBankAccounts } from './bank-accounts'
+import { seedDemoPayments } from './collection-payments'
+import { seedCertificationCases } from './certification-cases'
+import { seedCertificationDecisions } from './certification-decisions'
+import { todayInJapan } from '../../../shared/domain/dates'
 
 export const DEMO_SEED = 20_261_125
 
@@ -37,5 +41,12 @@ export async function seedDemoIfEmpty(
   await seedEligibilityHistory(db, specials)
   await seedPensionTargets(db)
   await seedDemoBankAccounts(db, seed)
+  // 収納: payments for part of the ward, once it has a 賦課 (none in a fresh demo before the 本算定 batch).
+  const now = new Date()
+  await seedDemoPayments(db, { asOf: todayInJapan(now), now })
+  // 要介護認定: two years of cases and the cases in progress at every stage, for the clock board.
+  await seedCertificationCases(db, { today: todayInJapan(now), seed, now })
+  // … and the 受給者台帳 of the notified ones (level and validity), for the card and the benefits area.
+  await seedCertificationDecisions(db, { now })
   return { ...seeded, ms: Math.round(performance.now() - started) }
 }

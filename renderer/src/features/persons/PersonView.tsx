@@ -16,8 +16,10 @@ import { EligibilityHistoryPanel } from '../eligibility/EligibilityHistoryPanel'
 import { PersonPremiumPanel, PREMIUM_ASSESS_FIELD_ID } from '../premiums/PersonPremiumPanel'
 import { BankAccountPanel } from '../premiums/accounts/BankAccountPanel'
 import { ReductionPanel } from '../premiums/reductions/ReductionPanel'
+import { COUNTER_AMOUNT_FIELD_ID, PersonCollectionPanel } from '../collection/PersonCollectionPanel'
 import { useMay } from '../../stores/session-store'
 import { MailingAddressPanel } from './mailing/MailingAddressPanel'
+import { CertificationPanel } from '../certification/CertificationPanel'
 
 const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
 
@@ -44,17 +46,6 @@ function Section(props: { title: string; testId?: string; children: React.ReactN
   )
 }
 
-/** A panel of an area that does not exist yet: says so, never shows made-up data. */
-function NotYetAvailable(props: { title: string; testId: string; text: string }) {
-  return (
-    <Section title={props.title} testId={props.testId}>
-      <Typography variant="body2" color="text.secondary">
-        {props.text}
-      </Typography>
-    </Section>
-  )
-}
-
 /**
  * 被保険者の照会: everything about a person on one screen — basic information, household, eligibility history
  * (timeline, 住所地特例), mailing address / proxy, and the certification and premium panels. Esc returns.
@@ -65,6 +56,7 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
   const dialogOpen = useNavigationStore((s) => s.dialogs.length > 0)
   const openDialog = useNavigationStore((s) => s.openDialog)
   const mayAssess = useMay('premiums.assess')
+  const mayPay = useMay('collection.pay')
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }}>
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
@@ -137,14 +129,11 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
           </Stack>
           <Stack spacing={2} sx={{ flex: 1.4, minWidth: 0 }}>
             <EligibilityHistoryPanel personId={p.id} />
-            <NotYetAvailable
-              title="要介護認定"
-              testId="person-certification"
-              text="認定業務の機能はまだ提供されていません。提供後、ここに認定の状況が表示されます。"
-            />
+            <CertificationPanel personId={p.id} />
             <PersonPremiumPanel personId={p.id} members={p.householdMembers} />
             <ReductionPanel personId={p.id} />
             <BankAccountPanel personId={p.id} />
+            <PersonCollectionPanel personId={p.id} />
           </Stack>
         </Stack>
       </Stack>
@@ -168,6 +157,16 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
             action: () => openDialog({ kind: 'provisionalCard', personId: p.id }),
             disabled: !p.insuredNumber,
           },
+          ...(mayPay
+            ? [
+                {
+                  key: 'F9',
+                  label: '窓口収納',
+                  action: () => document.getElementById(COUNTER_AMOUNT_FIELD_ID)?.focus(),
+                  disabled: dialogOpen,
+                },
+              ]
+            : []),
           ...(mayAssess
             ? [
                 {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { EligibilityEvent, EligibilityEventDetail } from '../../../../shared/eligibility/contract'
 import type { Db, Tx } from '../../core/db/connect'
 import { eligibilityEvents } from './schema'
@@ -34,11 +34,16 @@ export async function loadEventsOf(
   personIds: readonly number[],
 ): Promise<Map<number, EligibilityEvent[]>> {
   const byPerson = new Map<number, EligibilityEvent[]>()
-  for (let i = 0; i < personIds.length; i += 1_000) {
+  // The ids of a block as ONE array parameter (not one bound parameter per id): one query per 10,000 persons.
+  for (let i = 0; i < personIds.length; i += 10_000) {
+    const ids = `{${personIds
+      .slice(i, i + 10_000)
+      .map((id) => Math.trunc(id))
+      .join(',')}}`
     const rows = await db
       .select()
       .from(eligibilityEvents)
-      .where(inArray(eligibilityEvents.personId, personIds.slice(i, i + 1_000)))
+      .where(sql`${eligibilityEvents.personId} = any(${ids}::int[])`)
       .orderBy(asc(eligibilityEvents.effectiveOn), asc(eligibilityEvents.id))
     for (const r of rows) {
       const list = byPerson.get(r.personId) ?? []

@@ -16,6 +16,7 @@ import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { loadSnapshot } from '../masters'
 import { renderInsuranceCard, type InsuranceCardData } from './insurance-card'
+import { cardCertificationOf } from './card-certification'
 import { renderProvisionalCard } from './provisional-card'
 import { cardIssuances, provisionalCardIssuances } from './schema'
 
@@ -107,8 +108,9 @@ export function cardRoutes() {
           .from(cardIssuances)
           .where(eq(cardIssuances.personId, id))
         const i = issuance(Number(n), input.reissueReason)
+        const certification = await cardCertificationOf(db, id, today)
         const pdf = await renderInsuranceCard(
-          { ...card, issuedOn: today, ...(i.reissue ? { reissue: i.reissue } : {}) },
+          { ...card, issuedOn: today, certification, ...(i.reissue ? { reissue: i.reissue } : {}) },
           layout,
         )
         await db.insert(cardIssuances).values({

@@ -4,7 +4,7 @@
  * appends a new version of 賦課基本 with its 期割 when anything changed. Refuses, with the reason, a year whose 賦課権
  * has expired (介護保険法第200条の2, docs/sources/domain.md §3.4).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm'
 import {
   assessmentRightEndDate,
   assessmentRightStartingPoint,
@@ -47,6 +47,7 @@ import { applyReliefs, type ApprovedRelief } from '../../../../shared/domain/pre
 import { loadApprovedReliefs } from './reductions/approved'
 import { loadSnapshot } from '../masters'
 import { persons } from '../persons/schema'
+import { premiumExplanationParts, type StoredExplanation } from './batches/schema'
 import { premiumAssessments, premiumInstallments, residentTaxRecords, welfareStatuses } from './schema'
 import {
   anyId,
@@ -98,9 +99,40 @@ async function wardParametersOn(db: Db | Tx, on: string): Promise<{ payload: War
 
 type AssessmentRow = typeof premiumAssessments.$inferSelect
 type InstallmentRow = typeof premiumInstallments.$inferSelect
+/** The current version as the assessment compares against it: every column but the explanation (not read). */
+export type PreviousAssessment = Omit<AssessmentRow, 'explanation'>
 
-function toVersion(row: AssessmentRow, installments: readonly InstallmentRow[]): AssessmentVersion {
-  const intervals = [
+const partsRef = (e: StoredExplanation): number | null => ('parts' in e && typeof e.parts === 'number' ? e.parts : null)
+
+/**
+ * The explanations of some versions read back whole (the shared parts they reference loaded in one query). The
+ * column of premium_assessments is declared with the whole explanation; a version a batch wrote holds the reference.
+ */
+async function resolveExplanations<R extends { explanation: StoredExplanation }>(
+  db: Db | Tx,
+  rows: readonly R[],
+): Promise<(R & { explanation: AssessmentExplanation })[]> {
+  const ids = [...new Set(rows.map((r) => partsRef(r.explanation)).filter((id) => id !== null))]
+  const parts = new Map<number, Pick<AssessmentExplanation, 'table' | 'unverified'>>()
+  if (ids.length > 0)
+    for (const p of await db
+      .select({ id: premiumExplanationParts.id, content: premiumExplanationParts.content })
+      .from(premiumExplanationParts)
+      .where(anyId(premiumExplanationParts.id, ids)))
+      parts.set(p.id, p.content)
+  return rows.map((r) => {
+    const ref = partsRef(r.explanation)
+    if (ref === null) return r as R & { explanation: AssessmentExplanation }
+    const { parts: _ref, ...own } = r.explanation as Extract<StoredExplanation, { parts: number }>
+    const shared = parts.get(ref)
+    if (!shared) throw new Error(`premium_explanation_parts ${ref} is missing`)
+    return { ...r, explanation: { ...own, table: shared.table, unverified: shared.unverified } }
+  })
+}
+
+/** The stage intervals of a stored version. */
+function intervalsOf(row: PreviousAssessment): AssessmentVersion['intervals'] {
+  return [
     row.stage1 === null
       ? null
       : {
@@ -120,13 +152,19 @@ function toVersion(row: AssessmentRow, installments: readonly InstallmentRow[]):
           amount: row.stage2Amount!,
         },
   ].filter((i) => i !== null)
+}
+
+function toVersion(
+  row: Omit<AssessmentRow, 'explanation'> & { explanation: AssessmentExplanation },
+  installments: readonly InstallmentRow[],
+): AssessmentVersion {
   return {
     id: row.id,
     personId: row.personId,
     fiscalYear: row.fiscalYear,
     version: row.version,
     reason: row.reason,
-    intervals,
+    intervals: intervalsOf(row),
     liableMonths: row.liableMonths,
     annualAmount: row.annualAmount,
     overpaidAmount: row.overpaidAmount,
@@ -141,11 +179,14 @@ function toVersion(row: AssessmentRow, installments: readonly InstallmentRow[]):
 
 /** Every version of every year of a person, oldest first, with their installments. */
 export async function loadAssessments(db: Db | Tx, personId: number): Promise<AssessmentVersion[]> {
-  const rows = await db
-    .select()
-    .from(premiumAssessments)
-    .where(eq(premiumAssessments.personId, personId))
-    .orderBy(asc(premiumAssessments.fiscalYear), asc(premiumAssessments.version))
+  const rows = await resolveExplanations(
+    db,
+    await db
+      .select()
+      .from(premiumAssessments)
+      .where(eq(premiumAssessments.personId, personId))
+      .orderBy(asc(premiumAssessments.fiscalYear), asc(premiumAssessments.version)),
+  )
   if (rows.length === 0) return []
   const installments = await db
     .select()
@@ -192,7 +233,7 @@ export interface AssessmentFacts {
   /** The household's members (the person included) with their latest record of the year. */
   members: readonly { personId: number; record: TaxRow | null }[]
   welfare: readonly WelfareRow[]
-  previous: AssessmentRow | null
+  previous: PreviousAssessment | null
   previousInstallments: readonly PlannedInstallment[]
   /** The approved 減免・徴収猶予 of the year (reductions/approved.ts); none when absent. */
   reliefs?: readonly ApprovedRelief[]
@@ -223,12 +264,41 @@ export interface WardForYear {
 export type AssessmentOutcome =
   | { kind: 'notLiable'; reason: string }
   | { kind: 'refused'; reason: string }
-  | { kind: 'unchanged'; previous: AssessmentRow }
+  | { kind: 'unchanged'; previous: PreviousAssessment }
   | {
       kind: 'new'
       row: Omit<typeof premiumAssessments.$inferInsert, 'assessedAt' | 'assessedBy'>
       installments: readonly OutcomeInstallment[]
     }
+
+/** The part of an explanation that is the same for every person of a year under one ward table. */
+export type ExplanationTable = Pick<AssessmentExplanation, 'table' | 'unverified'>
+
+/** The ward table of a year as an explanation shows it, with the ward parameters' ⚠️ unverified entries. */
+export function explanationTableOf(
+  ward: WardForYear,
+  table: Pick<
+    ReturnType<typeof stageTableFromWard>,
+    'basePremium' | 'rounding' | 'prorationRounding' | 'pensionIncomeBoundary'
+  >,
+): ExplanationTable {
+  return {
+    table: {
+      version: ward.version,
+      basePremium: table.basePremium,
+      rounding: table.rounding,
+      prorationRounding: table.prorationRounding,
+      pensionIncomeBoundary: table.pensionIncomeBoundary,
+    },
+    unverified: ward.payload.unverified.map((u) => `${u.path}: ${u.note}`),
+  }
+}
+
+/** The explanation table of a fiscal year (the stage table in force on 4/1 with the year's pension income boundary). */
+export function explanationTableOfYear(ward: WardForYear, fiscalYear: number): ExplanationTable {
+  const boundary = valueAt(PENSION_INCOME_BOUNDARY, fiscalYearStart(fiscalYear), 'pension income boundary')
+  return explanationTableOf(ward, stageTableFromWard(ward.payload.value, fiscalYear, boundary))
+}
 
 type DueDates = readonly ReturnType<typeof directPaymentDueDates>[number][]
 /** The 納期限 of the ward's 普通徴収 of a year, computed once per ward parameters and year (a batch asks 68,000 times). */
@@ -356,11 +426,11 @@ export function computeAssessment(
   })
   const sameWithholding = sameInstallments(previousWithholding, plan.withholding)
 
-  const before = previous && toVersion(previous, [])
+  const before = previous && intervalsOf(previous)
   const sameStages =
     before !== null &&
-    before.intervals.length === year.intervals.length &&
-    before.intervals.every((b, i) => b.stage === year.intervals[i]!.stage && b.months === year.intervals[i]!.months)
+    before.length === year.intervals.length &&
+    before.every((b, i) => b.stage === year.intervals[i]!.stage && b.months === year.intervals[i]!.months)
   if (previous) {
     if (
       previous.annualAmount === relief.amount &&
@@ -405,14 +475,7 @@ export function computeAssessment(
     insuredPeriods: periods.map((p) => ({ from: p.from, lostOn: p.lostOn })),
     publicAssistance: welfare.publicAssistance.map((p) => ({ ...p })),
     oldAgeWelfarePension: welfare.oldAgeWelfarePension.map((p) => ({ ...p })),
-    table: {
-      version: ward.version,
-      basePremium: table.basePremium,
-      rounding: table.rounding,
-      prorationRounding: table.prorationRounding,
-      pensionIncomeBoundary: table.pensionIncomeBoundary,
-    },
-    unverified: ward.payload.unverified.map((u) => `${u.path}: ${u.note}`),
+    ...explanationTableOf(ward, table),
     steps: [
       `賦課期日: ${assessmentDate}`,
       ...(status.membersWithoutRecord.length > 0
@@ -501,14 +564,7 @@ function computeProvisional(
     insuredPeriods: periods.map((p) => ({ from: p.from, lostOn: p.lostOn })),
     publicAssistance: [],
     oldAgeWelfarePension: [],
-    table: {
-      version: ward.version,
-      basePremium: table.basePremium,
-      rounding: table.rounding,
-      prorationRounding: table.prorationRounding,
-      pensionIncomeBoundary: table.pensionIncomeBoundary,
-    },
-    unverified: ward.payload.unverified.map((u) => `${u.path}: ${u.note}`),
+    ...explanationTableOf(ward, table),
     steps: [
       `仮算定（${today}）: 保険料段階と年額は本算定で決定`,
       ...plan.steps,
@@ -543,6 +599,8 @@ function computeProvisional(
     installments: withMethod('withholding', installments),
   }
 }
+
+const { explanation: _explanation, ...previousColumns } = getTableColumns(premiumAssessments)
 
 /**
  * The facts of many persons' year in a few set-based reads (one query per table for the whole block of ids, the ids
@@ -586,12 +644,13 @@ export async function loadAssessmentFacts(
       .where(and(anyId(residentTaxRecords.personId, memberIds), eq(residentTaxRecords.fiscalYear, fiscalYear))))
       if ((records.get(r.personId)?.revision ?? 0) < r.revision) records.set(r.personId, r)
   const welfare = new Map<number, WelfareRow[]>()
-  const previous = new Map<number, AssessmentRow>()
+  const previous = new Map<number, PreviousAssessment>()
   if (personIds.length > 0) {
     for (const w of await db.select().from(welfareStatuses).where(anyId(welfareStatuses.personId, personIds)))
       push(welfare, w.personId, w)
+    // Every column but the explanation: only the figures are compared (a re-run does not read 1 KB a person back).
     for (const a of await db
-      .select()
+      .select(previousColumns)
       .from(premiumAssessments)
       .where(and(anyId(premiumAssessments.personId, personIds), eq(premiumAssessments.fiscalYear, fiscalYear))))
       if ((previous.get(a.personId)?.version ?? 0) < a.version) previous.set(a.personId, a)
@@ -681,11 +740,15 @@ export async function assessPersonYear(
   )
   if (outcome.kind === 'refused' || outcome.kind === 'notLiable') throw refusal(outcome.reason)
   if (outcome.kind === 'unchanged') {
+    const [current] = await resolveExplanations(
+      db,
+      await db.select().from(premiumAssessments).where(eq(premiumAssessments.id, outcome.previous.id)),
+    )
     const installments = await db
       .select()
       .from(premiumInstallments)
       .where(eq(premiumInstallments.assessmentId, outcome.previous.id))
-    return { changed: false, assessment: toVersion(outcome.previous, installments) }
+    return { changed: false, assessment: toVersion(current!, installments) }
   }
   const [row] = await db
     .insert(premiumAssessments)

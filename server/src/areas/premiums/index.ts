@@ -7,6 +7,8 @@ export * from './pension-withholding/exchange'
 export { premiumRoutes } from './premium-routes'
 export { bankAccountRevisions, directDebitRoutes, zenginName } from './direct-debit'
 export { noticeRoutes } from './notices'
+/** The A4 notice drawing (pdf-lib, IPAexゴシック) other areas' notices reuse (collection's 督促状). */
+export { NoticePdf, type AddressBlock, type NoticePageModel } from './notices/notice-pdf'
 export { premiumBatchRoutes } from './batches'
 export { reductionRoutes } from './reductions'
 export { assessPersonYear, loadAssessments } from './assessment'

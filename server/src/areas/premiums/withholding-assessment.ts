@@ -4,11 +4,11 @@
  * `WithholdingTarget` of shared/domain, the month from which the insurer stopped withholding (特別徴収結果 not
  * withheld), and the previous fiscal year's February withholding and annual amount (for the 仮徴収).
  */
-import { and, eq, sql, type AnyColumn } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, ne, sql, type AnyColumn } from 'drizzle-orm'
 import type { WithholdingTarget } from '../../../../shared/domain'
 import type { Db, Tx } from '../../core/db/connect'
-import { pensionWithholdingResults } from './pension-withholding/schema'
-import { latestTargetRows, type TargetRow } from './pension-withholding/targets'
+import { pensionWithholdingResults, pensionWithholdingTargets } from './pension-withholding/schema'
+import { DUMMY_CATEGORY, type TargetRow } from './pension-withholding/targets'
 import { premiumAssessments, premiumInstallments } from './schema'
 
 /** Loads the withholding targets of some persons' year (stubbed by tests, the real one reads the exchange tables). */
@@ -76,12 +76,55 @@ export const anyId = (column: AnyColumn, ids: readonly number[]) =>
 /** The ids as one block, or none when there are no ids (nothing to read). */
 const blocks = <T>(ids: readonly T[]): (readonly T[])[] => (ids.length === 0 ? [] : [ids])
 
+type KeptTarget = Pick<
+  TargetRow,
+  'personId' | 'pensionAmount' | 'withholderCode' | 'pensionCode' | 'noticeCode' | 'category' | 'noticeDate'
+>
+
+/**
+ * The kept target record of each of the persons of the year, as latestTargetRows (pension-withholding/targets.ts)
+ * keeps it — the latest file, then the larger annual amount, then the lower 年金コード (digits: the same order in
+ * SQL), then the first row; never a ダミーレコード — in ONE query for the block (the ids one array parameter) reading
+ * only the columns the assessment uses.
+ */
+async function keptTargetRows(
+  db: Db | Tx,
+  fiscalYear: number,
+  personIds: readonly number[],
+): Promise<Map<number, KeptTarget>> {
+  const t = pensionWithholdingTargets
+  const kept = new Map<number, KeptTarget>()
+  for (const ids of blocks(personIds))
+    for (const r of await db
+      .selectDistinctOn([t.personId], {
+        personId: t.personId,
+        pensionAmount: t.pensionAmount,
+        withholderCode: t.withholderCode,
+        pensionCode: t.pensionCode,
+        noticeCode: t.noticeCode,
+        category: t.category,
+        noticeDate: t.noticeDate,
+      })
+      .from(t)
+      .where(
+        and(
+          eq(t.fiscalYear, fiscalYear),
+          isNotNull(t.personId),
+          ne(t.category, DUMMY_CATEGORY),
+          anyId(t.personId, ids),
+        ),
+      )
+      .orderBy(asc(t.personId), desc(t.fileId), desc(t.pensionAmount), sql`${t.pensionCode} collate "C"`, asc(t.id)))
+      kept.set(r.personId!, r)
+  return kept
+}
+
 /**
  * The adapter between the pension exchange and the assessment: each person's kept target record of the year, and the
  * earliest pension month of a 特別徴収結果 that was not withheld for a stopping reason (from then on 普通徴収).
  */
 export const loadAssessmentWithholdingTargets: WithholdingTargetLoader = async (db, fiscalYear, personIds) => {
-  const rows = await latestTargetRows(db, fiscalYear, personIds)
+  const rows = await keptTargetRows(db, fiscalYear, personIds)
   const stopped = new Map<number, string>()
   for (const ids of blocks([...rows.keys()]))
     for (const r of await db

@@ -50,13 +50,44 @@ export function personRetention(
   }
 }
 
-/** The tables whose rows of a person the erasure deletes with the person (runs.ts); persons → households is handled there. */
+/**
+ * The tables whose rows of a person the erasure deletes with the person (runs.ts); persons → households is handled
+ * there. The 賦課 tables go through retention_erase_notice_records and retention_erase_premium_records (migrations
+ * 0016 and 0038), their child rows (期割, 減免の決定) with their parents.
+ */
 export const ERASED_WITH_PERSON = [
   'eligibility_events',
   'eligibility_corrections',
   'card_issuances',
   'provisional_card_issuances',
+  'notice_issuances',
+  'mailing_addresses',
+  'direct_debit_request_items',
+  'bank_account_revisions',
+  'premium_batch_results',
+  'premium_relief_applications',
+  'premium_assessments',
+  'resident_tax_records',
+  'welfare_statuses',
+  'pension_withholding_requests',
+  'pension_withholding_results',
+  'pension_withholding_targets',
 ] as const
+
+/**
+ * Parent tables the erasure deletes a person's rows from, with how a row names its person: a table the erasure does
+ * not know that references one of them (e.g. a payment pointing at a 期割) holds the person back, as a reference to
+ * persons does.
+ */
+const ERASED_PARENTS: Record<string, string> = {
+  premium_assessments: 'person_id',
+  premium_installments: '(SELECT a.person_id FROM premium_assessments a WHERE a.id = parent.assessment_id)',
+  premium_relief_applications: 'person_id',
+  resident_tax_records: 'person_id',
+  bank_account_revisions: 'person_id',
+  mailing_addresses: 'person_id',
+}
+const ERASED_CHILDREN = new Set<string>([...ERASED_WITH_PERSON, 'premium_installments', 'premium_relief_decisions'])
 
 /**
  * Every other foreign key to persons (table, column), read from the database: a person with a row in such a table is
@@ -75,8 +106,38 @@ export async function holdingReferences(db: Db | Tx): Promise<{ table: string; c
   return result.rows.filter((r) => !erased.has(r.table) && /^[a-z_][a-z0-9_]*$/.test(r.table + r.column))
 }
 
+/** References (table, column → parent) to the erased 賦課 parents from tables the erasure does not delete from. */
+async function heldParentReferences(db: Db | Tx): Promise<{ table: string; column: string; parent: string }[]> {
+  const result = (await db.execute(sql`
+    SELECT c.conrelid::regclass::text AS "table", a.attname AS "column", c.confrelid::regclass::text AS parent
+    FROM pg_constraint c
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
+      AND c.confrelid::regclass::text IN (${sql.join(
+        Object.keys(ERASED_PARENTS).map((t) => sql`${t}`),
+        sql`, `,
+      )})
+    ORDER BY 1, 2`)) as unknown as { rows: { table: string; column: string; parent: string }[] }
+  return result.rows.filter((r) => !ERASED_CHILDREN.has(r.table) && /^[a-z_][a-z0-9_]*$/.test(r.table + r.column))
+}
+
 async function heldPersons(db: Db | Tx, candidates: readonly number[]): Promise<Set<number>> {
   const held = new Set<number>()
+  for (const { table, column, parent } of await heldParentReferences(db)) {
+    for (let i = 0; i < candidates.length; i += 1_000) {
+      const ids = sql.join(
+        candidates.slice(i, i + 1_000).map((id) => sql`${id}`),
+        sql`, `,
+      )
+      const person = sql.raw(ERASED_PARENTS[parent]!.replace(/^person_id$/, 'parent.person_id'))
+      const rows = (await db.execute(
+        sql`SELECT DISTINCT ${person} AS id FROM ${sql.identifier(parent)} parent
+            JOIN ${sql.identifier(table)} child ON child.${sql.identifier(column)} = parent.id
+            WHERE ${person} IN (${ids})`,
+      )) as unknown as { rows: { id: number }[] }
+      for (const r of rows.rows) held.add(Number(r.id))
+    }
+  }
   for (const { table, column } of await holdingReferences(db)) {
     for (let i = 0; i < candidates.length; i += 1_000) {
       const ids = sql.join(

@@ -36,6 +36,20 @@ export const erasedTables = {
   eligibility_events: '資格履歴',
   card_issuances: '被保険者証の交付記録',
   provisional_card_issuances: '資格者証の交付記録',
+  // 賦課 (retention_erase_notice_records, retention_erase_premium_records: the append-only tables' one erasure path)
+  notice_records: '決定通知書・納付書の発行記録と送付先',
+  direct_debit_request_items: '口座振替依頼の明細',
+  bank_account_revisions: '口座振替の口座',
+  premium_batch_results: '賦課バッチの試算結果',
+  premium_relief_decisions: '減免・徴収猶予の決定',
+  premium_relief_applications: '減免・徴収猶予の申請',
+  premium_installments: '保険料の期割',
+  premium_assessments: '保険料の賦課',
+  resident_tax_records: '住民税課税情報',
+  welfare_statuses: '生活保護・老齢福祉年金の受給情報',
+  pension_withholding_requests: '特別徴収の依頼記録',
+  pension_withholding_results: '特別徴収の結果',
+  pension_withholding_targets: '特別徴収対象者情報',
   persons: '住民',
   households: '世帯（住民のいなくなったもの）',
   intake_records_detached: '住基異動の取込明細（住民との結び付きを解除）',
@@ -176,8 +190,9 @@ const erasedIds = (runId: number, kind: ErasableKind) =>
 /**
  * The erasure, in the caller's transaction. Each planned person is checked again for the day of the erasure (a
  * person who acquired eligibility again since the dry run is kept); then every row of the planned records goes,
- * set-based: the eligibility history through the migration's security-definer function (the append-only trigger
- * lets it through for this run's persons only), then the rows that point at the persons, the persons, households
+ * set-based: the eligibility history, the notice records and the 賦課 records through the migrations'
+ * security-definer functions (the append-only triggers let them through for this run's persons only), then the rows
+ * that point at the persons, the persons, households
  * left empty, the intake files and the export requests. The run becomes 'erased' with the counts.
  */
 export async function eraseRun(
@@ -224,6 +239,18 @@ export async function eraseRun(
   rows.provisional_card_issuances = count(
     await db.delete(provisionalCardIssuances).where(sql`${provisionalCardIssuances.personId} IN ${people}`),
   )
+  const notices = (await db.execute(sql`SELECT retention_erase_notice_records(${runId}) AS n`)) as unknown as {
+    rows: { n: number | string }[]
+  }
+  rows.notice_records = Number(notices.rows[0]!.n)
+  const premiums = (await db.execute(sql`SELECT retention_erase_premium_records(${runId}) AS counts`)) as unknown as {
+    rows: { counts: Record<string, number> | string }[]
+  }
+  const premiumCounts = premiums.rows[0]!.counts
+  for (const [table, n] of Object.entries(
+    typeof premiumCounts === 'string' ? (JSON.parse(premiumCounts) as Record<string, number>) : premiumCounts,
+  ))
+    rows[table] = Number(n)
   rows.intake_records_detached = count(
     await db
       .update(intakeRecords)

@@ -57,17 +57,40 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     'person.recordMailingAddress',
     'premiums.issueNotice',
     'premiums.withholdingExchange',
+    // 督促・不納欠損: prepares the runs, commits them once a 監督者 signed off, prints the 督促状.
+    'collection.dunningBatch',
+    // 消込: imports payment files and decides the payments of the work list.
+    'collection.intake',
+    // 収納台帳: reads the ledger and the 収納状況, takes 窓口 payments, offsets 過誤納 and proposes 還付.
+    'collection.read',
+    'collection.pay',
     'premiums.bankAccount',
     'premiums.directDebitFile',
   ],
-  arrearsClerk: PERSON_READ,
+  // 滞納管理: the 滞納者 list and cases, 催告・分納誓約・財産調査 and the 予告 of a 給付制限.
+  arrearsClerk: [...PERSON_READ, 'arrears.read', 'arrears.manage'],
   benefitClerk: NUMBER_WORK,
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
-  certificationClerk: [...NUMBER_WORK, 'eligibility.acquireAtApplication'],
+  certificationClerk: [
+    ...NUMBER_WORK,
+    'eligibility.acquireAtApplication',
+    // 要介護認定 intake: 申請, 認定調査, 主治医意見書, the clock board, the 基本チェックリスト.
+    'certification.read',
+    'certification.apply',
+    'certification.manage',
+    'certification.checklist',
+    // 要介護認定 decision: the 審査会事務局 work and the decision with its notices.
+    'certification.board',
+    'certification.decide',
+  ],
   // Read-limited: only persons of the centre's own area, only the summary consultation needs.
   communityCareStaff: [
     { permission: 'person.search', scope: 'ownArea' },
     { permission: 'person.read', scope: 'ownArea' },
+    // 要介護認定: files (代行) and follows the cases of its own area; 基本チェックリスト and 事業対象者.
+    { permission: 'certification.read', scope: 'ownArea' },
+    { permission: 'certification.apply', scope: 'ownArea' },
+    { permission: 'certification.checklist', scope: 'ownArea' },
   ],
   supervisor: [
     ...PERSON_READ,
@@ -91,6 +114,16 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     'premiums.batchApprove',
     // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
     'premiums.reductionDecide',
+    // 要介護認定: follows the clock board and the cases (read only).
+    'certification.read',
+    // 督促・不納欠損: the second person who signs a run off (never its preparer).
+    'collection.writeOffApprove',
+    // 還付: the second person who decides a refund (never its proposer); reads the ledger it decides on.
+    'collection.read',
+    'collection.refundDecide',
+    // 給付制限: decides and releases it (never the clerk who gave the 予告); reads the case it decides on.
+    'arrears.read',
+    'arrears.restrictionDecide',
     // 口座振替依頼: the second person sees the file's dry run (count, total, persons) before signing it off; the server
     // refuses the sign-off to whoever prepared the file.
     'premiums.directDebitFile',

@@ -23,6 +23,7 @@ export const importFileKinds = {
   kokuhoren: '国保連',
   pensionWithholding: '年金特別徴収',
   migration: '移行',
+  firstDecision: '一次判定結果',
 } as const
 export type ImportFileKind = keyof typeof importFileKinds
 

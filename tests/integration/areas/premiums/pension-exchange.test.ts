@@ -23,7 +23,7 @@ import {
   DEMO_TARGETS_FISCAL_YEAR,
   pensionTargetPeople,
 } from '../../../../server/src/demo/pension-targets'
-import { signIn } from '../../support/accounts'
+import { signIn, stepUp } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
@@ -107,6 +107,14 @@ describe.each(databaseKinds)('特別徴収 exchange files on %s', (kind) => {
       { fiscalYear: 2026, kind: kindOf, dryRun, idempotencyKey: randomUUID() },
       clerk,
     )
+  /** The bytes of a prepared file, released by a 監督者's sign-off (a second person, after a step-up). */
+  const released = async (fileId: number | null) => {
+    const supervisor = await signIn(t, 'kantoku01')
+    await stepUp(t, 'kantoku01', supervisor)
+    await call(t).call('premiums.withholdingFileApprove', { fileId: fileId!, idempotencyKey: randomUUID() }, supervisor)
+    const file = await call(t).call('premiums.withholdingFileDownload', { fileId: fileId! }, clerk)
+    return Buffer.from(file.contentBase64, 'base64')
+  }
   const importResults = (bytes: Uint8Array, dryRun = false) =>
     call(t).call(
       'premiums.importWithholdingResults',
@@ -328,8 +336,8 @@ describe.each(databaseKinds)('特別徴収 exchange files on %s', (kind) => {
 
     it('the file it produces re-parses to the same amounts as the assessments, and is recorded per person and month', async () => {
       const result = await exportFile('requests')
-      expect(result).toMatchObject({ status: 'exported', records: 3, fileName: 'Z1226001.dta' })
-      const parsed = parsePensionWithholdingFile(Buffer.from(result.contentBase64!, 'base64'), { fileKind: 'requests' })
+      expect(result).toMatchObject({ status: 'awaitingApproval', records: 3, fileName: 'Z1226001.dta' })
+      const parsed = parsePensionWithholdingFile(await released(result.fileId), { fileKind: 'requests' })
       expect(parsed.ok).toBe(true)
       const data = parsed.ok ? parsed.records.filter((r): r is DataRecord => r.kind === 'data') : []
       expect(
@@ -354,7 +362,7 @@ describe.each(databaseKinds)('特別徴収 exchange files on %s', (kind) => {
         .where(eq(auditLog.action, 'premiums.exportWithholdingRequests'))
         .orderBy(desc(auditLog.seq))
         .limit(1)
-      expect(audit).toMatchObject({ outcome: 'ok', purpose: '特別徴収依頼 2026年度 exported 3件 Z1226001.dta' })
+      expect(audit).toMatchObject({ outcome: 'ok', purpose: '特別徴収依頼 2026年度 awaitingApproval 3件 Z1226001.dta' })
       expect([...(audit!.targetIds as number[])].sort()).toEqual([a.id, b.id, c.id, d.id].sort())
     })
 
@@ -379,7 +387,7 @@ describe.each(databaseKinds)('特別徴収 exchange files on %s', (kind) => {
         dedupeKey: `test:pension:${c.id}:loss`,
       })
       const result = await exportFile('changes')
-      expect(result.status).toBe('exported')
+      expect(result.status).toBe('awaitingApproval')
       expect(result.lines).toEqual([
         {
           personId: a.id,
@@ -403,7 +411,7 @@ describe.each(databaseKinds)('特別徴収 exchange files on %s', (kind) => {
           previousAmounts: [2_000, 2_000, 2_000],
         },
       ])
-      const parsed = parsePensionWithholdingFile(Buffer.from(result.contentBase64!, 'base64'), { fileKind: 'changes' })
+      const parsed = parsePensionWithholdingFile(await released(result.fileId), { fileKind: 'changes' })
       const data = parsed.ok ? parsed.records.filter((r): r is DataRecord => r.kind === 'data') : []
       expect(data.map((r) => [r.noticeCode, r.category, r.noticeDate, r.amount1, r.amount2, r.amount3])).toEqual([
         ['41', '01', '2026-08-15', 0, 0, 0],

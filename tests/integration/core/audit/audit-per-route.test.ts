@@ -171,6 +171,8 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
     input: async (f) => ({ idempotencyKey: newKey(), form: '認定調査票', printer: 'PR-01', personIds: [f.insured] }),
   },
   'eligibility.history': { role: 'premiumClerk', input: async (f) => ({ personId: f.insured }) },
+  'certification.personCertifications': { role: 'certificationClerk', input: async (f) => ({ personId: f.insured }) },
+  'dunning.runs': { role: 'premiumClerk', noTargets: true, input: async () => ({}) },
   'eligibility.runAge65Batch': {
     role: 'eligibilityClerk',
     noTargets: true,

@@ -46,12 +46,17 @@ describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
       const fromFresh = await catalogOf(fresh.db)
       // No UPDATE and no TRUNCATE on each append-only table: the six of the baseline (audit_log, eligibility_events,
       // export_ledger, master_rows, master_versions, record_versions), quarantined_files, and the four of 賦課
-      // (premium_assessments, premium_installments, resident_tax_records, welfare_statuses), the four of the pension
-      // exchange (pension_exchange_files, pension_withholding_targets, _requests, _results), the two of the 賦課バッチ
-      // (premium_batch_results, premium_batch_chunks), the two of 減免 (premium_relief_applications, _decisions),
-      // mailing_addresses, notice_issuances, and the four of 口座振替 (bank_account_revisions, direct_debit_requests,
-      // direct_debit_request_items, direct_debit_approvals): 25 × 2.
-      expect(fromFresh.triggers.length).toBe(50)
+      // (premium_assessments, premium_installments, resident_tax_records, welfare_statuses), the five of the pension
+      // exchange (pension_exchange_files, _approvals, pension_withholding_targets, _requests, _results), the three of
+      // the 賦課バッチ (premium_batch_results, premium_batch_chunks, premium_explanation_parts), the two of 減免
+      // (premium_relief_applications, _decisions), mailing_addresses, notice_issuances, the four of 口座振替
+      // (bank_account_revisions, direct_debit_requests, direct_debit_request_items, direct_debit_approvals), the four
+      // of the 収納 ledger (collection_entries, collection_refund_proposals, _decisions, collection_limitation_renewals),
+      // dunning_run_items, the five of 滞納 (arrears_contacts, arrears_plans, arrears_plan_ends,
+      // arrears_property_records, benefit_restriction_steps) and the six of 認定 (certification_case_events,
+      // basic_checklists, certification_first_decisions, certification_decisions, certified_persons,
+      // certification_notices): 43 × 2.
+      expect(fromFresh.triggers.length).toBe(86)
       expect(await catalogOf(adopted.db)).toEqual(fromFresh)
     } finally {
       await adopted.close()

@@ -117,6 +117,16 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '減免・徴収猶予の決定待ち'
         case 'directDebit':
           return '口座振替依頼データ'
+        case 'dunning':
+          return '督促・不納欠損バッチ'
+        case 'paymentIntake':
+          return '収納データの取込・消込'
+        case 'arrears':
+          return '滞納管理'
+        case 'certificationClock':
+          return '認定の進捗管理'
+        case 'certificationBoard':
+          return '介護認定審査会'
         default:
           return assertNever(screen)
       }

@@ -68,6 +68,17 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/premiums/notices/notice-store.ts': 'premiumNotices',
   // 送付先: where a resident's notices go (施設, 成年後見人), a protected person's included for those who may see it.
   'features/persons/mailing/mailing-address-store.ts': 'mailingAddress',
+  // 督促・不納欠損: the installments of a run name residents and their arrears.
+  'features/collection/dunning/dunning-store.ts': 'dunningRuns',
+  // 消込: the work list names residents, their 被保険者番号 and payments.
+  'features/collection/payments/payment-intake-store.ts': 'paymentIntake',
+  // 収納台帳: a person's payments, balances and refunds.
+  'features/collection/collection-ledger-store.ts': 'collectionLedger',
+  // 滞納管理: the 滞納者 list and a person's case (debts, contacts, plans, 財産調査, 給付制限).
+  'features/collection/arrears/arrears-store.ts': 'arrears',
+  // 要介護認定: a person's cases (clock, 第2号 details) and 基本チェックリスト.
+  'features/certification/certification-store.ts': 'certificationPerson',
+  'features/certification/board/board-store.ts': 'certificationBoard',
 }
 
 /** Store modules that hold no resident's data, and why. */

@@ -41,10 +41,13 @@ describe('roles, deny by default', () => {
     }
   })
 
-  it('limits 相談センター職員 to its own area and to search and summary', () => {
+  it('limits 相談センター職員 to its own area: search, summary, and filing and following 認定 and the 基本チェックリスト', () => {
     expect(rolePermissions.communityCareStaff).toEqual([
       { permission: 'person.search', scope: 'ownArea' },
       { permission: 'person.read', scope: 'ownArea' },
+      { permission: 'certification.read', scope: 'ownArea' },
+      { permission: 'certification.apply', scope: 'ownArea' },
+      { permission: 'certification.checklist', scope: 'ownArea' },
     ])
     expect(verdict(named('person.summary'), 'communityCareStaff')).toBe('allowOwnArea')
     expect(verdict(named('person.revealIndividualNumber'), 'communityCareStaff')).toBe('deny')

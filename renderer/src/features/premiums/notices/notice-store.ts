@@ -22,9 +22,9 @@ interface NoticeState {
   choosePrinter(name: string): void
   /**
    * Has main issue the version's 通知書 (or only its 納付書) and print it on an allowlisted printer (C-28); then
-   * reloads the history. A second press while one prints is ignored.
+   * reloads the history. A second press while one prints is ignored. `seqs`: only the 納付書 of these 期 (a reprint).
    */
-  print(personId: number, assessmentId: number, what: NoticeWhat): Promise<boolean>
+  print(personId: number, assessmentId: number, what: NoticeWhat, seqs?: readonly number[]): Promise<boolean>
   reset(): void
 }
 
@@ -63,7 +63,7 @@ export const useNoticeStore = create<NoticeState>()((set, get) => {
       set((s) => ({ printers: res.value.printers, printer: s.printer || first }))
     },
     choosePrinter: (printer) => set({ printer }),
-    print: async (personId, assessmentId, what) => {
+    print: async (personId, assessmentId, what, seqs) => {
       if (get().printing.busy) return false
       const { printer } = get()
       if (!printer) {
@@ -78,6 +78,7 @@ export const useNoticeStore = create<NoticeState>()((set, get) => {
         assessmentId,
         what,
         withSlips: true,
+        ...(seqs === undefined ? {} : { installmentSeqs: [...seqs] }),
         printer,
         idempotencyKey: crypto.randomUUID(),
       })

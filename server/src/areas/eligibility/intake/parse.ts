@@ -3,6 +3,7 @@
  * detected or declared), CSV (RFC 4180, csv-parse), then every line checked with a Japanese reason per problem.
  * Pure: the database is consulted by the caller (apply.ts) for checks across files.
  */
+import { decodeImportText, type FileEncoding } from '../../../core/files/decode-text'
 import { parse } from 'csv-parse/sync'
 import { lossDate, parseIsoDate } from '../../../../../shared/domain'
 import { excludedFacilityTypeProblem, residenceExceptionTypeProblem } from '../../../../../shared/eligibility/contract'
@@ -15,37 +16,10 @@ import {
 } from '../../../../../shared/eligibility/intake'
 import { isKanaOnly } from '../../../../../shared/text/kana'
 
-export type FileEncoding = 'utf-8' | 'shift_jis'
+export type { FileEncoding }
 
-export function decodeIntakeFile(
-  bytes: Uint8Array,
-  declared: 'auto' | FileEncoding,
-): { ok: true; text: string; encoding: FileEncoding } | { ok: false; problem: IntakeProblem } {
-  const tryDecode = (encoding: FileEncoding) => {
-    try {
-      // WHATWG 'shift_jis' is Windows-31J (CP932): JIS X 0208 with the NEC and IBM extensions.
-      return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
-    } catch {
-      return null
-    }
-  }
-  const order: FileEncoding[] = declared === 'auto' ? ['utf-8', 'shift_jis'] : [declared]
-  for (const encoding of order) {
-    const text = tryDecode(encoding)
-    if (text !== null) return { ok: true, text, encoding }
-  }
-  return {
-    ok: false,
-    problem: {
-      line: 0,
-      column: 'ファイル',
-      reason:
-        declared === 'auto'
-          ? '文字コードを判定できません（UTF-8 または Shift_JIS で作成してください）'
-          : `指定された文字コード（${declared === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}）として読み込めません`,
-    },
-  }
-}
+/** The file's text (docs/interfaces: UTF-8 or CP932, detected or declared). */
+export const decodeIntakeFile = decodeImportText
 
 export interface ResidentChangeRecord {
   line: number

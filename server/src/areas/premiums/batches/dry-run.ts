@@ -17,9 +17,10 @@ import { todayInJapan } from '../../../../../shared/domain'
 import type { Db, Tx } from '../../../core/db/connect'
 import { HttpProblem } from '../../../core/http/problem'
 import type { AuthenticatedUser } from '../../../core/sessions/sessions'
-import { loadAssessmentFacts, wardForYear, type AssessmentFacts } from '../assessment'
+import { explanationTableOfYear, loadAssessmentFacts, wardForYear, type AssessmentFacts } from '../assessment'
 import { candidatePersons } from './candidates'
 import { computeForRun, stagedInstallments } from './compute'
+import { compactExplanation, explanationPartsId } from './explanation-parts'
 import { inputsFingerprint } from './fingerprint'
 import { insertStagedRows } from './stage-rows'
 import { type premiumBatchResults, premiumBatchRuns } from './schema'
@@ -32,12 +33,25 @@ type StagedRow = typeof premiumBatchResults.$inferInsert
 /** Σ of installments (the current version's 期割 are loaded with the facts: 普通徴収 and 特別徴収). */
 const sum = (items: readonly { amount: number }[]) => items.reduce((s, i) => s + i.amount, 0)
 
-/** SHA-256 of the staged rows of each chunk of a run, in chunk order (the commit checks a chunk against it). */
-export async function chunkHashesOf(db: Db | Tx, runId: number, chunk?: number): Promise<string[]> {
+/**
+ * SHA-256 of the staged rows of each chunk of a run, in chunk order (the commit checks a chunk against it): of one
+ * chunk, of the chunks `from` ≤ chunk < `to`, or of all.
+ */
+export async function chunkHashesOf(
+  db: Db | Tx,
+  runId: number,
+  chunk?: number | { from: number; to: number },
+): Promise<string[]> {
+  const which =
+    chunk === undefined
+      ? sql``
+      : typeof chunk === 'number'
+        ? sql`and chunk = ${chunk}`
+        : sql`and chunk >= ${chunk.from} and chunk < ${chunk.to}`
   const result = (await db.execute(sql`
     select chunk, encode(sha256(convert_to(string_agg(r::text, '|' order by person_id), 'UTF8')), 'hex') as hash
     from premium_batch_results r
-    where run_id = ${runId} ${chunk === undefined ? sql`` : sql`and chunk = ${chunk}`}
+    where run_id = ${runId} ${which}
     group by chunk order by chunk`)) as unknown as { rows: { chunk: number; hash: string }[] }
   return result.rows.map((r) => r.hash)
 }
@@ -114,6 +128,9 @@ export async function prepareBatchRun(
   let totalAmount = 0
   let differenceAmount = 0
   const candidates = await candidatePersons(db, kind, fiscalYear)
+  // The ward table of the year and its ⚠️ entries, stored once and referenced by every staged explanation.
+  const sharedTable = explanationTableOfYear(ward, fiscalYear)
+  const parts = { id: await explanationPartsId(db, sharedTable, now), content: sharedTable }
   /** Computes a block and returns the rows it stages (the counts and totals of the run accumulate). */
   const stageBlock = (ids: readonly number[], facts: Map<number, AssessmentFacts>): StagedRow[] => {
     const staged: StagedRow[] = []
@@ -178,7 +195,7 @@ export async function prepareBatchRun(
         overpaidAmount: r.overpaidAmount,
         tableVersion: r.tableVersion,
         taxRecordId: r.taxRecordId ?? null,
-        explanation: r.explanation,
+        explanation: compactExplanation(r.explanation, parts),
         assessedOn: r.assessedOn,
         installments,
       })
@@ -189,19 +206,27 @@ export async function prepareBatchRun(
   const blocks: number[][] = []
   for (let start = 0; start < candidates.length; start += BLOCK_PERSONS)
     blocks.push(candidates.slice(start, start + BLOCK_PERSONS))
-  // Pipelined: the next block's facts are read before this block's rows are written, so the INSERT runs in the
-  // database while the next block is computed here. One INSERT per block (one array parameter per column).
+  // Pipelined: the next block's facts are read before this block's rows are written, so the INSERT — and the hash of
+  // the chunks it completes — runs in the database while the next block is computed here. One INSERT per block (one
+  // parameter per column).
+  const chunkHashes: string[] = []
+  /** Hashes the chunks below `to` not hashed yet (every row of a chunk below the next row's chunk is staged). */
+  const hashUpTo = async (to: number) => {
+    if (to > chunkHashes.length) chunkHashes.push(...(await chunkHashesOf(db, runId, { from: chunkHashes.length, to })))
+  }
   let facts = blocks.length > 0 ? await loadAssessmentFacts(db, blocks[0]!, fiscalYear, today) : null
   let pending: Promise<unknown> = Promise.resolve()
   for (const [i, ids] of blocks.entries()) {
     const staged = stageBlock(ids, facts!)
     await pending
     facts = i + 1 < blocks.length ? await loadAssessmentFacts(db, blocks[i + 1]!, fiscalYear, today) : null
-    pending = insertStagedRows(db, staged)
+    const complete = Math.floor(counts.newVersions / BATCH_CHUNK_PERSONS)
+    pending = insertStagedRows(db, staged).then(() => hashUpTo(complete))
     // Awaited at the next block (or below); a failure is thrown there, not reported as unhandled meanwhile.
     pending.catch(() => undefined)
   }
   await pending
+  await hashUpTo(Math.ceil(counts.newVersions / BATCH_CHUNK_PERSONS))
 
   const stages: BatchStageTotal[] = [...byStage.entries()]
     .sort(([a], [b]) => a - b)
@@ -214,7 +239,7 @@ export async function prepareBatchRun(
       differenceAmount,
       byStage: stages,
       refusedList,
-      chunkHashes: await chunkHashesOf(db, runId),
+      chunkHashes,
     })
     .where(eq(premiumBatchRuns.id, runId))
   return runId

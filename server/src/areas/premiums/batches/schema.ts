@@ -16,6 +16,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import type { BatchKind, BatchRunStatus, BatchStageTotal } from '../../../../../shared/api/premium-batches'
 import type { AssessmentExplanation, AssessmentReason, CollectionMethod } from '../../../../../shared/api/premiums'
@@ -23,6 +24,14 @@ import { persons } from '../../persons/schema'
 import { premiumAssessments, residentTaxRecords } from '../schema'
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+/**
+ * An explanation as a batch stores it: the part every person of the run shares (the ward table and its ⚠️ unverified
+ * entries) is a reference to premium_explanation_parts; a version assessed on its own, and every version stored
+ * before, carries the whole explanation. loadAssessments (../assessment.ts) reads either back whole.
+ */
+export type StoredExplanation =
+  AssessmentExplanation | (Omit<AssessmentExplanation, 'table' | 'unverified'> & { parts: number })
 
 /** An installment as staged with a result: written to premium_installments by the commit. */
 export interface StagedInstallment {
@@ -115,7 +124,7 @@ export const premiumBatchResults = pgTable(
     overpaidAmount: integer('overpaid_amount').notNull(),
     tableVersion: text('table_version').notNull(),
     taxRecordId: integer('tax_record_id').references(() => residentTaxRecords.id),
-    explanation: jsonb('explanation').$type<AssessmentExplanation>().notNull(),
+    explanation: jsonb('explanation').$type<StoredExplanation>().notNull(),
     assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
     installments: jsonb('installments').$type<StagedInstallment[]>().notNull(),
   },
@@ -123,6 +132,23 @@ export const premiumBatchResults = pgTable(
     primaryKey({ columns: [t.runId, t.personId] }),
     index('premium_batch_results_chunk_idx').on(t.runId, t.chunk),
   ],
+)
+
+/**
+ * The part of an explanation that is the same for every person assessed with one ward table in one fiscal year (the
+ * table's figures and its ⚠️ unverified entries): stored once, under the SHA-256 of its JSON, and referenced by the
+ * explanations of the batch's versions (`parts` in place of `table` and `unverified`; read back whole by
+ * loadAssessments). Append-only (trigger in the custom migration): a referenced part never changes.
+ */
+export const premiumExplanationParts = pgTable(
+  'premium_explanation_parts',
+  {
+    id: serial('id').primaryKey(),
+    hash: text('hash').notNull(),
+    content: jsonb('content').$type<Pick<AssessmentExplanation, 'table' | 'unverified'>>().notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('premium_explanation_parts_hash_idx').on(t.hash)],
 )
 
 /** A committed chunk: written in the chunk's transaction with its versions, so it exists exactly when they do. */

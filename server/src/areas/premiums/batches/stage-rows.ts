@@ -1,8 +1,9 @@
 /**
- * The bulk write of a run's staged results: one INSERT per block of persons whose every column travels as ONE array
- * parameter (a PostgreSQL array literal, e.g. `{1,2,NULL}` or `{"…","…"}`) expanded by `unnest` in the database —
- * 33 parameters for 5,000 rows, and no per-row JSON document to parse (the JSON of json_populate_recordset cost the
- * database more than the write itself). Same SQL on PGlite and PostgreSQL.
+ * The bulk write of a run's staged results: one INSERT per block of persons whose every column travels as ONE
+ * parameter — a PostgreSQL array literal (e.g. `{1,2,NULL}` or `{"…","…"}`) expanded by `unnest`, and for the jsonb
+ * columns (the explanation, the 期割) one JSON array expanded by `jsonb_array_elements` (serialised once, no escaping
+ * of every quote into an array literal) — zipped row by row with `ROWS FROM`: 33 parameters for 5,000 rows. Same SQL
+ * on PGlite and PostgreSQL.
  */
 import { getTableColumns, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../../core/db/connect'
@@ -10,15 +11,11 @@ import { premiumBatchResults } from './schema'
 
 type StagedRow = typeof premiumBatchResults.$inferInsert
 
-/** An element of an array literal: NULL, or the text in double quotes with `"` and `\` escaped. */
+/** An element of an array literal: NULL, a number as it is, or the text in double quotes with `"` and `\` escaped. */
 function element(value: unknown): string {
   if (value === null || value === undefined) return 'NULL'
-  const text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value)
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value)
+  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : JSON.stringify(value)
   return `"${text.replace(/[\\"]/g, '\\$&')}"`
 }
 
@@ -32,12 +29,13 @@ export async function insertStagedRows(db: Db | Tx, rows: readonly StagedRow[]):
     columns.map(([, c]) => sql.identifier(c.name)),
     sql.raw(', '),
   )
-  const arrays = sql.join(
-    columns.map(
-      ([property, c]) =>
-        sql`${`{${rows.map((row) => element(row[property])).join(',')}}`}::${sql.raw(c.getSQLType())}[]`,
+  const sources = sql.join(
+    columns.map(([property, c]) =>
+      c.getSQLType() === 'jsonb'
+        ? sql`jsonb_array_elements(${JSON.stringify(rows.map((row) => row[property] ?? null))}::jsonb)`
+        : sql`unnest(${`{${rows.map((row) => element(row[property])).join(',')}}`}::${sql.raw(c.getSQLType())}[])`,
     ),
     sql.raw(', '),
   )
-  await db.execute(sql`insert into ${premiumBatchResults} (${names}) select * from unnest(${arrays})`)
+  await db.execute(sql`insert into ${premiumBatchResults} (${names}) select * from rows from (${sources})`)
 }

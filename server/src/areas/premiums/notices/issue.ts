@@ -88,6 +88,8 @@ export interface NoticeRequestItem {
   notice: boolean
   /** The 納付書 of the 普通徴収 installments. */
   slips: boolean
+  /** Only the 納付書 of these 期 (a reprint); every 納期 when omitted. */
+  seqs?: readonly number[]
 }
 
 export interface IssueOutcome {
@@ -206,13 +208,17 @@ export async function issueNotices(
       const { kind, page } = noticePage(ctx, p.version, p.previous)
       drawn.push({ planned: p, kind, seq: null, draw: async (pdf) => pdf.addNoticePage(page) })
     }
-    if (p.item.slips)
-      for (const { seq, page, barcode } of slipPages(
-        ctx,
-        p.version,
-        masters.settings,
-        (s) => prints.get(`${p.version.id}:${s}`) ?? 0,
-      )) {
+    if (p.item.slips) {
+      const slips = slipPages(ctx, p.version, masters.settings, (s) => prints.get(`${p.version.id}:${s}`) ?? 0)
+      const wanted = p.item.seqs === undefined ? null : new Set(p.item.seqs)
+      const missing = [...(wanted ?? [])].filter((seq) => !slips.some((s) => s.seq === seq))
+      if (missing.length > 0)
+        throw new HttpProblem(
+          422,
+          'validation',
+          `印刷する期（installmentSeqs）: 第${missing.join('・')}期はこの賦課の普通徴収の納期にありません`,
+        )
+      for (const { seq, page, barcode } of slips.filter((s) => wanted === null || wanted.has(s.seq))) {
         drawn.push({
           planned: p,
           kind: 'paymentSlip',
@@ -224,6 +230,7 @@ export async function issueNotices(
             }),
         })
       }
+    }
   }
   if (drawn.length === 0)
     throw new HttpProblem(

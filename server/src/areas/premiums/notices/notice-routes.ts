@@ -38,6 +38,7 @@ export function noticeRoutes() {
               assessmentId: input.assessmentId,
               notice: input.what === 'notice',
               slips: input.what === 'paymentSlips' || input.withSlips,
+              ...(input.installmentSeqs === undefined ? {} : { seqs: input.installmentSeqs }),
             },
           ],
           { today, now, caller: { permissions, user }, batch: false },
@@ -45,7 +46,8 @@ export function noticeRoutes() {
         const personId = assessed.personId
         const first = outcome.issuances[0]!
         const kinds = [...new Set(outcome.issuances.map((i) => noticeKindLabels[i.kind]))].join('・')
-        audit.purpose(`${kinds} 発行 ${first.fiscalYear}年度 第${first.version}版 ${outcome.issuances.length}件`)
+        const only = input.installmentSeqs === undefined ? '' : `（納付書 第${input.installmentSeqs.join('・')}期のみ）`
+        audit.purpose(`${kinds} 発行 ${first.fiscalYear}年度 第${first.version}版 ${outcome.issuances.length}件${only}`)
         return {
           issuances: outcome.issuances,
           pages: outcome.pages,

@@ -1,6 +1,7 @@
 /**
  * 特別徴収 exchange routes (docs/interfaces/pension-withholding.md, "Business"): import the 対象者情報 (dry run or
- * apply), export the 依頼 / 各種異動 as a download, import the 結果, list the files exchanged. Every imported file goes
+ * apply), prepare the 依頼 / 各種異動 / 仮徴収額変更 file, the 監督者's sign-off of it (a second person, step-up) and
+ * only then its download, import the 結果, list the files exchanged. Every imported file goes
  * through the malware scan first (control C-05); every answer naming persons names them in its audit row. Thin:
  * parse → the service → answer.
  */
@@ -8,12 +9,19 @@ import { todayInJapan } from '../../../../../shared/domain'
 import type { ImportFiles, ReceivedImportFile } from '../../../core/files/import-files'
 import { HttpProblem } from '../../../core/http/problem'
 import { defineRoute } from '../../../core/http/route'
+import { approveSentFile, downloadSentFile } from './approvals'
 import { exportWithholdingRequests } from './export-requests'
 import { listExchangeFiles } from './exchange-files'
 import { importWithholdingResults } from './import-results'
 import { importWithholdingTargets } from './import-targets'
 
 const PERMISSION = { kind: 'permission', permission: 'premiums.withholdingExchange' } as const
+
+const EXPORT_NAMES = {
+  requests: '特別徴収依頼',
+  changes: '特別徴収各種異動',
+  provisionalChanges: '仮徴収額変更',
+} as const
 
 export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
   const receive = (
@@ -73,9 +81,39 @@ export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds) // the persons the file (or the dry run's list) names
         audit.purpose(
-          `${input.kind === 'requests' ? '特別徴収依頼' : '特別徴収各種異動'} ${input.fiscalYear}年度 ${result.status} ${result.records}件${result.fileName === null ? '' : ` ${result.fileName}`}`,
+          `${EXPORT_NAMES[input.kind]} ${input.fiscalYear}年度 ${result.status} ${result.records}件${result.fileName === null ? '' : ` ${result.fileName}`}`,
         )
         return result
+      },
+    }),
+    defineRoute({
+      // Four eyes: the 監督者's sign-off (the batch approval permission), never the preparer; a recent step-up.
+      name: 'premiums.withholdingFileApprove',
+      access: { kind: 'permission', permission: 'premiums.batchApprove' },
+      personalData: true,
+      audit: { action: 'premiums.withholdingFileApprove' },
+      effect: 'statusChange',
+      stepUp: true,
+      async handle({ input, db, user, audit, now }) {
+        audit.purpose(`特別徴収送付ファイル 第${input.fileId}号の承認`)
+        const { personIds, ...file } = await approveSentFile(db, input.fileId, { userId: user!.id, now })
+        audit.targets(personIds)
+        audit.purpose(`特別徴収送付ファイルの承認 ${file.fileName} ${file.records}件`)
+        return file
+      },
+    }),
+    defineRoute({
+      name: 'premiums.withholdingFileDownload',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'premiums.withholdingFileDownload' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        audit.purpose(`特別徴収送付ファイル 第${input.fileId}号の取出し`)
+        const { personIds, ...file } = await downloadSentFile(db, input.fileId)
+        audit.targets(personIds)
+        audit.purpose(`特別徴収送付ファイルの取出し ${file.fileName} ${file.records}件`)
+        return file
       },
     }),
     defineRoute({

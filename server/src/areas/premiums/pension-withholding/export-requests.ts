@@ -8,9 +8,13 @@
  * - requests: every person with 本徴収 amounts and no 依頼 yet this year; without a 対象者情報 record → skipped;
  * - changes: for each person requested and not yet stopped — a loss by 死亡 or 転出 in the year → 41 (区分 01 / 02,
  *   各種年月日 = the loss date); no 特別徴収 amount left → 41 (区分 03 特別事情); other amounts than last sent → 61.
+ * - provisionalChanges (仮徴収額変更, Z1A notice 61 区分 00; docs/sources/interfaces.md §2.3): for each person whose
+ *   仮算定 set a 仮徴収 and whose current assessment withholds other amounts in April, June and August (e.g. after
+ *   平準化 in the 本算定; docs/sources/domain.md §3.6) than the insurer was last told → 61 with the three amounts
+ *   (各種金額 1–3 = April, June, August ⚠️).
  *
- * A dry run lists the records and writes nothing; an export writes the file row (with the bytes, downloadable again)
- * and the request rows in the caller's transaction.
+ * A dry run lists the records and writes nothing; an export writes the file row (with the bytes) and the request rows
+ * in the caller's transaction. The bytes are handed out only after a 監督者's sign-off (approvals.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import type { PensionRequestLine, PensionRequestsExportResult } from '../../../../../shared/api/pension-withholding'
@@ -32,6 +36,12 @@ export const REQUEST_LIST_LIMIT = 1_000
 export const finalWithholdingMonths = (fiscalYear: number) =>
   [`${fiscalYear}-10`, `${fiscalYear}-12`, `${fiscalYear + 1}-02`] as const
 
+/** The 仮徴収 pension months of a fiscal year (介護保険法第140条; docs/sources/domain.md §3.6): April, June, August. */
+export const provisionalWithholdingMonths = (fiscalYear: number) =>
+  [`${fiscalYear}-04`, `${fiscalYear}-06`, `${fiscalYear}-08`] as const
+
+type ExportKind = 'requests' | 'changes' | 'provisionalChanges'
+
 /** 特別徴収制度コード and 媒体コード written by the ward ⚠️ (values not in the reference; `0` as in [P12]). */
 const SYSTEM_CODE = '0'
 const MEDIUM_CODE = '1'
@@ -46,15 +56,31 @@ interface Planned {
   noticeDate: string | null
 }
 
-/** The current 本徴収 amounts per person of the year (persons with a withholding 期割 in those months). */
-async function currentWithholdingAmounts(db: Db | Tx, fiscalYear: number): Promise<Map<number, number[]>> {
+/**
+ * The withholding amounts per person of the year in the months given (本徴収 by default), of the current version —
+ * or, with `version: 'firstProvisional'`, of the first 仮算定 version (the 仮徴収 the insurer was set to withhold).
+ */
+async function currentWithholdingAmounts(
+  db: Db | Tx,
+  fiscalYear: number,
+  months: readonly string[] = finalWithholdingMonths(fiscalYear),
+  version: 'current' | 'firstProvisional' = 'current',
+): Promise<Map<number, number[]>> {
   const versions = await db
-    .select({ id: premiumAssessments.id, personId: premiumAssessments.personId, version: premiumAssessments.version })
+    .select({
+      id: premiumAssessments.id,
+      personId: premiumAssessments.personId,
+      version: premiumAssessments.version,
+      reason: premiumAssessments.reason,
+    })
     .from(premiumAssessments)
     .where(eq(premiumAssessments.fiscalYear, fiscalYear))
   const latest = new Map<number, { id: number; version: number }>()
-  for (const v of versions) if ((latest.get(v.personId)?.version ?? 0) < v.version) latest.set(v.personId, v)
-  const months = finalWithholdingMonths(fiscalYear)
+  for (const v of versions)
+    if (version === 'current') {
+      if ((latest.get(v.personId)?.version ?? 0) < v.version) latest.set(v.personId, v)
+    } else if (v.reason === 'provisional' && (latest.get(v.personId)?.version ?? Infinity) > v.version)
+      latest.set(v.personId, v)
   const ids = [...latest.values()].map((v) => v.id)
   const personOf = new Map([...latest].map(([personId, v]) => [v.id, personId]))
   const amounts = new Map<number, number[]>()
@@ -74,25 +100,36 @@ async function currentWithholdingAmounts(db: Db | Tx, fiscalYear: number): Promi
         ),
       )
     for (const r of rows) {
-      const slot = months.indexOf(r.period as (typeof months)[number])
+      const slot = months.indexOf(r.period)
       if (slot >= 0) amounts.get(personOf.get(r.assessmentId)!)![slot]! += r.amount
     }
   }
   return amounts
 }
 
-/** What was last sent per person for the year: the amounts per month and the notice of the last record. */
-async function lastSent(db: Db | Tx, fiscalYear: number) {
+/**
+ * What was last sent per person for the year in the months given (本徴収 by default): the amounts per month and the
+ * notice of the last record. Rows of other months (a 仮徴収額変更 beside a 依頼) are not looked at.
+ */
+async function lastSent(
+  db: Db | Tx,
+  fiscalYear: number,
+  months: readonly string[] = finalWithholdingMonths(fiscalYear),
+) {
   const rows = await db
     .select()
     .from(pensionWithholdingRequests)
-    .where(eq(pensionWithholdingRequests.fiscalYear, fiscalYear))
+    .where(
+      and(
+        eq(pensionWithholdingRequests.fiscalYear, fiscalYear),
+        inArray(pensionWithholdingRequests.period, [...months]),
+      ),
+    )
   rows.sort((a, b) => a.id - b.id)
-  const months = finalWithholdingMonths(fiscalYear)
   const sent = new Map<number, { amounts: number[]; noticeCode: string }>()
   for (const r of rows) {
     const entry = sent.get(r.personId) ?? { amounts: [0, 0, 0], noticeCode: r.noticeCode }
-    const slot = months.indexOf(r.period as (typeof months)[number])
+    const slot = months.indexOf(r.period)
     if (slot >= 0) entry.amounts[slot] = r.amount
     entry.noticeCode = r.noticeCode
     sent.set(r.personId, entry)
@@ -100,14 +137,67 @@ async function lastSent(db: Db | Tx, fiscalYear: number) {
   return sent
 }
 
+/**
+ * 仮徴収額変更: persons whose 仮算定 set a 仮徴収 (the first provisional version's amounts, or what a 61 last told the
+ * insurer) and whose current assessment withholds other amounts in April, June and August. A person whose 特別徴収
+ * was stopped (41) is left to the 各種異動.
+ */
+async function planProvisionalChanges(
+  db: Db | Tx,
+  fiscalYear: number,
+): Promise<{ planned: Planned[]; skipped: { personId: number; reason: string }[] }> {
+  const months = provisionalWithholdingMonths(fiscalYear)
+  const current = await currentWithholdingAmounts(db, fiscalYear, months)
+  const provisional = await currentWithholdingAmounts(db, fiscalYear, months, 'firstProvisional')
+  const told = await lastSent(db, fiscalYear, months)
+  const stopped = await lastSent(db, fiscalYear)
+  const wanted = [...provisional]
+    .filter(([personId]) => stopped.get(personId)?.noticeCode !== '41')
+    .map(([personId, base]) => ({
+      personId,
+      previous: told.get(personId)?.amounts ?? base,
+      amounts: current.get(personId) ?? [0, 0, 0],
+    }))
+    .filter((w) => !same(w.amounts, w.previous))
+    .sort((x, y) => x.personId - y.personId)
+  const targets = await latestTargetRows(
+    db,
+    fiscalYear,
+    wanted.map((w) => w.personId),
+  )
+  const skipped: { personId: number; reason: string }[] = []
+  const planned: Planned[] = []
+  for (const w of wanted) {
+    const target = targets.get(w.personId)
+    if (!target) {
+      skipped.push({
+        personId: w.personId,
+        reason: `${fiscalYear}年度の特別徴収対象者情報にない（仮徴収額変更を送れません）`,
+      })
+      continue
+    }
+    planned.push({
+      personId: w.personId,
+      target,
+      noticeCode: '61',
+      category: '00',
+      amounts: w.amounts,
+      previousAmounts: w.previous,
+      noticeDate: null,
+    })
+  }
+  return { planned, skipped }
+}
+
 const same = (a: readonly number[], b: readonly number[]) => a.every((x, i) => x === b[i])
 
 async function plan(
   db: Db | Tx,
   fiscalYear: number,
-  kind: 'requests' | 'changes',
+  kind: ExportKind,
   today: string,
 ): Promise<{ planned: Planned[]; skipped: { personId: number; reason: string }[] }> {
+  if (kind === 'provisionalChanges') return planProvisionalChanges(db, fiscalYear)
   const current = await currentWithholdingAmounts(db, fiscalYear)
   const sent = await lastSent(db, fiscalYear)
   const skipped: { personId: number; reason: string }[] = []
@@ -252,7 +342,7 @@ export function requestFileRecords(
 
 export async function exportWithholdingRequests(
   db: Db | Tx,
-  input: { fiscalYear: number; kind: 'requests' | 'changes'; dryRun: boolean },
+  input: { fiscalYear: number; kind: ExportKind; dryRun: boolean },
   userId: number | null,
   now: Date,
   today: string,
@@ -293,7 +383,7 @@ export async function exportWithholdingRequests(
     // Every value comes from a parsed target record and integer yen: a refusal here is a defect, not the user's.
     throw new Error(`特別徴収依頼ファイルを作成できません: ${built.problems.map((p) => p.message).join(' / ')}`)
   const fileName = `${kind === 'requests' ? 'Z12' : 'Z1A'}${String(fiscalYear % 100).padStart(2, '0')}${mediumSerial}.dta`
-  const contentBase64 = Buffer.from(built.bytes).toString('base64')
+  const content = Buffer.from(built.bytes).toString('base64')
   const fileId = await insertFile(
     db,
     {
@@ -305,14 +395,15 @@ export async function exportWithholdingRequests(
       records: order.length,
       matched: order.length,
       unmatched: 0,
-      content: contentBase64,
+      content,
     },
     userId,
     now,
   )
   // Record number of each data record in the file (management = 1, then header, data …, trailer per group).
   const numbers = records.flatMap((r, i) => (r.kind === 'data' ? [i + 1] : []))
-  const months = finalWithholdingMonths(fiscalYear)
+  const months =
+    kind === 'provisionalChanges' ? provisionalWithholdingMonths(fiscalYear) : finalWithholdingMonths(fiscalYear)
   const rows = order.flatMap((p, i) =>
     months.map((period, slot) => ({
       fileId,
@@ -331,5 +422,6 @@ export async function exportWithholdingRequests(
   )
   for (let i = 0; i < rows.length; i += 1_000)
     await db.insert(pensionWithholdingRequests).values(rows.slice(i, i + 1_000))
-  return { ...common, status: 'exported', fileId, fileName, contentBase64 }
+  // The bytes stay in the file row until a 監督者 signs the file off (approvals.ts).
+  return { ...common, status: 'awaitingApproval', fileId, fileName, contentBase64: null }
 }

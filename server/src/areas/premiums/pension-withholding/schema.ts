@@ -134,3 +134,18 @@ export const pensionWithholdingResults = pgTable(
     index('pension_withholding_results_person_year_idx').on(t.personId, t.fiscalYear),
   ],
 )
+
+/**
+ * The 監督者's sign-off of a sent file (特別徴収依頼 Z12, 各種異動 Z1A): a second person, never the clerk who
+ * prepared it, after a step-up. Only then may its bytes be downloaded for the 経由機関. Append-only (trigger in the
+ * custom migration), like the 口座振替依頼 approvals of premiums/direct-debit/.
+ */
+export const pensionExchangeApprovals = pgTable('pension_exchange_approvals', {
+  id: serial('id').primaryKey(),
+  fileId: integer('file_id')
+    .notNull()
+    .unique()
+    .references(() => pensionExchangeFiles.id),
+  approvedBy: integer('approved_by').notNull(),
+  approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }).notNull(),
+})

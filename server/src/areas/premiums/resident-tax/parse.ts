@@ -3,46 +3,16 @@
  * iconv-lite; or as declared), CSV (RFC 4180, csv-parse), then every line checked with a Japanese reason per problem
  * naming the line and the column. Pure: the checks against the database are in apply.ts.
  */
+import { decodeImportText, type FileEncoding } from '../../../core/files/decode-text'
 import { parse } from 'csv-parse/sync'
-import iconv from 'iconv-lite'
 import { isValidIsoDate } from '../../../../../shared/domain'
 import { residentTaxColumns, type ResidentTaxColumn } from '../../../../../shared/api/premiums'
 import type { IntakeProblem } from '../../../../../shared/eligibility/intake'
 
-export type FileEncoding = 'utf-8' | 'shift_jis'
+export type { FileEncoding }
 
-export function decodeResidentTaxFile(
-  bytes: Uint8Array,
-  declared: 'auto' | FileEncoding,
-): { ok: true; text: string; encoding: FileEncoding } | { ok: false; problem: IntakeProblem } {
-  const decode = (encoding: FileEncoding): string | null => {
-    if (encoding === 'utf-8') {
-      try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-      } catch {
-        return null
-      }
-    }
-    // CP932 (Windows-31J: JIS X 0208 with the NEC and IBM extensions); a byte it cannot map becomes U+FFFD.
-    const text = iconv.decode(Buffer.from(bytes), 'cp932')
-    return text.includes('\uFFFD') ? null : text
-  }
-  for (const encoding of declared === 'auto' ? (['utf-8', 'shift_jis'] as const) : [declared]) {
-    const text = decode(encoding)
-    if (text !== null) return { ok: true, text, encoding }
-  }
-  return {
-    ok: false,
-    problem: {
-      line: 0,
-      column: 'ファイル',
-      reason:
-        declared === 'auto'
-          ? '文字コードを判定できません（UTF-8 または Shift_JIS（CP932）で作成してください）'
-          : `指定された文字コード（${declared === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}）として読み込めません`,
-    },
-  }
-}
+/** The file's text (docs/interfaces: UTF-8 or CP932, detected or declared). */
+export const decodeResidentTaxFile = decodeImportText
 
 export interface WelfarePeriodInput {
   from: string

@@ -63,3 +63,39 @@ describe('被保険者証 PDF (様式第一号): embedded IPAex subset, dates in
     expect(text).toContain('認定の結果が出た後に記載します')
   })
 })
+
+describe('被保険者証 PDF (様式第一号): the 認定 face and the 裏面 from the records', () => {
+  // 区分支給限度基準額 of 要介護2: 19,705単位 (平成12年厚生省告示第33号, shared/domain/parameters/benefits.ts).
+  const certified: InsuranceCardData = {
+    ...data,
+    certification: {
+      levelLabel: '要介護2',
+      decidedOn: '2026-12-10',
+      validFrom: '2026-11-20',
+      validTo: '2027-05-31',
+      monthlyCapUnits: 19_705,
+      boardOpinion: '認知症の進行に注意',
+      serviceTypes: ['訪問看護'],
+    },
+  }
+  it('prints the level, the dates in 和暦, the cap of the level and the board opinion with the service kinds', async () => {
+    const text = textOf(await renderInsuranceCard(certified))
+    for (const expected of [
+      '要介護状態区分等',
+      '要介護2',
+      '令和8年12月10日',
+      '令和8年11月20日〜令和9年5月31日',
+      '1月当たり 19,705単位',
+      '認知症の進行に注意',
+      'サービスの種類の指定：訪問看護',
+    ])
+      expect(text).toContain(expected)
+    expect(text).not.toContain('認定の結果が出た後に記載します')
+  })
+  it('has the three faces: 表面, 認定, and 給付制限・居宅介護支援事業者・介護保険施設 (empty until those areas fill them)', async () => {
+    const text = textOf(await renderInsuranceCard(certified))
+    expect(text.split('\f').filter((p) => p.trim() !== '')).toHaveLength(3)
+    for (const expected of ['給付制限', '居宅介護支援事業者等の名称', '介護保険施設等（種類・名称）'])
+      expect(text).toContain(expected)
+  })
+})

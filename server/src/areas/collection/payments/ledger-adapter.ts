@@ -1,0 +1,42 @@
+/** The ledger port of the 消込, on the collection ledger (server/src/areas/collection/ledger). */
+import { installmentKeyString } from '../../../../../shared/domain/collection-ledger'
+import { timeBarredLookup } from '../dunning'
+import { applyPayments, installmentBalances, syncCharges, type TimeBarredLookup } from '../ledger'
+import type { LedgerPort } from './ledger-port'
+
+/**
+ * The ledger as the 消込 uses it; 時効 (介護保険法第200条) with the renewals the dunning sub-area records (督促, 分納誓約,
+ * partial payments) unless another lookup is given.
+ */
+export function collectionLedger(options: { timeBarred?: TimeBarredLookup } = {}): LedgerPort {
+  const timeBarred = options.timeBarred ?? timeBarredLookup
+  return {
+    async timeBarred(db, personIds, asOf) {
+      return personIds.length === 0 ? new Map() : timeBarred(db, { personIds, asOf })
+    },
+    async syncCharges(db, personIds, now) {
+      if (personIds.length > 0) await syncCharges(db, personIds, { now, recordedBy: null })
+    },
+    async balances(db, personIds) {
+      if (personIds.length === 0) return new Map()
+      const rows = await installmentBalances(db, { personIds })
+      return new Map(rows.filter((r) => r.dueDate !== null).map((r) => [installmentKeyString(r), r.balance]))
+    },
+    async applyPayments(db, payments, ctx) {
+      await applyPayments(
+        db,
+        payments.map((p) => ({
+          personId: p.personId,
+          target: { fiscalYear: p.fiscalYear, method: p.method, seq: p.seq },
+          amount: p.amount,
+          paidOn: p.paidOn,
+          channel: p.channel,
+          source: p.source,
+          idempotencyKey: p.idempotencyKey,
+          batchId: p.batchId,
+        })),
+        { now: ctx.now, recordedBy: ctx.userId, timeBarred },
+      )
+    },
+  }
+}

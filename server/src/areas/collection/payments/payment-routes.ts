@@ -1,0 +1,104 @@
+/**
+ * 消込 routes (docs/interfaces/payments.md §3): import a payment file (malware scan first, control C-05; the whole
+ * file checked, then applied in the request's transaction), the work list, and the 収納担当's decision on one of its
+ * payments. Every answer naming persons names them in its audit row. Thin: parse → the service → answer.
+ */
+import { todayInJapan, ParameterNotFoundError, type IsoDate } from '../../../../../shared/domain'
+import { memoryMasterReader, wardParametersOn } from '../../../../../shared/masters/engine'
+import { DEFAULT_NOTICE_SETTINGS, noticeSettingsOf } from '../../../../../shared/masters/ward-parameters'
+import type { Db, Tx } from '../../../core/db/connect'
+import type { ImportFiles } from '../../../core/files/import-files'
+import { HttpProblem } from '../../../core/http/problem'
+import { defineRoute } from '../../../core/http/route'
+import { loadSnapshot } from '../../masters'
+import { loadPerson } from '../../persons'
+import { importPaymentFile } from './intake'
+import { collectionLedger } from './ledger-adapter'
+import type { LedgerPort } from './ledger-port'
+import { decidePaymentWork, paymentWorkList, workItemPerson } from './work-list'
+
+const PERMISSION = { kind: 'permission', permission: 'collection.intake' } as const
+
+/** The ward's 収納機関コード on a day (ward parameter notices.billerCode; the default when none is in force). */
+async function billerCodeOn(db: Db | Tx, on: IsoDate): Promise<string> {
+  const reader = memoryMasterReader(await loadSnapshot(db, ['ward.parameters']))
+  try {
+    return noticeSettingsOf(wardParametersOn(reader, on).value.value).billerCode
+  } catch (error) {
+    if (!(error instanceof ParameterNotFoundError)) throw error
+    return DEFAULT_NOTICE_SETTINGS.billerCode
+  }
+}
+
+export function paymentIntakeRoutes(deps: { importFiles: ImportFiles; ledger?: LedgerPort }) {
+  const ledger = deps.ledger ?? collectionLedger()
+  return [
+    defineRoute({
+      name: 'collection.importPayments',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'collection.importPayments' },
+      // All or nothing in the request's transaction; the same file (SHA-256) applies once.
+      effect: 'create',
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const file = await deps.importFiles
+          .receive(
+            { user, terminalId, now },
+            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'payments' },
+          )
+          .catch((error: unknown): never => {
+            if (error instanceof HttpProblem) audit.purpose(`収納データ取込 拒否 ${error.code}`)
+            throw error
+          })
+        const { personIds, ...result } = await importPaymentFile(
+          db,
+          ledger,
+          {
+            kind: input.kind,
+            fileName: input.fileName,
+            bytes: file.bytes,
+            sha256: file.sha256,
+            billerCode: await billerCodeOn(db, todayInJapan(now)),
+            dryRun: input.dryRun,
+          },
+          { userId: user?.id ?? null, now },
+        )
+        audit.targets(personIds)
+        audit.purpose(
+          `収納データ取込 ${input.fileName} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 振替不能 ${result.notTransferred}件 計上済 ${result.alreadyCounted}件${file.scan === 'notScanned' ? '（ウイルス検査なし）' : ''}`,
+        )
+        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+      },
+    }),
+    defineRoute({
+      name: 'collection.paymentWorkList',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'collection.paymentWorkList' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        const { personIds, ...list } = await paymentWorkList(db, ledger, input.status)
+        audit.targets(personIds)
+        audit.purpose(`消込 要確認一覧 ${list.items.length}件（未処理 ${list.openCount}件）`)
+        return list
+      },
+    }),
+    defineRoute({
+      name: 'collection.decidePaymentWork',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'collection.decidePaymentWork' },
+      // The decision names the row version it read; a retry with the same key answers the first result.
+      effect: 'statusChange',
+      async handle({ input, db, user, audit, now, permissions }) {
+        const linePerson = await workItemPerson(db, input.itemId)
+        for (const personId of new Set([linePerson, input.target?.personId].filter((p): p is number => p != null)))
+          await loadPerson(db, personId, 'collection.intake', { permissions, user })
+        const { personIds, ...item } = await decidePaymentWork(db, ledger, input, { userId: user?.id ?? null, now })
+        audit.targets(personIds)
+        audit.purpose(`消込 要確認 第${item.id}号 ${input.action}（${input.note}）`)
+        return item
+      },
+    }),
+  ]
+}

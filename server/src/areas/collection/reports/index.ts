@@ -1,0 +1,3 @@
+/** 収納状況 per fiscal year (docs/collection.md §5), from the ledger. */
+export { collectionReportRoutes } from './report-routes'
+export { collectionStatus, collectionStatusCsv } from './collection-status'
