@@ -191,10 +191,23 @@ export async function installmentBalances(db: LedgerDb, query: BalanceQuery = {}
   })
 }
 
-/** Serialises ledger writes per person (two payments of one person never allocate against the same balance). */
+/** Above this many persons a writer locks the whole ledger instead of each person (a lock per person would exhaust the lock table). */
+export const WHOLE_LEDGER_LOCK_ABOVE = 1_000
+
+/**
+ * Serialises ledger writes per person (two payments of one person never allocate against the same balance). Two
+ * levels, always taken in the same order: the whole-ledger lock (key 0; person ids start at 1) — shared by a writer of
+ * a few persons, exclusive for a writer of more than WHOLE_LEDGER_LOCK_ABOVE (a payment file, a 督促 run) — then, for
+ * the few, one exclusive lock per person in id order. A transaction takes it once.
+ */
 export async function lockPersons(db: LedgerDb, personIds: readonly number[]): Promise<void> {
   const ids = [...new Set(personIds)].sort((a, b) => a - b)
   if (ids.length === 0) return
+  if (ids.length > WHOLE_LEDGER_LOCK_ABOVE) {
+    await db.execute(sql`select pg_advisory_xact_lock(20261204, 0)`)
+    return
+  }
+  await db.execute(sql`select pg_advisory_xact_lock_shared(20261204, 0)`)
   await db.execute(
     sql`select count(pg_advisory_xact_lock(20261204, id)) from (select unnest(${intArray(ids)}) as id order by 1) l`,
   )
