@@ -1,6 +1,10 @@
-import type { ReactNode } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
@@ -9,6 +13,7 @@ import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
+import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 
 /**
@@ -157,5 +162,89 @@ export function BatchRunActions(props: {
       )}
       {props.children}
     </Stack>
+  )
+}
+
+/**
+ * 差戻し: the 監督者 sends a run back to its preparer with a reason (required, at most 500 characters). Enter sends,
+ * Esc cancels. Test ids `<testIdPrefix>-reject-reason`, `<testIdPrefix>-reject-confirm`.
+ */
+export function BatchRejectDialog(props: {
+  open: boolean
+  /** What is sent back, e.g. 「令和8年度 本算定バッチ」. */
+  subject: string
+  reason: string
+  onReasonChange(reason: string): void
+  onCancel(): void
+  onSubmit(event: FormEvent): void
+  testIdPrefix: string
+}) {
+  const { testIdPrefix: prefix } = props
+  return (
+    <Dialog open={props.open} onClose={props.onCancel} aria-labelledby={`${prefix}-reject-title`}>
+      <form onSubmit={props.onSubmit}>
+        <DialogTitle id={`${prefix}-reject-title`}>差戻し</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {props.subject}を差し戻します。試算者に伝える理由を入力してください。
+          </Typography>
+          <TextField
+            autoFocus
+            fullWidth
+            label="差戻しの理由"
+            value={props.reason}
+            onChange={(e) => props.onReasonChange(e.target.value.slice(0, 500))}
+            slotProps={{ htmlInput: { 'data-testid': `${prefix}-reject-reason` } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onCancel}>取消（Esc）</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={props.reason.trim() === ''}
+            data-testid={`${prefix}-reject-confirm`}
+          >
+            差し戻す（Enter）
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  )
+}
+
+/**
+ * The last question before a signed-off run is executed: what it will write. Enter executes, Esc cancels. Test ids
+ * `<testIdPrefix>-commit-message`, `<testIdPrefix>-commit-confirm`.
+ */
+export function BatchCommitDialog(props: {
+  open: boolean
+  message: string
+  onCancel(): void
+  onConfirm(): void
+  testIdPrefix: string
+}) {
+  const { testIdPrefix: prefix } = props
+  return (
+    <Dialog open={props.open} onClose={props.onCancel} aria-labelledby={`${prefix}-commit-title`}>
+      <DialogTitle id={`${prefix}-commit-title`}>バッチの実行</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" data-testid={`${prefix}-commit-message`}>
+          {props.message}
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>取消（Esc）</Button>
+        <Button
+          variant="contained"
+          color="error"
+          autoFocus
+          onClick={props.onConfirm}
+          data-testid={`${prefix}-commit-confirm`}
+        >
+          実行する（Enter）
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

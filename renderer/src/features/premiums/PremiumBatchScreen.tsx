@@ -1,10 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
@@ -21,7 +17,14 @@ import {
   type BatchRunSummary,
 } from '../../../../shared/api/premium-batches'
 import { fiscalYearOf, todayInJapan } from '../../../../shared/domain'
-import { BatchRunActions, BatchRunTable, BatchStatusAlerts, type BatchRunColumn } from '../../components/BatchCockpit'
+import {
+  BatchCommitDialog,
+  BatchRejectDialog,
+  BatchRunActions,
+  BatchRunTable,
+  BatchStatusAlerts,
+  type BatchRunColumn,
+} from '../../components/BatchCockpit'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
 import { WarekiDate, WarekiDateTime } from '../../components/WarekiDate'
 import { useNavigationStore } from '../../app/navigation-store'
@@ -330,58 +333,27 @@ export function PremiumBatchScreen(props: { user: UserProfile; onClose(): void }
         onCancel={() => setApproving(null)}
       />
 
-      <Dialog open={rejecting !== null} onClose={() => setRejecting(null)} aria-labelledby="premium-reject-title">
-        <form onSubmit={confirmRejection}>
-          <DialogTitle id="premium-reject-title">差戻し</DialogTitle>
-          <DialogContent>
-            <Typography variant="body2" sx={{ mb: 2 }}>
-              {rejecting ? runTitle(rejecting) : ''}を差し戻します。試算者に伝える理由を入力してください。
-            </Typography>
-            <TextField
-              autoFocus
-              fullWidth
-              label="差戻しの理由"
-              value={reason}
-              onChange={(e) => setReason(e.target.value.slice(0, 500))}
-              slotProps={{ htmlInput: { 'data-testid': 'premium-reject-reason' } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setRejecting(null)}>取消（Esc）</Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={reason.trim() === ''}
-              data-testid="premium-reject-confirm"
-            >
-              差し戻す（Enter）
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <BatchRejectDialog
+        open={rejecting !== null}
+        subject={rejecting ? runTitle(rejecting) : ''}
+        reason={reason}
+        onReasonChange={setReason}
+        onCancel={() => setRejecting(null)}
+        onSubmit={confirmRejection}
+        testIdPrefix="premium"
+      />
 
-      <Dialog open={committing !== null} onClose={() => setCommitting(null)} aria-labelledby="premium-commit-title">
-        <DialogTitle id="premium-commit-title">バッチの実行</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" data-testid="premium-commit-message">
-            {committing
-              ? `${runTitle(committing)}を実行し、${committing.newVersions.toLocaleString('ja-JP')}人の賦課を新しい版として記録します（${committing.totalChunks}区分）。途中で止まっても、もう一度実行すれば続きから反映します。`
-              : ''}
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setCommitting(null)}>取消（Esc）</Button>
-          <Button
-            variant="contained"
-            color="error"
-            autoFocus
-            onClick={confirmCommit}
-            data-testid="premium-commit-confirm"
-          >
-            実行する（Enter）
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <BatchCommitDialog
+        open={committing !== null}
+        message={
+          committing
+            ? `${runTitle(committing)}を実行し、${committing.newVersions.toLocaleString('ja-JP')}人の賦課を新しい版として記録します（${committing.totalChunks}区分）。途中で止まっても、もう一度実行すれば続きから反映します。`
+            : ''
+        }
+        onCancel={() => setCommitting(null)}
+        onConfirm={confirmCommit}
+        testIdPrefix="premium"
+      />
 
       <FunctionKeyBar
         keys={[

@@ -1,10 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogTitle from '@mui/material/DialogTitle'
 import LinearProgress from '@mui/material/LinearProgress'
 import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
@@ -26,6 +22,8 @@ import {
 } from '../../../../../shared/api/dunning'
 import { useNavigationStore } from '../../../app/navigation-store'
 import {
+  BatchCommitDialog,
+  BatchRejectDialog,
   BatchRunActions,
   BatchRunTable,
   BatchStatusAlerts,
@@ -371,60 +369,29 @@ export function DunningScreen(props: { user: UserProfile; onClose(): void }) {
         onCancel={() => setApproving(null)}
       />
 
-      <Dialog open={rejecting !== null} onClose={() => setRejecting(null)} aria-labelledby="dunning-reject-title">
-        <form onSubmit={confirmRejection}>
-          <DialogTitle id="dunning-reject-title">差戻し</DialogTitle>
-          <DialogContent>
-            <Typography variant="body2" sx={{ mb: 2 }}>
-              {rejecting ? dunningRunTitle(rejecting) : ''}を差し戻します。試算者に伝える理由を入力してください。
-            </Typography>
-            <TextField
-              autoFocus
-              fullWidth
-              label="差戻しの理由"
-              value={reason}
-              onChange={(e) => setReason(e.target.value.slice(0, 500))}
-              slotProps={{ htmlInput: { 'data-testid': 'dunning-reject-reason' } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setRejecting(null)}>取消（Esc）</Button>
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={reason.trim() === ''}
-              data-testid="dunning-reject-confirm"
-            >
-              差し戻す（Enter）
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <BatchRejectDialog
+        open={rejecting !== null}
+        subject={rejecting ? dunningRunTitle(rejecting) : ''}
+        reason={reason}
+        onReasonChange={setReason}
+        onCancel={() => setRejecting(null)}
+        onSubmit={confirmRejection}
+        testIdPrefix="dunning"
+      />
 
-      <Dialog open={committing !== null} onClose={() => setCommitting(null)} aria-labelledby="dunning-commit-title">
-        <DialogTitle id="dunning-commit-title">バッチの実行</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" data-testid="dunning-commit-message">
-            {committing
-              ? committing.kind === 'demand'
-                ? `${dunningRunTitle(committing)}を実行し、${committing.installments}期の督促を記録します（時効の更新）。`
-                : `${dunningRunTitle(committing)}を実行し、${committing.installments}期・${yen(committing.totalAmount)}を不納欠損として収納台帳に記録します。`
-              : ''}
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setCommitting(null)}>取消（Esc）</Button>
-          <Button
-            variant="contained"
-            color="error"
-            autoFocus
-            onClick={confirmCommit}
-            data-testid="dunning-commit-confirm"
-          >
-            実行する（Enter）
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <BatchCommitDialog
+        open={committing !== null}
+        message={
+          committing
+            ? committing.kind === 'demand'
+              ? `${dunningRunTitle(committing)}を実行し、${committing.installments}期の督促を記録します（時効の更新）。`
+              : `${dunningRunTitle(committing)}を実行し、${committing.installments}期・${yen(committing.totalAmount)}を不納欠損として収納台帳に記録します。`
+            : ''
+        }
+        onCancel={() => setCommitting(null)}
+        onConfirm={confirmCommit}
+        testIdPrefix="dunning"
+      />
 
       <FunctionKeyBar
         keys={[
