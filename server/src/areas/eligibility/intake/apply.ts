@@ -24,6 +24,8 @@ import { HttpProblem } from '../../../core/http/problem'
 import { appendEvent, loadEvents } from '../history-store'
 import { decodeIntakeFile, MAX_PROBLEMS, parseResidentChanges, type ResidentChangeRecord } from './parse'
 import { intakeFiles, intakeRecords } from './schema'
+import { applyBatch, bulkKinds, townOf } from './bulk-apply'
+import { IMPORT_BATCH_SIZE, runs, transactionNow, type ImportObserver } from '../../../core/imports/pipeline'
 
 const KIND_LABEL = Object.fromEntries(Object.values(residentChangeCodes).map((c) => [c.kind, c.label])) as Record<
   ResidentChangeKind,
@@ -47,9 +49,6 @@ const joinerNotice = (j: ProtectedJoiner, applied: boolean) =>
     applied ? 'しました' : 'します'
   }。住所・電話番号は表示・印字されません`
 
-/** 町丁目 from a Shinjuku address: the text after 区 up to the first digit ('西新宿二丁目'). */
-const townOf = (address: string) => /区([^\d]+?)(?=\d|$)/.exec(address)?.[1] ?? ''
-
 function result(partial: Partial<IntakeResult> & Pick<IntakeResult, 'status'>): IntakeResult {
   const problems = partial.problems ?? []
   return {
@@ -72,6 +71,8 @@ export async function importResidentChanges(
   userId: number | null,
   /** Today in Japan from the caller's clock. */
   today: string,
+  /** Progress of the validation and of every batch applied (core/imports/pipeline.ts). */
+  observer?: ImportObserver,
 ): Promise<IntakeResult & { personIds: number[] }> {
   const fileHash = createHash('sha256').update(input.bytes).digest('hex')
   const [seen] = await db.select({ id: intakeFiles.id }).from(intakeFiles).where(eq(intakeFiles.fileHash, fileHash))
@@ -133,6 +134,7 @@ export async function importResidentChanges(
     if (r.kind === 'moveOut' || r.kind === 'death') gone.add(r.atenaNo)
   }
   const allProblems = [...problems, ...dbProblems].sort((a, b) => a.line - b.line)
+  observer?.progress?.({ phase: 'validate', done: dataLines, total: dataLines })
   const base = { encoding: decoded.encoding, records: dataLines, alreadyApplied: records.length - pending.length }
   if (allProblems.length > 0)
     return { ...result({ status: 'rejected', ...base, problems: allProblems }), personIds: [] }
@@ -142,7 +144,13 @@ export async function importResidentChanges(
   // run applies the same way and then rolls the savepoint back, so it checks these rules too.
   try {
     return await db.transaction(async (sp) => {
-      const { joiners, ...applied } = await applyRecords(sp, input, userId, { fileHash, pending, base, today })
+      const { joiners, ...applied } = await applyRecords(
+        sp,
+        input,
+        userId,
+        { fileHash, pending, base, today },
+        observer,
+      )
       if (input.dryRun) throw new DryRunDone(joiners)
       return { ...applied, notices: joiners.map((j) => joinerNotice(j, true)) }
     })
@@ -181,8 +189,11 @@ async function applyRecords(
     base: { encoding: 'utf-8' | 'shift_jis'; records: number; alreadyApplied: number }
     today: string
   },
+  observer?: ImportObserver,
 ): Promise<IntakeResult & { personIds: number[]; joiners: ProtectedJoiner[] }> {
   const { fileHash, pending, base, today } = prepared
+  // The moment every row of this transaction is recorded at (recorded_at's default): the batches' history reads it.
+  const recordedAt = await transactionNow(db)
   const personIdByAtena = new Map<string, number>()
   const atenaNos = [...new Set(pending.map((r) => r.atenaNo))]
   for (let i = 0; i < atenaNos.length; i += 1_000) {
@@ -278,7 +289,24 @@ async function applyRecords(
         .where(eq(persons.id, personId))
   }
 
-  for (const r of pending) {
+  let done = 0
+  for (const run of runs(pending, (r) => bulkKinds.has(r.kind), IMPORT_BATCH_SIZE)) {
+    observer?.batch?.(run.items.length)
+    if (run.bulk) {
+      const outcome = await applyBatch(db, run.items, { fileId: file!.id, userId, today, recordedAt })
+      eligibilityChanges += outcome.eligibilityChanges
+      for (const id of outcome.personIds) touched.add(id)
+      joiners.push(...outcome.joiners)
+      for (const [atena, id] of outcome.createdPersons) personIdByAtena.set(atena, id)
+      for (const [code, id] of outcome.createdHouseholds) householdIds.set(code, id)
+      for (const r of run.items) counts[KIND_LABEL[r.kind]] = (counts[KIND_LABEL[r.kind]] ?? 0) + 1
+    } else for (const r of run.items) await applyOne(r)
+    done += run.items.length
+    observer?.progress?.({ phase: 'apply', done, total: pending.length })
+  }
+
+  /** One record row by row: the 住所地特例 / 適用除外施設 codes (facility.ts decides and refuses). */
+  async function applyOne(r: ResidentChangeRecord) {
     const options = { source: 'intake' as const, dedupeKey: `intake:${r.recordId}`, recordedBy: userId, today }
     let personId = personIdByAtena.get(r.atenaNo)
     switch (r.kind) {
