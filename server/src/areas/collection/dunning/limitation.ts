@@ -125,9 +125,10 @@ export interface InstallmentLimitation {
 /** Every installment of the ledger (of the persons, or all) with a 納期限, its renewals and its limitation on `asOf`. */
 export async function installmentLimitations(
   db: Db | Tx,
-  query: { personIds?: readonly number[]; asOf: IsoDate },
+  query: { personIds?: readonly number[]; asOf: IsoDate; balances?: readonly InstallmentBalance[] | undefined },
 ): Promise<InstallmentLimitation[]> {
-  const balances = await installmentBalances(db, query.personIds ? { personIds: query.personIds } : {})
+  const balances =
+    query.balances ?? (await installmentBalances(db, query.personIds ? { personIds: query.personIds } : {}))
   const renewals = await renewalEvents(db, query.personIds)
   const out: InstallmentLimitation[] = []
   for (const b of balances) {
@@ -159,7 +160,7 @@ export const timeBarredReason = (t: TimeBarred) =>
 /** The persons' installments whose collection right has expired on `asOf`. */
 export async function timeBarredInstallments(
   db: Db | Tx,
-  query: { personIds: readonly number[]; asOf: IsoDate },
+  query: { personIds: readonly number[]; asOf: IsoDate; balances?: readonly InstallmentBalance[] | undefined },
 ): Promise<TimeBarred[]> {
   if (query.personIds.length === 0) return []
   return (await installmentLimitations(db, query))
@@ -180,7 +181,11 @@ export async function timeBarredInstallments(
  */
 export async function timeBarredLookup(
   db: Db | Tx,
-  query: { readonly personIds: readonly number[]; readonly asOf: IsoDate },
+  query: {
+    readonly personIds: readonly number[]
+    readonly asOf: IsoDate
+    readonly balances?: readonly InstallmentBalance[] | undefined
+  },
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   for (const t of await timeBarredInstallments(db, query))

@@ -326,14 +326,51 @@ export interface AppliedPayment {
  */
 export type TimeBarredLookup = (
   db: LedgerDb,
-  query: { readonly personIds: readonly number[]; readonly asOf: IsoDate },
+  query: {
+    readonly personIds: readonly number[]
+    readonly asOf: IsoDate
+    /** The persons' balances when the caller has read them already in this transaction (not read again). */
+    readonly balances?: readonly InstallmentBalance[] | undefined
+  },
 ) => Promise<Map<string, string>>
+
+/**
+ * What applyPayments reads before it allocates — the persons locked, their balances, the installments time-barred on
+ * each 納付日 — read once by a caller that decides on the same figures first (the 消込 matches lines against the
+ * balances, then applies the exact ones): readLedgerSnapshot. Valid only inside the transaction that read it (the
+ * lock is held until it ends).
+ */
+export interface LedgerSnapshot {
+  readonly personIds: ReadonlySet<number>
+  readonly days: ReadonlySet<IsoDate>
+  readonly balances: readonly InstallmentBalance[]
+  /** `${day}|${installmentKeyString}` → the Japanese reason. */
+  readonly barred: ReadonlyMap<string, string>
+}
+
+/** Locks the persons and reads their balances and time-barred installments on each day (see LedgerSnapshot). */
+export async function readLedgerSnapshot(
+  db: LedgerDb,
+  personIds: readonly number[],
+  days: readonly IsoDate[],
+  timeBarred?: TimeBarredLookup,
+): Promise<LedgerSnapshot> {
+  await lockPersons(db, personIds)
+  const balances = personIds.length === 0 ? [] : await installmentBalances(db, { personIds })
+  const unique = [...new Set(days)]
+  const barred = timeBarred
+    ? await collectBarred(db, timeBarred, personIds, unique, balances)
+    : defaultTimeBarred(balances, unique)
+  return { personIds: new Set(personIds), days: new Set(unique), balances, barred }
+}
 
 export interface ApplyPaymentOptions {
   readonly now: Date
   readonly recordedBy: number | null
   readonly rates?: readonly LateChargeRate[]
   readonly timeBarred?: TimeBarredLookup
+  /** Balances and 時効 read by the caller in this transaction (readLedgerSnapshot): not read again. */
+  readonly snapshot?: LedgerSnapshot
 }
 
 /**
@@ -350,7 +387,17 @@ export async function applyPayments(
 ): Promise<AppliedPayment[]> {
   if (payments.length === 0) return []
   const personIds = [...new Set(payments.map((p) => p.personId))]
-  await lockPersons(db, personIds)
+  const snapshot = options.snapshot
+  if (snapshot && payments.some((p) => !snapshot.personIds.has(p.personId) || !snapshot.days.has(p.paidOn)))
+    throw new Error('applyPayments: the snapshot does not cover every person and 納付日 of the payments')
+  const { balances, barred } =
+    snapshot ??
+    (await readLedgerSnapshot(
+      db,
+      personIds,
+      payments.map((p) => p.paidOn),
+      options.timeBarred,
+    ))
   const applied = new Set<string>()
   const firstKeys = payments.map((p) => `${p.idempotencyKey}#1`)
   const existing = (await db.execute(
@@ -358,10 +405,6 @@ export async function applyPayments(
       where idempotency_key in (select value from json_array_elements_text(${JSON.stringify(firstKeys)}::json))`,
   )) as unknown as { rows: { k: string }[] }
   for (const r of existing.rows) applied.add(r.k)
-  const balances = await installmentBalances(db, { personIds })
-  const barred = options.timeBarred
-    ? await collectBarred(db, options.timeBarred, payments)
-    : defaultTimeBarred(balances, payments)
   const open = new Map<number, Map<string, OpenInstallment & { balance: number; lateChargeBalance: number }>>()
   for (const b of balances) {
     if (b.dueDate === null) continue
@@ -460,23 +503,19 @@ function emptyApplied(p: PaymentInput): AppliedPayment {
 async function collectBarred(
   db: LedgerDb,
   lookup: TimeBarredLookup,
-  payments: readonly PaymentInput[],
+  personIds: readonly number[],
+  days: readonly IsoDate[],
+  balances: readonly InstallmentBalance[],
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  const byDay = new Map<IsoDate, Set<number>>()
-  for (const p of payments) {
-    let s = byDay.get(p.paidOn)
-    if (!s) byDay.set(p.paidOn, (s = new Set()))
-    s.add(p.personId)
-  }
-  for (const [asOf, ids] of byDay)
-    for (const [key, reason] of await lookup(db, { personIds: [...ids], asOf })) out.set(`${asOf}|${key}`, reason)
+  if (personIds.length === 0) return out
+  for (const asOf of days)
+    for (const [key, reason] of await lookup(db, { personIds, asOf, balances })) out.set(`${asOf}|${key}`, reason)
   return out
 }
 
-function defaultTimeBarred(balances: readonly InstallmentBalance[], payments: readonly PaymentInput[]) {
+function defaultTimeBarred(balances: readonly InstallmentBalance[], days: readonly IsoDate[]) {
   const out = new Map<string, string>()
-  const days = new Set(payments.map((p) => p.paidOn))
   for (const b of balances) {
     if (!b.dueDate) continue
     const end = limitationEnd(b.dueDate)
@@ -519,13 +558,8 @@ export async function settleOverpayments(
   await lockPersons(db, personIds)
   const balances = await installmentBalances(db, { personIds })
   const barred = options.timeBarred
-    ? await options.timeBarred(db, { personIds, asOf: options.on })
-    : new Map(
-        [...defaultTimeBarred(balances, [{ paidOn: options.on } as PaymentInput])].map(([k, v]) => [
-          k.slice(options.on.length + 1),
-          v,
-        ]),
-      )
+    ? await options.timeBarred(db, { personIds, asOf: options.on, balances })
+    : new Map([...defaultTimeBarred(balances, [options.on])].map(([k, v]) => [k.slice(options.on.length + 1), v]))
   const byPerson = new Map<number, OpenInstallment[]>()
   for (const b of balances) {
     if (!b.dueDate) continue

@@ -161,16 +161,10 @@ export async function importPaymentFile(
   ).rows
 
   const personIds = [...new Set(staged.flatMap((s) => (s.personId === null ? [] : [Number(s.personId)])))]
-  await ledger.syncCharges(db, personIds, ctx.now)
-  const balances = await ledger.balances(db, personIds)
-
-  // 時効 (介護保険法第200条) as of each 納付日 of the file (a file holds few distinct days).
-  const barredDays = new Map<string, Map<string, string>>()
-  const barredOn = async (day: string) => {
-    let m = barredDays.get(day)
-    if (!m) barredDays.set(day, (m = await ledger.timeBarred(db, personIds, day as IsoDate)))
-    return m
-  }
+  // The persons locked, their 調定 brought up to the latest 賦課, their 残高 and 時効 (介護保険法第200条) on each
+  // 納付日 of the file read once; applyPayments below allocates on the same figures without reading them again.
+  const prepared = await ledger.prepare(db, personIds, [...new Set(staged.map((s) => s.paidOn as IsoDate))], ctx.now)
+  const balances = prepared.balances
   // The same payment (receipt key) once: counted already (another file, or earlier in this file) → not again.
   const firstAmount = new Map<string, number>()
   for (const s of staged) if (s.countedAmount !== null) firstAmount.set(s.receiptKey, Number(s.countedAmount))
@@ -196,7 +190,7 @@ export async function importPaymentFile(
     const barred =
       s.personId === null
         ? undefined
-        : (await barredOn(s.paidOn)).get(
+        : prepared.barredOn(s.paidOn as IsoDate).get(
             installmentKeyString({
               personId: Number(s.personId),
               fiscalYear: s.fiscalYear,
@@ -253,7 +247,7 @@ export async function importPaymentFile(
       workLineIds.slice(i, i + STAGE_CHUNK).map((lineId) => ({ lineId, status: 'open' as const, rowVersion: 1 })),
     )
   try {
-    await ledger.applyPayments(db, payments, ctx)
+    await ledger.applyPayments(db, payments, ctx, prepared)
   } catch (error) {
     // e.g. a time-barred installment (介護保険法第200条): the whole file is refused, naming the line.
     if (error instanceof LedgerRuleError) throw new HttpProblem(422, 'ledgerRule', error.message)
