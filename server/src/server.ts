@@ -18,7 +18,9 @@ import { normalSerial, serverTlsOptions } from './core/http/tls-options'
 import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
+import { benefitRecordRoutes } from './areas/benefits'
 import { boardRoutes, certificationIntakeRoutes, firstDecisionRoutes, resultRoutes } from './areas/certification'
+import { recipientRoutes } from './areas/recipients'
 import {
   arrearsRoutes,
   collectionLedgerRoutes,
@@ -38,6 +40,7 @@ import {
   reductionRoutes,
 } from './areas/premiums'
 import { exportRoutes, printRoutes } from './areas/export'
+import { statisticsRoutes } from './areas/statistics'
 import { cardRoutes } from './areas/forms'
 import { ensureShippedMasters, masterRoutes } from './areas/masters'
 import { opsRoutes } from './areas/ops'
@@ -113,12 +116,15 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...firstDecisionRoutes({ importFiles }),
     ...boardRoutes(),
     ...resultRoutes(),
+    ...recipientRoutes(),
     ...paymentIntakeRoutes({ importFiles }),
+    ...benefitRecordRoutes({ importFiles }),
     ...dunningRoutes(),
     // 収納台帳: the payments refuse what the dunning sub-area's limitation (with its renewals) has time-barred.
     ...collectionLedgerRoutes({ timeBarred: timeBarredLookup, limitations: installmentLimitations }),
     ...collectionReportRoutes(),
     ...arrearsRoutes(),
+    ...statisticsRoutes(),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),

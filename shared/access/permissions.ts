@@ -15,6 +15,7 @@ export const roles = [
   'supervisor', // 監督者
   'systemAdmin', // システム管理者
   'operator', // 運用事業者
+  'migrationOfficer', // 移行担当
 ] as const
 export type Role = (typeof roles)[number]
 
@@ -30,6 +31,7 @@ export const roleLabels: Record<Role, string> = {
   supervisor: '監督者',
   systemAdmin: 'システム管理者',
   operator: '運用事業者',
+  migrationOfficer: '移行担当',
 }
 
 export interface PermissionInfo {
@@ -109,6 +111,14 @@ export const permissionCatalog = {
   // 収納台帳: reading a person's ledger and the 収納状況, the 窓口 payment (and the 過誤納 充当 / 還付 proposal), the 還付
   // decision by a second person (監督者; never the proposer, step-up).
   'collection.read': { label: '収納台帳・収納状況の参照', personalData: true, secondFactor: true },
+  // 統計・報告: the 事業状況報告 and its drill-down (personal data: the persons behind a cell), submission by 監督者.
+  'statistics.read': {
+    label: '事業状況報告・統計の参照（内訳の個人一覧を含む）',
+    personalData: true,
+    secondFactor: true,
+  },
+  'statistics.submit': { label: '事業状況報告の提出済み登録', personalData: true, secondFactor: true },
+  'statistics.extract': { label: 'EUC抽出の作成・実行', personalData: true, secondFactor: true },
   'collection.pay': { label: '窓口収納・過誤納の充当', personalData: true, secondFactor: true },
   'collection.refundDecide': { label: '還付の決定', personalData: true, secondFactor: true },
   // 督促・不納欠損: the 収納担当 prepares and commits the runs (and prints the 督促状); the 監督者 signs a run off.
@@ -124,6 +134,26 @@ export const permissionCatalog = {
     secondFactor: true,
   },
   'arrears.restrictionDecide': { label: '給付制限の決定・解除', personalData: true, secondFactor: true },
+  // データ移行: the 移行担当 receives and validates legacy extracts, decides 外字, runs the 仮移行; the 監督者 reads the
+  // reports and signs the reconciliation and the 移行判定 off (never the 移行担当).
+  'migration.read': { label: 'データ移行の検証結果・外字一覧の参照', personalData: true, secondFactor: true },
+  'migration.operate': {
+    label: 'データ移行（抽出データの受入・検証・外字の決定・仮移行）',
+    personalData: true,
+    secondFactor: true,
+  },
+  'migration.approve': { label: 'データ移行の照合結果の承認・移行判定', personalData: true, secondFactor: true },
+  // 給付実績: the 給付担当 imports the 国保連's 給付実績情報 and reads a person's months against the 区分支給限度基準額.
+  'benefits.recordsImport': { label: '給付実績情報の取込', personalData: true, secondFactor: true },
+  'benefits.recordsRead': { label: '給付実績（月別の利用状況）の参照', personalData: true, secondFactor: true },
+  // 受給者管理: 負担割合・負担限度額・減免・居宅届出 (read), the 負担割合判定 and records (給付担当), the sign-off (監督者).
+  'recipients.read': {
+    label: '受給者情報（負担割合・負担限度額・減免・居宅届出）の参照',
+    personalData: true,
+    secondFactor: true,
+  },
+  'recipients.determine': { label: '負担割合の判定・居宅届出の登録', personalData: true, secondFactor: true },
+  'recipients.approve': { label: '負担割合判定の承認', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog

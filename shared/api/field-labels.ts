@@ -144,6 +144,9 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   // 督促・不納欠損 and the 延滞金 quote
   offset: '表示開始位置',
   asOf: '基準日',
+  // 給付実績 (docs/benefits.md)
+  fromMonth: '開始年月',
+  toMonth: '終了年月',
   // 消込 (payment intake) and its work list
   fileName: 'ファイル名',
   contentBase64: 'ファイルの内容',
@@ -211,4 +214,21 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   noticeKind: '通知書の種類',
   noticeReason: '通知の理由',
   expectedTo: '処理見込期間の終わり',
+  // 受給者管理 (recipients)
+  copayYear: '負担割合の判定年度',
+  savings: '預貯金等の額',
+  married: '配偶者の有無',
+  spouseTaxable: '配偶者の住民税課税',
+  notifiedOn: '届出日',
+  providerNumber: '事業所番号',
+  planKind: '計画の作成区分',
+  ratePercent: '減免の割合（％）',
+  decisionNote: '決定の備考',
+  recordId: '記録番号',
+  // 統計・報告 (statistics)
+  reportMonth: '報告月',
+  cutoffOn: '締日（この日までの記録で集計）',
+  cellId: '集計欄',
+  differenceNote: '前月報告との差異の理由',
+  versionId: '提出版',
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import * as collectionLedger from './collection'
+import { benefitRecordApiRoutes } from './benefits'
+import { statisticsApiRoutes } from './statistics'
 import {
   ExportApproveInput$,
   ExportCompleteInput$,
@@ -48,6 +50,7 @@ import {
   UserProfile$,
 } from './auth'
 import { OpsStatus$ } from './ops'
+import { recipientApiRoutes } from './recipient-routes'
 import {
   CaseApplyRequest$,
   CaseCloseRequest$,
@@ -253,6 +256,8 @@ export const LONG_REQUEST_WAIT_MS = 600_000
  * Personal search terms travel in POST bodies, never in URLs.
  */
 export const apiRoutes = {
+  ...recipientApiRoutes,
+  ...benefitRecordApiRoutes,
   'meta.get': { method: 'GET', path: '/api/v1/meta', input: Empty$, output: ServerMeta$ },
   'auth.login': { method: 'POST', path: '/api/v1/auth/login', input: LoginRequest$, output: LoginResponse$ },
   'auth.verifyTotp': { method: 'POST', path: '/api/v1/auth/totp', input: TotpVerifyRequest$, output: SignedIn$ },
@@ -1161,6 +1166,7 @@ export const apiRoutes = {
     input: collectionLedger.CollectionStatusFileQuery$,
     output: collectionLedger.CollectionFile$,
   },
+  ...statisticsApiRoutes,
 } as const satisfies Record<
   string,
   { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType; waitMs?: number }

@@ -119,6 +119,9 @@ export {
   splitCost,
   unitPrice,
 } from './benefits'
+export type { CopayHouseholdMember, CopayIncomeRecord, CopayYear } from './copay-determination'
+export { copayInputOf, copayJudgementIncomes, copayYear, copayYearOf, householdCopayRates } from './copay-determination'
+export { COPAY_INCOME_DEDUCTION, type CopayIncomeDeduction } from './parameters/copay-determination'
 
 // Certification
 export type {

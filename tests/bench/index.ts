@@ -1,3 +1,4 @@
+import { benefitRecordsBench } from './benefit-records.bench'
 import { certificationBench } from './certification.bench'
 import { collectionIntakeBench } from './collection-intake.bench'
 import { collectionLedgerBench } from './collection-ledger.bench'
@@ -5,6 +6,7 @@ import { eligibilityBench } from './eligibility.bench'
 import { mastersBench } from './masters.bench'
 import { premiumsBench } from './premiums.bench'
 import { seedBench } from './seed.bench'
+import { statisticsBench } from './statistics.bench'
 import type { BenchModule } from './types'
 
 /** The benchmark modules `npm run bench` runs, in this order. Add an area's module here. */
@@ -16,4 +18,6 @@ export const benchModules: readonly BenchModule[] = [
   collectionIntakeBench,
   collectionLedgerBench,
   certificationBench,
+  statisticsBench,
+  benefitRecordsBench,
 ]

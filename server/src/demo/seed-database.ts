@@ -32,6 +32,7 @@ export const demoUsers: DemoUser[] = [
   { loginId: 'nintei01', displayName: '検証 三郎', department: '介護保険課 認定係', roles: ['certificationClerk'] },
   { loginId: 'kantoku01', displayName: '検証 四季', department: '介護保険課 管理係', roles: ['supervisor'] },
   { loginId: 'tainou01', displayName: '検証 八雲', department: '介護保険課 収納係', roles: ['arrearsClerk'] },
+  { loginId: 'kyufu01', displayName: '検証 九重', department: '介護保険課 給付係', roles: ['benefitClerk'] },
   {
     loginId: 'sodan01',
     displayName: '検証 五月',

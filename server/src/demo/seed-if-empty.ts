@@ -10,6 +10,7 @@ import { seedDemoBankAccounts } from './bank-accounts'
 import { seedDemoPayments } from './collection-payments'
 import { seedCertificationCases } from './certification-cases'
 import { seedCertificationDecisions } from './certification-decisions'
+import { seedDemoBenefitRecords } from './benefit-records'
 import { todayInJapan } from '../../../shared/domain/dates'
 
 export const DEMO_SEED = 20_261_125
@@ -48,5 +49,7 @@ export async function seedDemoIfEmpty(
   await seedCertificationCases(db, { today: todayInJapan(now), seed, now })
   // … and the 受給者台帳 of the notified ones (level and validity), for the card and the benefits area.
   await seedCertificationDecisions(db, { now })
+  // 給付実績: the last three service months of the certified persons, imported from generated 国保連 files.
+  await seedDemoBenefitRecords(db, { now, seed })
   return { ...seeded, ms: Math.round(performance.now() - started) }
 }

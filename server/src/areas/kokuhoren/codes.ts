@@ -111,3 +111,43 @@ export const benefitRecordKinds = code(BENEFIT, {
   DA: '社会福祉法人軽減額情報',
   T1: '集計情報',
 })
+
+// 受給者訂正連絡票情報 (532) — docs/interfaces/kokuhoren.md §1.5 (docs/sources/interfaces.md §1.5): 2 修正 / 3 削除 ✅
+const CORRECTION = '受給者訂正連絡票情報 訂正区分コード（docs/sources/interfaces.md §1.5）✅'
+export const correctionKinds = code(CORRECTION, { '2': '修正', '3': '削除' })
+
+// 受給者突合情報 (536) and its result — docs/interfaces/kokuhoren.md §1.6 (docs/sources/interfaces.md §1.6) ✅
+const MATCHING = '受給者突合情報・受給者台帳突合結果情報（docs/sources/interfaces.md §1.6）✅'
+export const matchingExtractKinds = code(MATCHING, {
+  '1': '認定期間内の最新',
+  '2': '認定期間内の全',
+  '3': '一定期間内の最新',
+  '4': '一定期間内の全',
+})
+export const matchingResultKinds = code(MATCHING, {
+  '1': '保険者情報のみ存在',
+  '2': '国保連情報のみ存在',
+  '3': '内容不一致',
+})
+export const matchingInfoKinds = code(MATCHING, { '1': '保険者保有', '2': '国保連保有' })
+
+/**
+ * 処理結果区分 of our draft 受給者情報更新結果 layout: the source says the file echoes what the 国保連 registered and
+ * that reception-check errors may come in a separate list (docs/sources/interfaces.md §1.6) — ⚠️ this item, and where
+ * the error codes sit, are our assumption until the current specification is in (docs/interfaces/kokuhoren.md §1.6).
+ */
+export const updateResultKinds = code('受給者情報更新結果 処理結果区分（自前の仮定義）⚠️', {
+  '1': '正常',
+  '2': 'エラー',
+})
+
+/**
+ * The federation's error codes whose meaning the sources give — docs/sources/interfaces.md §1.3 (a prefectural
+ * 国保連's published examples). Any other code is shown as 「コード表未収載」, never guessed.
+ */
+export const federationErrorCodes = code('国保連 資格エラーコード（docs/sources/interfaces.md §1.3 の例）✅', {
+  '10QB': '月の途中で要支援と要介護をまたぐ変更があり、一方の台帳に居宅介護支援事業所が設定されていません',
+  '12P0': '請求の証記載保険者番号・被保険者番号が受給者台帳にありません',
+  '12P4': '直近の異動日の台帳の居宅介護支援事業所が、給付管理票を提出した事業所と一致しない（または未設定です）',
+  '12P5': '直近の異動日の台帳の居宅介護支援事業所が、給付管理票を提出した事業所と一致しない（または未設定です）',
+})

@@ -4,6 +4,7 @@
  * routes; callers get bytes or typed records, or Japanese problems naming line, record, field and byte.
  */
 export type { KokuhorenProblem, Result } from './problems'
+export { problem } from './problems'
 export type { ControlHeader, ControlRecord, DataRecord, Envelope, RecordToWrite } from './envelope'
 export { buildEnvelope, parseEnvelope } from './envelope'
 export type { CodeTable } from './codes'
@@ -29,3 +30,34 @@ export { benefitBasicLayout, benefitDetailLayout, typedBenefitExchangeIds } from
 export type { BenefitRecord, BenefitRecordFile, RawBenefitRecord } from './benefit-records'
 export { BENEFIT_RECORD_DATA_KIND, parseBenefitRecordFile } from './benefit-records'
 export type { FieldSpec, FieldType } from './layout'
+export type { ReadRecord, RecordFileHeader, RecordFileKind } from './record-file'
+export { buildRecordFile, composeLayout, parseRecordFile } from './record-file'
+export type {
+  MatchingResultRecord,
+  RecipientCorrectionNotice,
+  RecipientItems,
+  RecipientMatchingRecord,
+  UpdateResultRecord,
+} from './recipient-records'
+export {
+  MATCHING_RESULT_DATA_KIND,
+  RECIPIENT_CORRECTION_DATA_KIND,
+  RECIPIENT_MATCHING_DATA_KIND,
+  UPDATE_RESULT_DATA_KIND,
+  buildMatchingResultFile,
+  buildRecipientCorrectionFile,
+  buildRecipientMatchingFile,
+  buildUpdateResultFile,
+  errorCodesOf,
+  explainErrorCode,
+  matchingResultLayout,
+  parseMatchingResultFile,
+  parseRecipientCorrectionFile,
+  parseRecipientMatchingFile,
+  parseUpdateResultFile,
+  recipientCorrectionLayout,
+  recipientItemKeys,
+  recipientItemLabel,
+  recipientMatchingLayout,
+  updateResultLayout,
+} from './recipient-records'

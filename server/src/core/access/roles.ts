@@ -31,6 +31,8 @@ const PERSON_READ: Grant[] = ['person.search', 'person.read']
 const NUMBER_WORK: Grant[] = [...PERSON_READ, 'person.revealIndividualNumber']
 
 export const rolePermissions: Record<Role, readonly Grant[]> = {
+  // 移行担当: legacy extracts in, their validation, 外字 decisions and the 仮移行 (docs/migration.md).
+  migrationOfficer: ['migration.read', 'migration.operate'],
   eligibilityClerk: [
     ...NUMBER_WORK,
     'person.revealProtectedAddress',
@@ -64,12 +66,23 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 収納台帳: reads the ledger and the 収納状況, takes 窓口 payments, offsets 過誤納 and proposes 還付.
     'collection.read',
     'collection.pay',
+    // 統計・報告: reads the 事業状況報告 (its 収納状況) and builds EUC extracts (exported only through approval).
+    'statistics.read',
+    'statistics.extract',
     'premiums.bankAccount',
     'premiums.directDebitFile',
   ],
   // 滞納管理: the 滞納者 list and cases, 催告・分納誓約・財産調査 and the 予告 of a 給付制限.
   arrearsClerk: [...PERSON_READ, 'arrears.read', 'arrears.manage'],
-  benefitClerk: NUMBER_WORK,
+  benefitClerk: [
+    ...NUMBER_WORK,
+    // 給付実績: imports the 国保連's 給付実績情報 and reads a person's months of service.
+    'benefits.recordsImport',
+    'benefits.recordsRead',
+    // 受給者管理: the 負担割合判定 (試算・実行), re-determination and the 居宅届出.
+    'recipients.read',
+    'recipients.determine',
+  ],
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
   certificationClerk: [
     ...NUMBER_WORK,
@@ -94,6 +107,12 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
   ],
   supervisor: [
     ...PERSON_READ,
+    // データ移行: reads the reports and signs the reconciliation and the 移行判定 off (never the 移行担当).
+    'migration.read',
+    'migration.approve',
+    // 統計・報告: computes and checks the 事業状況報告, drills to its persons, marks it submitted.
+    'statistics.read',
+    'statistics.submit',
     'eligibility.batch',
     // The second person of a manual correction of the eligibility history (four eyes; never the proposer).
     'eligibility.approveCorrection',
@@ -112,6 +131,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // The second person who signs a 賦課バッチ off (never its preparer); reads the premiums it checks.
     'premiums.read',
     'premiums.batchApprove',
+    // 負担割合判定: the second person who signs a run off (never its preparer).
+    'recipients.read',
+    'recipients.approve',
     // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
     'premiums.reductionDecide',
     // 要介護認定: follows the clock board and the cases (read only).

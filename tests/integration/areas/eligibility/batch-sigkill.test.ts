@@ -13,7 +13,7 @@
  * afterwards must take more than twice that long.
  */
 import { createHash } from 'node:crypto'
-import { count, eq, like, sql, type SQL } from 'drizzle-orm'
+import { count, eq, like } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiRoutes } from '../../../../shared/api/routes'
@@ -110,8 +110,6 @@ async function finishAuditRows(db: Db, uploadId: number) {
     .from(auditLog)
     .where(like(auditLog.purpose, `住基異動取込 #${uploadId} %`))
 }
-
-const rowsOf = async <T>(db: Db, query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows
 
 /**
  * The finishing request, without the client's 30-second timeout (on a busy machine the apply may take longer; the

@@ -56,7 +56,13 @@ describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
       // arrears_property_records, benefit_restriction_steps) and the six of 認定 (certification_case_events,
       // basic_checklists, certification_first_decisions, certification_decisions, certified_persons,
       // certification_notices): 43 × 2.
-      expect(fromFresh.triggers.length).toBe(86)
+      // 統計 adds 2 × 2 (statistics_report_versions, statistics_extract_runs).
+      // 受給者管理 adds 2 × 2 (recipient_copay_periods, recipient_copay_run_results).
+      // データ移行 adds 1 × 2 (migration_gaiji_decisions).
+      // 高額・償還 adds 2 × 2 (high_cost_decisions, reimbursement_decisions).
+      // 仮移行・判定・消去 add 5 × 2 (migration_decisions, migration_handover_ledger, migration_erasure_reports,
+      // migration_differences, migration_difference_signoffs).
+      expect(fromFresh.triggers.length).toBe(110)
       expect(await catalogOf(adopted.db)).toEqual(fromFresh)
     } finally {
       await adopted.close()

@@ -1,0 +1,154 @@
+import { inArray } from 'drizzle-orm'
+import { defaultCutoff, isClosedMonth, monthBaseDate, submissionProblem } from '../../../../shared/domain/statistics'
+import { todayInJapan, type IsoDate } from '../../../../shared/domain/dates'
+import { HttpProblem, problems } from '../../core/http/problem'
+import { defineRoute } from '../../core/http/route'
+import { persons } from '../persons/schema'
+import { monthlyReport } from './monthly-report'
+import { monthlyReportPdf, monthlyReportXlsx } from './report-files'
+import { recordSubmission, summaryOf, versionById } from './versions'
+
+/**
+ * 統計・報告 routes (docs/statistics.md): the 月報 as known at its cut-off, the drill-down from a cell to its persons
+ * (a personal-data read, audited with the persons), the submission by a 監督者 (step-up, checks first) and the files.
+ */
+function cutoffFor(reportMonth: string, cutoffOn: IsoDate | null, today: IsoDate): IsoDate {
+  if (!isClosedMonth(reportMonth, today))
+    throw problems.invalidRequest(`${reportMonth} はまだ締まっていません（基準日 ${monthBaseDate(reportMonth)}）`)
+  const cutoff = cutoffOn ?? (defaultCutoff(reportMonth) < today ? defaultCutoff(reportMonth) : today)
+  if (cutoff < monthBaseDate(reportMonth) || cutoff > today)
+    throw problems.invalidRequest('締日は基準日から今日までの日付を指定してください')
+  return cutoff
+}
+
+export function statisticsRoutes() {
+  return [
+    defineRoute({
+      name: 'statistics.monthlyReport',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      // Aggregates (small cells can point at a person); the persons behind a cell come through statistics.drillDown.
+      personalData: true,
+      audit: { action: 'statistics.monthlyReport' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        const cutoff = cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
+        audit.purpose(`事業状況報告（月報）${input.reportMonth} 締日 ${cutoff}`)
+        return (await monthlyReport(db, input.reportMonth, cutoff)).report
+      },
+    }),
+    defineRoute({
+      name: 'statistics.drillDown',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      personalData: true,
+      audit: { action: 'statistics.drillDown', targetType: 'person' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        const cutoff = cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
+        const { report, computed } = await monthlyReport(db, input.reportMonth, cutoff)
+        const cell = report.tables.flatMap((t) => t.cells).find((c) => c.id === input.cellId)
+        if (!cell) throw problems.notFound()
+        const list = computed.members.get(cell.id) ?? []
+        const ids = [...new Set(list.map((m) => m.personId))]
+        audit.targets(ids)
+        audit.purpose(`事業状況報告（月報）${input.reportMonth} ${cell.row} ${cell.column} の内訳`)
+        const found =
+          ids.length === 0
+            ? []
+            : await db
+                .select({
+                  id: persons.id,
+                  insuredNumber: persons.insuredNumber,
+                  familyName: persons.familyName,
+                  givenName: persons.givenName,
+                  birthDate: persons.birthDate,
+                })
+                .from(persons)
+                .where(inArray(persons.id, ids))
+        const byId = new Map(found.map((p) => [p.id, p]))
+        return {
+          cellId: cell.id,
+          label: `${cell.row} ${cell.column}`,
+          value: cell.value,
+          rows: list.map((m) => {
+            const p = byId.get(m.personId)!
+            return {
+              personId: p.id,
+              insuredNumber: p.insuredNumber,
+              name: `${p.familyName} ${p.givenName}`,
+              birthDate: p.birthDate,
+              detail: m.detail,
+            }
+          }),
+        }
+      },
+    }),
+    defineRoute({
+      name: 'statistics.submit',
+      access: { kind: 'permission', permission: 'statistics.submit' },
+      personalData: true,
+      audit: { action: 'statistics.submit' },
+      effect: 'create',
+      stepUp: true,
+      async handle({ input, db, now, user, audit }) {
+        const cutoff = cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
+        const { report, computed } = await monthlyReport(db, input.reportMonth, cutoff)
+        const problem = submissionProblem(report.checks, input.differenceNote)
+        if (problem) throw new HttpProblem(409, 'checksFailed', problem)
+        const row = await recordSubmission(db, {
+          kind: 'monthly',
+          period: input.reportMonth,
+          baseDate: report.baseDate,
+          cutoffOn: cutoff,
+          cells: computed.cells,
+          checks: report.checks,
+          differences: report.previousDifferences,
+          differenceNote: input.differenceNote,
+          submittedBy: user!.id,
+          submittedLogin: user!.loginId,
+          submittedName: user!.displayName,
+          submittedAt: now,
+        })
+        audit.purpose(`事業状況報告（月報）${input.reportMonth} 第${row.version}版 提出済み登録（締日 ${cutoff}）`)
+        return summaryOf(row)
+      },
+    }),
+    defineRoute({
+      name: 'statistics.reportFile',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      personalData: true,
+      audit: { action: 'statistics.reportFile' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        let cutoff: IsoDate
+        let submitted: string | null = null
+        let override: Record<string, number | null> | null = null
+        if (input.versionId !== null) {
+          const v = await versionById(db, input.versionId)
+          if (!v || v.kind !== 'monthly' || v.period !== input.reportMonth) throw problems.notFound()
+          cutoff = v.cutoffOn
+          submitted = `第${v.version}版 ${v.submittedName}（${v.submittedLogin}） ${v.submittedAt.toISOString()}`
+          override = v.cells
+        } else cutoff = cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
+        const { report } = await monthlyReport(db, input.reportMonth, cutoff)
+        // A submitted version prints its own cells, whatever was corrected since.
+        if (override) {
+          const cells = override
+          for (const t of report.tables) for (const c of t.cells) c.value = cells[c.id] ?? null
+        }
+        audit.purpose(`事業状況報告（月報）${input.reportMonth} ${input.format}`)
+        const base = `jigyo-jokyo-geppo-${input.reportMonth}`
+        return input.format === 'xlsx'
+          ? {
+              fileName: `${base}.xlsx`,
+              mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const,
+              contentBase64: (await monthlyReportXlsx(report, submitted)).toString('base64'),
+            }
+          : {
+              fileName: `${base}.pdf`,
+              mediaType: 'application/pdf' as const,
+              contentBase64: Buffer.from(await monthlyReportPdf(report, submitted)).toString('base64'),
+            }
+      },
+    }),
+  ]
+}

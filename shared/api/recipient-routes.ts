@@ -1,0 +1,97 @@
+/** The 受給者管理 (recipients) routes, spread into apiRoutes (shared/api/routes.ts). */
+import {
+  CarePlanEndRequest$,
+  CarePlanNotification$,
+  CarePlanNotifyRequest$,
+  CopayCommitResult$,
+  CopayDryRunRequest$,
+  CopayRedetermineRequest$,
+  CopayRedetermineResult$,
+  CopayRunAction$,
+  CopayRunDetail$,
+  CopayRunQuery$,
+  CopayRunReject$,
+  CopayRunSummary$,
+  RecipientOverview$,
+  RecipientQuery$,
+  CopayCertificateRequest$,
+  RecipientPdf$,
+  DecideRequest$,
+  ReliefApplyRequest$,
+  ReliefCertification$,
+} from './recipients'
+
+export const recipientApiRoutes = {
+  'recipients.overview': {
+    method: 'POST',
+    path: '/api/v1/recipients/overview',
+    input: RecipientQuery$,
+    output: RecipientOverview$,
+  },
+  'recipients.copayDryRun': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/runs/dry-run',
+    input: CopayDryRunRequest$,
+    output: CopayRunDetail$,
+  },
+  'recipients.copayRun': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/runs/detail',
+    input: CopayRunQuery$,
+    output: CopayRunDetail$,
+  },
+  'recipients.copayApprove': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/runs/approve',
+    input: CopayRunAction$,
+    output: CopayRunSummary$,
+  },
+  'recipients.copayReject': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/runs/reject',
+    input: CopayRunReject$,
+    output: CopayRunSummary$,
+  },
+  'recipients.copayCommit': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/runs/commit',
+    input: CopayRunAction$,
+    output: CopayCommitResult$,
+  },
+  'recipients.copayRedetermine': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/redetermine',
+    input: CopayRedetermineRequest$,
+    output: CopayRedetermineResult$,
+  },
+  'recipients.carePlanNotify': {
+    method: 'POST',
+    path: '/api/v1/recipients/care-plan/notify',
+    input: CarePlanNotifyRequest$,
+    output: CarePlanNotification$,
+  },
+  'recipients.carePlanEnd': {
+    method: 'POST',
+    path: '/api/v1/recipients/care-plan/end',
+    input: CarePlanEndRequest$,
+    output: CarePlanNotification$,
+  },
+  'recipients.reliefApply': {
+    method: 'POST',
+    path: '/api/v1/recipients/relief/apply',
+    input: ReliefApplyRequest$,
+    output: ReliefCertification$,
+  },
+  'recipients.reliefDecide': {
+    method: 'POST',
+    path: '/api/v1/recipients/relief/decide',
+    input: DecideRequest$,
+    output: ReliefCertification$,
+  },
+  'recipients.copayCertificate': {
+    method: 'POST',
+    path: '/api/v1/recipients/copay/certificate',
+    input: CopayCertificateRequest$,
+    output: RecipientPdf$,
+  },
+} as const

@@ -1,0 +1,50 @@
+/**
+ * The manifest that travels with a legacy extract (docs/sources/migration.md §1.2: edition, extraction period, row
+ * counts, SHA-256 per file) — `manifest.json` beside one CSV file per group. The same format is written by the
+ * export, so the ward can leave as easily as it arrived.
+ */
+import { z } from 'zod'
+
+export const MANIFEST_FILE_NAME = 'manifest.json'
+export const MANIFEST_FORMAT = 'kaigo-desk.legacy-extract/1'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const ExtractManifest$ = z
+  .object({
+    format: z.literal(MANIFEST_FORMAT),
+    /** The spec's edition id (DATA_LIST_EDITIONS) and the editions it stands for. */
+    edition: z
+      .object({
+        id: z.string().min(1).max(60),
+        dataList: z.string().max(20),
+        standard: z.string().max(20),
+        infrastructureIf: z.string().max(20),
+      })
+      .strict(),
+    /** Who extracted (e.g. '旧システム（富士通Japan）'). */
+    sender: z.string().max(100),
+    /** ISO 8601 with offset. */
+    extractedAt: z.string().max(40),
+    /** 抽出対象期間. */
+    period: z.object({ from: isoDate, to: isoDate }).strict(),
+    /** full = 全件, delta = 差分 since period.from. */
+    kind: z.enum(['full', 'delta']),
+    files: z
+      .array(
+        z
+          .object({
+            group: z.string().min(1).max(40),
+            fileName: z.string().min(1).max(100),
+            /** Data rows (without the header). */
+            rows: z.number().int().min(0),
+            bytes: z.number().int().min(0),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict()
+export type ExtractManifest = z.infer<typeof ExtractManifest$>
