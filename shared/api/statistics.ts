@@ -1,6 +1,6 @@
 /**
  * 統計・報告 contract (docs/statistics.md): the 事業状況報告 月報 computed as known at a cut-off, the drill-down from a
- * cell to its persons, the submission of a version (監督者, step-up) and the report as Excel or PDF.
+ * cell to its persons, the submission of a version (監督者, step-up) and the report as Excel or PDF; the 年報 likewise.
  */
 import { z } from 'zod'
 import { IdempotencyKey$, IsoDate$ } from './primitives'
@@ -105,6 +105,52 @@ export const ReportFile$ = z
   .strict()
 export type ReportFile = z.infer<typeof ReportFile$>
 
+// ─── 年報 ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const FiscalYear$ = z.number().int().min(2000).max(2100)
+
+export const AnnualReportQuery$ = z
+  .object({ fiscalYear: FiscalYear$, cutoffOn: IsoDate$.nullable().default(null) })
+  .strict()
+export type AnnualReportQuery = z.input<typeof AnnualReportQuery$>
+
+export const AnnualReport$ = z
+  .object({
+    fiscalYear: FiscalYear$,
+    baseDate: IsoDate$,
+    cutoffOn: IsoDate$,
+    tables: z.array(ReportTable$),
+    checks: z.array(ReportCheck$),
+    versions: z.array(ReportVersionSummary$),
+    source: z.string(),
+  })
+  .strict()
+export type AnnualReport = z.infer<typeof AnnualReport$>
+
+export const AnnualDrillDownQuery$ = z
+  .object({
+    fiscalYear: FiscalYear$,
+    cutoffOn: IsoDate$.nullable().default(null),
+    cellId: z.string().min(1).max(80),
+  })
+  .strict()
+export type AnnualDrillDownQuery = z.input<typeof AnnualDrillDownQuery$>
+
+export const SubmitAnnualReportRequest$ = z
+  .object({ idempotencyKey: IdempotencyKey$, fiscalYear: FiscalYear$, cutoffOn: IsoDate$.nullable().default(null) })
+  .strict()
+export type SubmitAnnualReportRequest = z.input<typeof SubmitAnnualReportRequest$>
+
+export const AnnualReportFileQuery$ = z
+  .object({
+    fiscalYear: FiscalYear$,
+    cutoffOn: IsoDate$.nullable().default(null),
+    versionId: z.number().int().positive().nullable().default(null),
+    format: z.enum(['xlsx', 'pdf']),
+  })
+  .strict()
+export type AnnualReportFileQuery = z.input<typeof AnnualReportFileQuery$>
+
 export const statisticsApiRoutes = {
   'statistics.monthlyReport': {
     method: 'POST',
@@ -128,6 +174,30 @@ export const statisticsApiRoutes = {
     method: 'POST',
     path: '/api/v1/statistics/monthly/file',
     input: ReportFileQuery$,
+    output: ReportFile$,
+  },
+  'statistics.annualReport': {
+    method: 'POST',
+    path: '/api/v1/statistics/annual',
+    input: AnnualReportQuery$,
+    output: AnnualReport$,
+  },
+  'statistics.annualDrillDown': {
+    method: 'POST',
+    path: '/api/v1/statistics/annual/drill-down',
+    input: AnnualDrillDownQuery$,
+    output: DrillDown$,
+  },
+  'statistics.annualSubmit': {
+    method: 'POST',
+    path: '/api/v1/statistics/annual/submit',
+    input: SubmitAnnualReportRequest$,
+    output: ReportVersionSummary$,
+  },
+  'statistics.annualReportFile': {
+    method: 'POST',
+    path: '/api/v1/statistics/annual/file',
+    input: AnnualReportFileQuery$,
     output: ReportFile$,
   },
 } as const

@@ -234,6 +234,11 @@ export const MONTHLY_REPORT_RULES: readonly Versioned<MonthlyReportRules>[] = [
 export interface AnnualReportRules {
   /** 基準日: the fiscal year's last day (3月31日); the collection figures are as of the 出納閉鎖 [verify]. */
   readonly baseDate: 'fiscalYearEnd'
+  /**
+   * ⚠️ Ward parameter: the default cut-off, in days after the 基準日 — 61 is 5月31日, the 出納閉鎖 (地方自治法235条の5),
+   * after which the year's records are complete.
+   */
+  readonly cutoffDaysAfterYearEnd: number
   readonly tables: readonly StatisticsTableDefinition[]
 }
 
@@ -268,6 +273,7 @@ export const ANNUAL_REPORT_RULES: readonly Versioned<AnnualReportRules>[] = [
     unverified: true,
     value: {
       baseDate: 'fiscalYearEnd',
+      cutoffDaysAfterYearEnd: 61,
       tables: [
         {
           id: 'stages',

@@ -63,6 +63,16 @@ export function defaultCutoff(month: ReportMonth): IsoDate {
   return addDays(monthBaseDate(month), monthlyRulesFor(month).cutoffDaysAfterMonthEnd)
 }
 
+/** The default cut-off of a 年報: the 基準日 plus the ward's days (⚠️ parameter; 5月31日, the 出納閉鎖). */
+export function defaultAnnualCutoff(fiscalYear: number): IsoDate {
+  return addDays(annualBaseDate(fiscalYear), annualRulesFor(fiscalYear).cutoffDaysAfterYearEnd)
+}
+
+/** A fiscal year is closed on `today` when its 基準日 (3月31日) has passed. */
+export function isClosedFiscalYear(fiscalYear: number, today: IsoDate): boolean {
+  return annualBaseDate(fiscalYear) < today
+}
+
 /** A report month is closed on `today` when its 基準日 has passed. */
 export function isClosedMonth(month: ReportMonth, today: IsoDate): boolean {
   return monthBaseDate(month) < today

@@ -4,7 +4,13 @@
  * sub-folders import one another's index (never this file).
  */
 export * from './ledger'
-export { collectionReportRoutes, collectionStatus } from './reports'
+export {
+  collectionFigures,
+  collectionFiguresByPerson,
+  collectionReportRoutes,
+  collectionStatus,
+  type CollectionFiguresRow,
+} from './reports'
 export {
   dunningRoutes,
   installmentLimitations,

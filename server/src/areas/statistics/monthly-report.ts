@@ -44,7 +44,7 @@ export interface ComputedMonthly {
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows
 
 /** Eligibility rows recorded before the cut-off instant, by person (the history as known then). */
-async function historyAsKnown(db: Db | Tx, cutoffOn: IsoDate): Promise<Map<number, EligibilityEvent[]>> {
+export async function historyAsKnown(db: Db | Tx, cutoffOn: IsoDate): Promise<Map<number, EligibilityEvent[]>> {
   const cutoff = new Date(endOfDayJst(cutoffOn)).toISOString()
   const rows = rowsOf<{
     id: number

@@ -1,11 +1,20 @@
 import { inArray } from 'drizzle-orm'
-import { defaultCutoff, isClosedMonth, monthBaseDate, submissionProblem } from '../../../../shared/domain/statistics'
+import {
+  annualBaseDate,
+  defaultAnnualCutoff,
+  defaultCutoff,
+  isClosedFiscalYear,
+  isClosedMonth,
+  monthBaseDate,
+  submissionProblem,
+} from '../../../../shared/domain/statistics'
 import { todayInJapan, type IsoDate } from '../../../../shared/domain/dates'
 import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { persons } from '../persons/schema'
+import { annualMembers, annualReport } from './annual-report'
 import { monthlyReport } from './monthly-report'
-import { monthlyReportPdf, monthlyReportXlsx } from './report-files'
+import { annualReportPdf, annualReportXlsx, monthlyReportPdf, monthlyReportXlsx } from './report-files'
 import { recordSubmission, summaryOf, versionById } from './versions'
 
 /**
@@ -19,6 +28,47 @@ function cutoffFor(reportMonth: string, cutoffOn: IsoDate | null, today: IsoDate
   if (cutoff < monthBaseDate(reportMonth) || cutoff > today)
     throw problems.invalidRequest('締日は基準日から今日までの日付を指定してください')
   return cutoff
+}
+
+function annualCutoffFor(fiscalYear: number, cutoffOn: IsoDate | null, today: IsoDate): IsoDate {
+  if (!isClosedFiscalYear(fiscalYear, today))
+    throw problems.invalidRequest(`${fiscalYear}年度はまだ終わっていません（基準日 ${annualBaseDate(fiscalYear)}）`)
+  const byDefault = defaultAnnualCutoff(fiscalYear)
+  const cutoff = cutoffOn ?? (byDefault < today ? byDefault : today)
+  if (cutoff < annualBaseDate(fiscalYear) || cutoff > today)
+    throw problems.invalidRequest('締日は基準日から今日までの日付を指定してください')
+  return cutoff
+}
+
+async function drillDownRows(db: Parameters<typeof monthlyReport>[0], list: { personId: number; detail: string }[]) {
+  const ids = [...new Set(list.map((m) => m.personId))]
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: persons.id,
+            insuredNumber: persons.insuredNumber,
+            familyName: persons.familyName,
+            givenName: persons.givenName,
+            birthDate: persons.birthDate,
+          })
+          .from(persons)
+          .where(inArray(persons.id, ids))
+  const byId = new Map(found.map((p) => [p.id, p]))
+  return {
+    ids,
+    rows: list.map((m) => {
+      const p = byId.get(m.personId)!
+      return {
+        personId: p.id,
+        insuredNumber: p.insuredNumber,
+        name: `${p.familyName} ${p.givenName}`,
+        birthDate: p.birthDate,
+        detail: m.detail,
+      }
+    }),
+  }
 }
 
 export function statisticsRoutes() {
@@ -47,39 +97,10 @@ export function statisticsRoutes() {
         const { report, computed } = await monthlyReport(db, input.reportMonth, cutoff)
         const cell = report.tables.flatMap((t) => t.cells).find((c) => c.id === input.cellId)
         if (!cell) throw problems.notFound()
-        const list = computed.members.get(cell.id) ?? []
-        const ids = [...new Set(list.map((m) => m.personId))]
+        const { ids, rows } = await drillDownRows(db, computed.members.get(cell.id) ?? [])
         audit.targets(ids)
         audit.purpose(`事業状況報告（月報）${input.reportMonth} ${cell.row} ${cell.column} の内訳`)
-        const found =
-          ids.length === 0
-            ? []
-            : await db
-                .select({
-                  id: persons.id,
-                  insuredNumber: persons.insuredNumber,
-                  familyName: persons.familyName,
-                  givenName: persons.givenName,
-                  birthDate: persons.birthDate,
-                })
-                .from(persons)
-                .where(inArray(persons.id, ids))
-        const byId = new Map(found.map((p) => [p.id, p]))
-        return {
-          cellId: cell.id,
-          label: `${cell.row} ${cell.column}`,
-          value: cell.value,
-          rows: list.map((m) => {
-            const p = byId.get(m.personId)!
-            return {
-              personId: p.id,
-              insuredNumber: p.insuredNumber,
-              name: `${p.familyName} ${p.givenName}`,
-              birthDate: p.birthDate,
-              detail: m.detail,
-            }
-          }),
-        }
+        return { cellId: cell.id, label: `${cell.row} ${cell.column}`, value: cell.value, rows }
       },
     }),
     defineRoute({
@@ -147,6 +168,103 @@ export function statisticsRoutes() {
               fileName: `${base}.pdf`,
               mediaType: 'application/pdf' as const,
               contentBase64: Buffer.from(await monthlyReportPdf(report, submitted)).toString('base64'),
+            }
+      },
+    }),
+    defineRoute({
+      name: 'statistics.annualReport',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      personalData: true,
+      audit: { action: 'statistics.annualReport' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        const cutoff = annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
+        audit.purpose(`事業状況報告（年報）${input.fiscalYear}年度 締日 ${cutoff}`)
+        return (await annualReport(db, input.fiscalYear, cutoff)).report
+      },
+    }),
+    defineRoute({
+      name: 'statistics.annualDrillDown',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      personalData: true,
+      audit: { action: 'statistics.annualDrillDown', targetType: 'person' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        const cutoff = annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
+        const { report, computed } = await annualReport(db, input.fiscalYear, cutoff)
+        const cell = report.tables.flatMap((t) => t.cells).find((c) => c.id === input.cellId)
+        if (!cell) throw problems.notFound()
+        const members = await annualMembers(db, computed, input.fiscalYear, cutoff, cell.id)
+        const { ids, rows } = await drillDownRows(db, members)
+        audit.targets(ids)
+        audit.purpose(`事業状況報告（年報）${input.fiscalYear}年度 ${cell.row} ${cell.column} の内訳`)
+        return { cellId: cell.id, label: `${cell.row} ${cell.column}`, value: cell.value, rows }
+      },
+    }),
+    defineRoute({
+      name: 'statistics.annualSubmit',
+      access: { kind: 'permission', permission: 'statistics.submit' },
+      personalData: true,
+      audit: { action: 'statistics.annualSubmit' },
+      effect: 'create',
+      stepUp: true,
+      async handle({ input, db, now, user, audit }) {
+        const cutoff = annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
+        const { report, computed } = await annualReport(db, input.fiscalYear, cutoff)
+        const problem = submissionProblem(report.checks, null)
+        if (problem) throw new HttpProblem(409, 'checksFailed', problem)
+        const row = await recordSubmission(db, {
+          kind: 'annual',
+          period: String(input.fiscalYear),
+          baseDate: report.baseDate,
+          cutoffOn: cutoff,
+          cells: computed.cells,
+          checks: report.checks,
+          differences: [],
+          differenceNote: null,
+          submittedBy: user!.id,
+          submittedLogin: user!.loginId,
+          submittedName: user!.displayName,
+          submittedAt: now,
+        })
+        audit.purpose(`事業状況報告（年報）${input.fiscalYear}年度 第${row.version}版 提出済み登録（締日 ${cutoff}）`)
+        return summaryOf(row)
+      },
+    }),
+    defineRoute({
+      name: 'statistics.annualReportFile',
+      access: { kind: 'permission', permission: 'statistics.read' },
+      personalData: true,
+      audit: { action: 'statistics.annualReportFile' },
+      effect: 'read',
+      async handle({ input, db, now, audit }) {
+        let cutoff: IsoDate
+        let submitted: string | null = null
+        let override: Record<string, number | null> | null = null
+        if (input.versionId !== null) {
+          const v = await versionById(db, input.versionId)
+          if (!v || v.kind !== 'annual' || v.period !== String(input.fiscalYear)) throw problems.notFound()
+          cutoff = v.cutoffOn
+          submitted = `第${v.version}版 ${v.submittedName}（${v.submittedLogin}） ${v.submittedAt.toISOString()}`
+          override = v.cells
+        } else cutoff = annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
+        const { report } = await annualReport(db, input.fiscalYear, cutoff)
+        if (override) {
+          const cells = override
+          for (const t of report.tables) for (const c of t.cells) c.value = cells[c.id] ?? null
+        }
+        audit.purpose(`事業状況報告（年報）${input.fiscalYear}年度 ${input.format}`)
+        const base = `jigyo-jokyo-nenpo-${input.fiscalYear}`
+        return input.format === 'xlsx'
+          ? {
+              fileName: `${base}.xlsx`,
+              mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const,
+              contentBase64: (await annualReportXlsx(report, submitted)).toString('base64'),
+            }
+          : {
+              fileName: `${base}.pdf`,
+              mediaType: 'application/pdf' as const,
+              contentBase64: Buffer.from(await annualReportPdf(report, submitted)).toString('base64'),
             }
       },
     }),

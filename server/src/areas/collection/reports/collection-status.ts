@@ -16,50 +16,116 @@ type Row = CollectionStatus['rows'][number]
 
 const rate = (collected: number, charged: number) => (charged === 0 ? null : Math.floor((collected * 10_000) / charged))
 
-export async function collectionStatus(db: LedgerDb, fiscalYear: number, asOf: IsoDate): Promise<CollectionStatus> {
-  const start = fiscalYearStart(fiscalYear)
-  const result = (await db.execute(sql`
-    select case when e.fiscal_year = ${fiscalYear} then 'current' else 'arrears' end as part, e.method,
-      coalesce(sum(e.amount) filter (where e.fiscal_year = ${fiscalYear} and e.kind = 'charge'), 0)
-        + coalesce(sum(e.amount) filter (where e.fiscal_year < ${fiscalYear} and e.occurred_on < ${start}::date
-            and e.kind in ('charge','payment','refund','offset','offsetIn','writeOff')), 0)
-        + coalesce(sum(e.amount) filter (where e.fiscal_year < ${fiscalYear} and e.occurred_on >= ${start}::date
-            and e.kind = 'charge'), 0) as charged,
-      coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
-        and e.kind = 'payment'), 0) as paid,
-      coalesce(sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
-        and e.kind = 'refund'), 0) as refunded,
-      coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
-        and e.kind in ('offset','offsetIn')), 0) as offset,
-      coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
-        and e.kind = 'writeOff'), 0) as written_off,
-      coalesce(sum(e.amount) filter (where e.kind in ('charge','payment','refund','offset','offsetIn','writeOff')), 0)
-        as balance
-    from collection_entries e
-    where e.fiscal_year <= ${fiscalYear} and e.occurred_on <= ${asOf}::date
-    group by 1, 2
-  `)) as unknown as { rows: Record<string, unknown>[] }
-  const found = new Map(result.rows.map((r) => [`${String(r.part)}:${String(r.method)}`, r]))
-  const rows: Row[] = []
+/** One row of the year's figures with the balance split into 収入未済額 (unpaid) and 還付未済額 (overpaid, not yet refunded). */
+export type CollectionFiguresRow = Row & { outstanding: number; refundOutstanding: number }
+
+/**
+ * The figures of `collectionStatus`, per 区分 × 徴収方法, from the entries recorded before `recordedBefore` (the ledger
+ * as known then; every entry when null), with 残高 split per installment: 収入未済額 = Σ positive balances,
+ * 還付未済額 = Σ negative balances (as a positive figure), so 収入未済額 − 還付未済額 = 残高.
+ */
+export async function collectionFigures(
+  db: LedgerDb,
+  fiscalYear: number,
+  asOf: IsoDate,
+  recordedBefore: Date | null,
+): Promise<CollectionFiguresRow[]> {
+  const found = new Map(
+    (await figureQuery(db, fiscalYear, asOf, recordedBefore, null)).map((r) => [`${r.part}:${r.method}`, figuresOf(r)]),
+  )
+  const rows: CollectionFiguresRow[] = []
   for (const part of ['current', 'arrears'] as const)
-    for (const method of ['withholding', 'direct'] as const) {
-      const r = found.get(`${part}:${method}`)
-      const n = (k: string) => Number(r?.[k] ?? 0)
-      const charged = n('charged')
-      const collected = n('paid') - n('refunded') + n('offset')
-      rows.push({
-        part,
-        method,
-        charged,
-        paid: n('paid'),
-        refunded: n('refunded'),
-        offset: n('offset'),
-        writtenOff: n('written_off'),
-        balance: n('balance'),
-        collected,
-        rateBasisPoints: rate(collected, charged),
-      })
-    }
+    for (const method of ['withholding', 'direct'] as const)
+      rows.push(found.get(`${part}:${method}`) ?? figuresOf({ part, method }))
+  return rows
+}
+
+/** The same figures per person, for the persons of one 区分 (and 徴収方法, or both when null): a drill-down. */
+export async function collectionFiguresByPerson(
+  db: LedgerDb,
+  fiscalYear: number,
+  asOf: IsoDate,
+  recordedBefore: Date | null,
+  of: { part: Row['part']; method: Row['method'] | null },
+): Promise<(CollectionFiguresRow & { personId: number })[]> {
+  return (await figureQuery(db, fiscalYear, asOf, recordedBefore, of)).map((r) => ({
+    ...figuresOf(r),
+    personId: Number(r.person_id),
+  }))
+}
+
+function figuresOf(r: Record<string, unknown>): CollectionFiguresRow {
+  const n = (k: string) => Number(r[k] ?? 0)
+  const charged = n('charged')
+  const collected = n('paid') - n('refunded') + n('offset_amount')
+  return {
+    part: r.part as Row['part'],
+    method: r.method as Row['method'],
+    charged,
+    paid: n('paid'),
+    refunded: n('refunded'),
+    offset: n('offset_amount'),
+    writtenOff: n('written_off'),
+    balance: n('balance'),
+    collected,
+    rateBasisPoints: rate(collected, charged),
+    outstanding: n('outstanding'),
+    refundOutstanding: n('refund_outstanding'),
+  }
+}
+
+async function figureQuery(
+  db: LedgerDb,
+  fiscalYear: number,
+  asOf: IsoDate,
+  recordedBefore: Date | null,
+  perPersonOf: { part: Row['part']; method: Row['method'] | null } | null,
+) {
+  const start = fiscalYearStart(fiscalYear)
+  const known = recordedBefore === null ? sql`true` : sql`e.recorded_at < ${recordedBefore.toISOString()}::timestamptz`
+  const part = sql`case when e.fiscal_year = ${fiscalYear} then 'current' else 'arrears' end`
+  const only =
+    perPersonOf === null
+      ? sql`true`
+      : sql`${part} = ${perPersonOf.part} and ${perPersonOf.method === null ? sql`true` : sql`e.method = ${perPersonOf.method}`}`
+  const person = perPersonOf === null ? sql`` : sql`, person_id`
+  const result = (await db.execute(sql`
+    with per_installment as (
+      select ${part} as part, e.method, e.person_id,
+        coalesce(sum(e.amount) filter (where e.fiscal_year = ${fiscalYear} and e.kind = 'charge'), 0)
+          + coalesce(sum(e.amount) filter (where e.fiscal_year < ${fiscalYear} and e.occurred_on < ${start}::date
+              and e.kind in ('charge','payment','refund','offset','offsetIn','writeOff')), 0)
+          + coalesce(sum(e.amount) filter (where e.fiscal_year < ${fiscalYear} and e.occurred_on >= ${start}::date
+              and e.kind = 'charge'), 0) as charged,
+        coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
+          and e.kind = 'payment'), 0) as paid,
+        coalesce(sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
+          and e.kind = 'refund'), 0) as refunded,
+        coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
+          and e.kind in ('offset','offsetIn')), 0) as offset_amount,
+        coalesce(-sum(e.amount) filter (where (e.fiscal_year = ${fiscalYear} or e.occurred_on >= ${start}::date)
+          and e.kind = 'writeOff'), 0) as written_off,
+        coalesce(sum(e.amount) filter (where e.kind in ('charge','payment','refund','offset','offsetIn','writeOff')), 0)
+          as balance
+      from collection_entries e
+      where e.fiscal_year <= ${fiscalYear} and e.occurred_on <= ${asOf}::date and ${known} and ${only}
+      group by 1, 2, e.person_id, e.fiscal_year, e.installment_seq
+    )
+    select part, method${person}, sum(charged) as charged, sum(paid) as paid, sum(refunded) as refunded,
+      sum(offset_amount) as offset_amount, sum(written_off) as written_off, sum(balance) as balance,
+      coalesce(sum(balance) filter (where balance > 0), 0) as outstanding,
+      coalesce(-sum(balance) filter (where balance < 0), 0) as refund_outstanding
+    from per_installment
+    group by part, method${person}
+    order by part, method${person}
+  `)) as unknown as { rows: Record<string, unknown>[] }
+  return result.rows
+}
+
+export async function collectionStatus(db: LedgerDb, fiscalYear: number, asOf: IsoDate): Promise<CollectionStatus> {
+  const rows: Row[] = (await collectionFigures(db, fiscalYear, asOf, null)).map(
+    ({ outstanding: _o, refundOutstanding: _r, ...row }) => row,
+  )
   const sum = (k: keyof Omit<Row, 'part' | 'method' | 'rateBasisPoints'>) => rows.reduce((s, r) => s + r[k], 0)
   const total = {
     charged: sum('charged'),
