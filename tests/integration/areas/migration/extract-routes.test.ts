@@ -257,6 +257,34 @@ describe.each(databaseKinds)('データ移行: extract intake, report and 外字
     expect(finished).toMatchObject({ status: 'validated', findingCounts: {} })
   })
 
+  it('a file-level finding rejects the extract, and a rejected report cannot be accepted', async () => {
+    const small = writeLegacyExtract({ seed: 15, scale: 100 })
+    const manifest = structuredClone(small.manifest)
+    manifest.files.find((f) => f.fileName === 'nintei.csv')!.rows += 1
+    const begun = await client().call(
+      'migration.beginExtract',
+      { manifest: JSON.stringify(manifest), idempotencyKey: key() },
+      officer.token,
+    )
+    await send(officer.token, begun.id, csvFiles(small))
+    const finished = await client().call(
+      'migration.finishExtract',
+      { extractId: begun.id, idempotencyKey: key() },
+      officer.token,
+    )
+    expect(finished).toMatchObject({ status: 'rejected', findingCounts: { rowCount: 1 } })
+    const report = await client().call('migration.report', { extractId: begun.id, rule: 'rowCount' }, officer.token)
+    expect(report.findings[0]).toMatchObject({ fileName: 'nintei.csv', line: 0, rule: 'rowCount' })
+    await stepUp(t, 'kantoku01', supervisor)
+    await expect(
+      client().call(
+        'migration.acceptReport',
+        { extractId: begun.id, note: '受入不可の承認（試験）', idempotencyKey: key() },
+        supervisor,
+      ),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('検証済（承認待ち）') })
+  })
+
   it('refuses a manifest that is not one, and a chunk of the wrong size', async () => {
     await expect(
       client().call('migration.beginExtract', { manifest: '{"format":"x"}', idempotencyKey: key() }, officer.token),
