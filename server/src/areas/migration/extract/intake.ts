@@ -5,7 +5,7 @@
  * and writes the staged rows, the findings and the 外字 occurrences — all in the request's transaction. An extract
  * that has finished is never read again: a second finish answers what the first one wrote.
  */
-import { and, asc, count, countDistinct, desc, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { and, asc, count, countDistinct, desc, eq, notInArray, sql } from 'drizzle-orm'
 import {
   MIGRATION_CHUNK_BYTES,
   type MigrationExtract,
@@ -386,7 +386,7 @@ export async function acceptReport(
   const [updated] = await db
     .update(migrationExtracts)
     .set({ status: 'accepted', acceptedBy: user.id, acceptedAt: now, acceptNote: input.note })
-    .where(and(eq(migrationExtracts.id, row.id), inArray(migrationExtracts.status, ['validated'])))
+    .where(and(eq(migrationExtracts.id, row.id), eq(migrationExtracts.status, 'validated')))
     .returning()
   if (!updated) throw conflict('検証済（承認待ち）の抽出データだけを承認できます')
   return summaryOf(db, updated)
