@@ -41,6 +41,7 @@ import {
 } from './areas/premiums'
 import { exportRoutes, printRoutes } from './areas/export'
 import { statisticsRoutes } from './areas/statistics'
+import { migrationRoutes } from './areas/migration'
 import { cardRoutes } from './areas/forms'
 import { ensureShippedMasters, masterRoutes } from './areas/masters'
 import { opsRoutes } from './areas/ops'
@@ -125,6 +126,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...collectionReportRoutes(),
     ...arrearsRoutes(),
     ...statisticsRoutes(),
+    ...migrationRoutes({ importFiles }),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),

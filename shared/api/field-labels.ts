@@ -231,4 +231,11 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   cellId: '集計欄',
   differenceNote: '前月報告との差異の理由',
   versionId: '提出版',
+  // データ移行 (docs/migration.md)
+  manifest: '管理ファイル（manifest.json）',
+  extractId: '抽出データ',
+  index: '分割番号',
+  rule: '検証ルール',
+  character: '外字',
+  replacement: '置き換える文字',
 }

@@ -38,6 +38,7 @@ export const MigrationUploadChunk$ = z
     fileName: z.string().min(1).max(100),
     index: z.number().int().min(0),
     contentBase64: z.string().min(1).max(200_000),
+    idempotencyKey: IdempotencyKey$,
   })
   .strict()
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import * as collectionLedger from './collection'
 import { benefitRecordApiRoutes } from './benefits'
 import { statisticsApiRoutes } from './statistics'
+import { migrationIntakeRoutes } from './migration'
 import {
   ExportApproveInput$,
   ExportCompleteInput$,
@@ -1167,6 +1168,7 @@ export const apiRoutes = {
     output: collectionLedger.CollectionFile$,
   },
   ...statisticsApiRoutes,
+  ...migrationIntakeRoutes,
 } as const satisfies Record<
   string,
   { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType; waitMs?: number }

@@ -11,6 +11,7 @@ import type { Role } from '../../../../server/src/core/access/roles'
 import type { Db } from '../../../../server/src/core/db/connect'
 import { auditLog } from '../../../../server/src/core/db/schema'
 import { persons } from '../../../../server/src/areas/persons/schema'
+import { writeLegacyExtract } from '../../../../server/src/demo/legacy-extract'
 import { deriveServerKeys } from '../../../../server/src/core/secrets'
 import { newKey, provisionUser, signIn, stepUp } from '../../support/accounts'
 import { auditCountViolations } from '../../support/audit-count'
@@ -62,6 +63,7 @@ interface Sample {
 const isoNow = () => new Date().toISOString()
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const wardDefaults = shinjukuDefaultWardVersions()[0]!.payload
+const legacyExtract = writeLegacyExtract({ seed: 21, scale: 100 })
 const intakeCsv = readFileSync(new URL('../../../fixtures/resident-registry/valid-utf8.csv', import.meta.url))
 
 async function approvedExport(f: Fixture): Promise<number> {
@@ -434,6 +436,28 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
   'masters.decideWardChange': {
     role: 'supervisor',
     input: async (f) => ({ idempotencyKey: newKey(), id: await proposal(f), decision: 'reject', comment: '試験' }),
+  },
+  // データ移行: the staged rows carry the legacy 宛名番号, not persons of this system; the purpose names the extract.
+  'migration.beginExtract': {
+    role: 'migrationOfficer',
+    noTargets: true,
+    input: async () => ({ manifest: legacyExtract.manifestText, idempotencyKey: newKey() }),
+    row: async (_f, _input, body) => ({
+      targetIds: [],
+      purpose: `データ移行 抽出データ #${body.id as number} 受入開始（6ファイル、版 kaigo-4.0-working）`,
+    }),
+  },
+  'migration.extracts': {
+    role: 'migrationOfficer',
+    noTargets: true,
+    input: async () => ({}),
+    row: async () => ({ targetIds: [], purpose: 'データ移行 抽出データ一覧' }),
+  },
+  'migration.gaijiList': {
+    role: 'supervisor',
+    noTargets: true,
+    input: async () => ({ status: 'open' }),
+    row: async () => ({ targetIds: [], purpose: 'データ移行 外字一覧（open）' }),
   },
 }
 
