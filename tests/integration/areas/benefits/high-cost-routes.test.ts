@@ -7,6 +7,7 @@ import {
   highCostApplications,
   highCostDecisions,
 } from '../../../../server/src/areas/benefits'
+import { benefitRestrictionSteps } from '../../../../server/src/areas/collection/arrears/schema'
 import { auditLog } from '../../../../server/src/core/db/schema'
 import { provisionUser, signIn, stepUp } from '../../support/accounts'
 import { callRoute, terminalClient } from '../../support/clients'
@@ -28,7 +29,9 @@ import { addHousehold, addMember, addTaxRecord } from '../premiums/household'
  *   ≤ 24,600 → no household part. Refund 15,000.
  * - D (課税, 一般 44,400): 10,000 ≤ 44,400 → nothing.
  * - E (課税, 合計所得 5,000,000 ≥ 3,800,000): 課税所得 unknown → undecided, nothing written.
- * Total refunded: 4,012 + 2,588 + 5,400 + 15,000 = 27,000.
+ * - F (課税, 一般 44,400): F1 under a 給付額減額 (介護保険法第69条) 40,000 is neither paid nor counted (docs/high-cost.md
+ *   rule 3 ⚠️), F2 50,000 − 44,400 = 5,600.
+ * Total refunded: 4,012 + 2,588 + 5,400 + 15,000 + 5,600 = 32,600.
  */
 const MONTH = '2026-09'
 const byId = (a: number, b: number) => a - b
@@ -39,13 +42,22 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
   let clerkId: number
   let supervisor: string
   let supervisorLogin: string
-  const p: Record<'a1' | 'a2' | 'b' | 'c' | 'd' | 'e', number> = { a1: 0, a2: 0, b: 0, c: 0, d: 0, e: 0 }
+  const p: Record<'a1' | 'a2' | 'b' | 'c' | 'd' | 'e' | 'f1' | 'f2', number> = {
+    a1: 0,
+    a2: 0,
+    b: 0,
+    c: 0,
+    d: 0,
+    e: 0,
+    f1: 0,
+    f2: 0,
+  }
   let line = 0
 
   const decisionCount = async () => Number((await t.database.db.select({ n: count() }).from(highCostDecisions))[0]!.n)
 
   /** One claim in force (新規, 現物) of a person's month, 1割: 費用額 = 10 × the 利用者負担額. */
-  async function addClaim(personId: number, copay: number) {
+  async function addClaim(personId: number, copay: number, serviceMonth = MONTH) {
     const db = t.database.db
     const [file] = await db
       .insert(benefitRecordFiles)
@@ -71,7 +83,7 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
       })
       .returning({ id: benefitRecordFiles.id })
     line++
-    const claimKey = `1115|7131|131045|T${personId}|202609|13000000${line}|`
+    const claimKey = `1115|7131|131045|T${personId}|${serviceMonth.replace('-', '')}|13000000${line}|`
     await db.insert(benefitRecords).values({
       fileId: file!.id,
       line: 2,
@@ -80,7 +92,7 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
       personId,
       insuredNumber: `T${personId}`,
       cardInsurerNumber: '131045',
-      serviceMonth: MONTH,
+      serviceMonth,
       providerNumber: `13000000${line}`,
       exchangeId: '1115',
       inputId: '7131',
@@ -134,6 +146,25 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
     const e = await addHousehold(t)
     p.e = await member(e, '1949-08-08')
     await addTaxRecord(t, p.e, 2026, { taxable: true, totalIncome: 5_000_000 })
+    const f = await addHousehold(t)
+    p.f1 = await member(f, '1946-09-09')
+    p.f2 = await member(f, '1947-10-10')
+    await addTaxRecord(t, p.f1, 2026, { taxable: true, totalIncome: 1_200_000 })
+    await addTaxRecord(t, p.f2, 2026, { taxable: true, totalIncome: 1_100_000 })
+    await t.database.db.insert(benefitRestrictionSteps).values({
+      personId: p.f1,
+      measure: 'reduction',
+      step: 'decision',
+      stepOn: '2026-06-01',
+      untilOn: '2027-05-31',
+      reductionMonths: 12,
+      note: '給付額減額（検証）',
+      idempotencyKey: randomUUID(),
+      recordedAt: t.clock.now(),
+      recordedBy: c.id,
+    })
+    await addClaim(p.f1, 40_000)
+    await addClaim(p.f2, 50_000)
     await addClaim(p.a1, 31_000)
     await addClaim(p.a2, 20_000)
     await addClaim(p.b, 30_000)
@@ -180,7 +211,10 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
     expect(of(p.e)!.reason).toContain('課税所得')
     // The generated ward's users of the month (no 令和8年度 課税情報 in the demo data) are listed too.
     const ours = dry.lines.filter((l) => Object.values(p).includes(l.personId))
-    expect(ours.reduce((a, l) => a + l.refund, 0)).toBe(27_000)
+    expect(ours.reduce((a, l) => a + l.refund, 0)).toBe(32_600)
+    expect(of(p.f1)).toMatchObject({ copay: 40_000, refund: 0, status: 'excluded' })
+    expect(of(p.f1)!.reason).toContain('介護保険法第69条')
+    expect(of(p.f2)).toMatchObject({ householdCap: 44_400, householdPart: 5_600, refund: 5_600 })
     expect(dry.run).toMatchObject({ status: 'prepared', serviceMonth: MONTH, persons: dry.lines.length })
     expect(dry.run.totalRefund).toBe(
       dry.lines.filter((l) => ['payable', 'awaitingApplication'].includes(l.status)).reduce((a, l) => a + l.refund, 0),
@@ -239,6 +273,8 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
         [p.a2, 2_588, 'awaitingApplication', MONTH, dry.run.runId],
         [p.b, 5_400, 'awaitingApplication', MONTH, dry.run.runId],
         [p.c, 15_000, 'awaitingApplication', MONTH, dry.run.runId],
+        [p.f1, 0, 'excluded', MONTH, dry.run.runId],
+        [p.f2, 5_600, 'awaitingApplication', MONTH, dry.run.runId],
       ].sort((x, y) => (x[0] as number) - (y[0] as number)),
     )
 
@@ -258,7 +294,7 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
         .filter((l) => l.status === 'alreadyDecided')
         .map((l) => l.personId)
         .sort(byId),
-    ).toEqual([p.a1, p.a2, p.b, p.c].sort(byId))
+    ).toEqual([p.a1, p.a2, p.b, p.c, p.f1, p.f2].sort(byId))
     expect(later.lines.filter((l) => l.status === 'withinCap').map((l) => l.personId)).toContain(p.d)
 
     const audit = await t.database.db
@@ -279,6 +315,26 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
     expect(audit.filter((r) => r.action === 'highCost.dryRun').every((r) => r.targetIds.length > 0)).toBe(true)
     const read = await terminalClient(t).call('highCost.run', { runId: dry.run.runId }, supervisor)
     expect(read.run.status).toBe('committed')
+  }, 240_000)
+
+  it('a sign-off after the inputs changed is refused: the run must be prepared again', async () => {
+    await addClaim(p.d, 50_000, '2026-10')
+    const dry = await terminalClient(t).call(
+      'highCost.dryRun',
+      { serviceMonth: '2026-10', idempotencyKey: randomUUID() },
+      clerk,
+    )
+    expect(dry.lines.find((l) => l.personId === p.d)).toMatchObject({ refund: 50_000 - 44_400 })
+    await addClaim(p.d, 1_000, '2026-10')
+    await stepUp(t, supervisorLogin, supervisor)
+    const refused = await callRoute(
+      t,
+      'highCost.approve',
+      { runId: dry.run.runId, idempotencyKey: randomUUID() },
+      supervisor,
+    )
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('inputsChanged')
   }, 240_000)
 
   it('a second 初回申請 of the same person is refused', async () => {
