@@ -146,6 +146,14 @@ export const permissionCatalog = {
   // 給付実績: the 給付担当 imports the 国保連's 給付実績情報 and reads a person's months against the 区分支給限度基準額.
   'benefits.recordsImport': { label: '給付実績情報の取込', personalData: true, secondFactor: true },
   'benefits.recordsRead': { label: '給付実績（月別の利用状況）の参照', personalData: true, secondFactor: true },
+  // 高額介護サービス費: the 給付担当 runs the month (試算・実行) and records the 初回申請; the 監督者 signs a run off.
+  'highCost.read': { label: '高額介護サービス費の支給計算の参照', personalData: true, secondFactor: true },
+  'highCost.operate': {
+    label: '高額介護サービス費の支給計算（試算・実行）・初回申請の受付',
+    personalData: true,
+    secondFactor: true,
+  },
+  'highCost.approve': { label: '高額介護サービス費の支給計算の承認', personalData: true, secondFactor: true },
   // 受給者管理: 負担割合・負担限度額・減免・居宅届出 (read), the 負担割合判定 and records (給付担当), the sign-off (監督者).
   'recipients.read': {
     label: '受給者情報（負担割合・負担限度額・減免・居宅届出）の参照',

@@ -7,7 +7,8 @@ import { IdempotencyKey$, RecordId$, Yen$ } from './primitives'
 
 export const BENEFIT_IMPORT_PROBLEM_LIMIT = 100
 
-const Month$ = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月は YYYY-MM で指定してください')
+/** A service month 'YYYY-MM' (サービス提供年月). */
+export const Month$ = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月は YYYY-MM で指定してください')
 
 export const BenefitRecordImportRequest$ = z
   .object({

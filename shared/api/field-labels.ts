@@ -147,6 +147,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   // 給付実績 (docs/benefits.md)
   fromMonth: '開始年月',
   toMonth: '終了年月',
+  // 高額介護サービス費 (docs/high-cost.md)
+  serviceMonth: 'サービス提供年月',
   // 消込 (payment intake) and its work list
   fileName: 'ファイル名',
   contentBase64: 'ファイルの内容',

@@ -36,6 +36,18 @@ export function apportionByShare(total: number, weights: readonly number[]): num
   return parts
 }
 
+/**
+ * The 住民税 fiscal year whose record decides a service month's 高額介護サービス費 cap: the income of the year before the
+ * service month's year, two years before for January–July (docs/sources/domain.md §5.4 "The year used"); the record of
+ * fiscal year N holds the income of year N − 1. 2026-07 → 2025 (income 2024), 2026-08 → 2026 (income 2025).
+ */
+export function highCostTaxFiscalYear(serviceMonth: string): number {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(serviceMonth)
+  if (match === null) throw new RangeError(`serviceMonth must be YYYY-MM, got ${serviceMonth}`)
+  const year = Number(match[1])
+  return Number(match[2]) >= 8 ? year : year - 1
+}
+
 /** One member of a household in a service month. */
 export interface HighCostMember {
   readonly personId: number

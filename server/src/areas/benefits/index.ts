@@ -4,3 +4,4 @@
  * here. The sub-folders import one another's index (never this file).
  */
 export * from './benefit-records'
+export * from './high-cost'

@@ -82,6 +82,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 受給者管理: the 負担割合判定 (試算・実行), re-determination and the 居宅届出.
     'recipients.read',
     'recipients.determine',
+    // 高額介護サービス費: the monthly run (試算・実行) and the 初回申請.
+    'highCost.read',
+    'highCost.operate',
   ],
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
   certificationClerk: [
@@ -134,6 +137,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 負担割合判定: the second person who signs a run off (never its preparer).
     'recipients.read',
     'recipients.approve',
+    // 高額介護サービス費: the second person who signs a monthly run off (never its preparer).
+    'highCost.read',
+    'highCost.approve',
     // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
     'premiums.reductionDecide',
     // 要介護認定: follows the clock board and the cases (read only).

@@ -4,6 +4,7 @@ import {
   careNeedStep,
   equipmentPurchaseAllowance,
   highCostHouseholdRefund,
+  highCostTaxFiscalYear,
   homeAlterationAllowance,
   reimbursementInsurerShare,
   type HomeAlteration,
@@ -79,6 +80,20 @@ describe('highCostHouseholdRefund — 給付額減額 (介護保険法第69条)'
     expect(r.totalRefund).toBe(0)
     expect(r.members[0]!.excludedReason).toContain('第69条')
     expect(r.members[1]!.refund).toBe(0)
+  })
+})
+
+describe('highCostTaxFiscalYear — the income year of a service month (docs/sources/domain.md §5.4)', () => {
+  it('January–July use the record of the previous fiscal year (income of two years before)', () => {
+    expect(highCostTaxFiscalYear('2026-01')).toBe(2025)
+    expect(highCostTaxFiscalYear('2026-07')).toBe(2025)
+  })
+  it('August–December use the record of the same fiscal year (income of the year before)', () => {
+    expect(highCostTaxFiscalYear('2026-08')).toBe(2026)
+    expect(highCostTaxFiscalYear('2026-12')).toBe(2026)
+  })
+  it('refuses a month that is not YYYY-MM', () => {
+    expect(() => highCostTaxFiscalYear('2026-13')).toThrow(RangeError)
   })
 })
 

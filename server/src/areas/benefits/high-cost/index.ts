@@ -1,0 +1,5 @@
+export * from './schema'
+export { highCostRoutes } from './high-cost-routes'
+export { computeHighCostLines } from './compute'
+export { approveHighCostRun, commitHighCostRun, prepareHighCostRun } from './runs'
+export { registerHighCostApplication } from './applications'
