@@ -27,7 +27,7 @@ const BUDGET_MS = 30_000
 
 export const statisticsBench: BenchModule = {
   id: 'statistics',
-  title: '統計・報告: the 月報 as known at its cut-off, beside the bare SQL counts',
+  title: '統計・報告: the 月報 and the 年報 as known at their cut-off, beside the bare SQL they are made of',
   async run({ log }) {
     const failures: string[] = []
     const lines: string[] = []
