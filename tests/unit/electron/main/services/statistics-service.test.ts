@@ -123,12 +123,7 @@ describe('the report channels pass to their server routes with the session token
       '/api/v1/statistics/annual/drill-down',
       { ...drill, cellId: 'stages.total', label: '計 第1号被保険者数' },
     ],
-    [
-      'statistics.annualSubmit',
-      { idempotencyKey: KEY, fiscalYear: 2025 },
-      '/api/v1/statistics/annual/submit',
-      version,
-    ],
+    ['statistics.annualSubmit', { idempotencyKey: KEY, fiscalYear: 2025 }, '/api/v1/statistics/annual/submit', version],
   ])('%s → %s', async (channel, payload, path, answer) => {
     const { requests, dispatch } = setup({ answers: { [path]: { body: answer } } })
     const res = await dispatch(channel, payload)
@@ -152,7 +147,10 @@ describe('the report channels pass to their server routes with the session token
     const message = '前月報告との差異があります。差異の理由（訂正の内容）を入力してください'
     const { dispatch } = setup({
       answers: {
-        '/api/v1/statistics/monthly/submit': { status: 409, body: { title: message, status: 409, code: 'checksFailed' } },
+        '/api/v1/statistics/monthly/submit': {
+          status: 409,
+          body: { title: message, status: 409, code: 'checksFailed' },
+        },
       },
     })
     const res = await dispatch('statistics.submit', { idempotencyKey: KEY, reportMonth: '2026-10' })
