@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from './support/test'
 import { signIn, signOut } from './support/login'
 import { completeStepUp } from './support/step-up'
@@ -15,8 +16,8 @@ function lastClosedMonth(): { month: string; title: string } {
 
 // 統計・報告 in Chromium through the loopback bridge: 監督者 kantoku01 opens the 月報 of the last closed month (the
 // default), sees its tables and checks, opens the persons behind the 認定者数 計 第1号被保険者 cell with the keyboard,
-// closes them with Esc, and submits the report with the step-up (C-06): the report now lists 第1版.
-test('statistics: a 監督者 opens the 月報 of a closed month, drills from a cell to its persons and submits 第1版', async ({
+// closes them with Esc, submits the report with the step-up (C-06) — the report now lists 第1版 — and saves its Excel.
+test('statistics: a 監督者 opens the 月報 of a closed month, drills from a cell to its persons, submits 第1版 and saves its Excel', async ({
   page,
 }) => {
   const { month, title } = lastClosedMonth()
@@ -50,6 +51,13 @@ test('statistics: a 監督者 opens the 月報 of a closed month, drills from a 
   await expect(page.getByTestId('statistics-message')).toContainText(`${title} 第1版を提出済みとして登録しました`)
   await expect(page.getByTestId('statistics-version-1')).toContainText('第1版')
   await expect(page.getByTestId('statistics-version-1')).toContainText('検証 四季')
+
+  // The Excel (F9) leaves through the export control: main writes it where the save dialog says (in browser mode the
+  // client's exports folder); the renderer learns the place and the SHA-256 only.
+  await page.keyboard.press('F9')
+  await expect(page.getByTestId('statistics-message')).toContainText('.xlsx を保存しました')
+  const destination = ((await page.getByTestId('statistics-saved').textContent()) ?? '').replace(/（SHA-256.*$/, '')
+  expect(readFileSync(destination).subarray(0, 2).toString('latin1')).toBe('PK')
 
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('statistics-screen')).toHaveCount(0)
