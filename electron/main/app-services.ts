@@ -17,6 +17,7 @@ import { CertificationDecisionService } from './services/certification-decision-
 import { PremiumRecordsService } from './services/premium-records-service'
 import { PaymentIntakeService } from './services/payment-intake-service'
 import { CollectionService } from './services/collection-service'
+import { StatisticsService } from './services/statistics-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -149,6 +150,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
             }),
             paymentIntake: new PaymentIntakeService(backend, auth),
             collection: new CollectionService(backend, auth, printing),
+            statistics: new StatisticsService(backend, auth, {
+              ...(options.exports ?? refuseExports),
+              onRefused: (e) =>
+                securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
+            }),
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),

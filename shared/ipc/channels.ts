@@ -173,6 +173,15 @@ export const ipcChannelNames = [
   'certification.printNotice',
   'certification.printBoardPacket',
   'certification.printMinutes',
+  // 統計・報告: 事業状況報告 月報・年報, drill-down, submission (passed); the Excel/PDF saved by main (export control)
+  'statistics.monthlyReport',
+  'statistics.drillDown',
+  'statistics.submit',
+  'statistics.saveReportFile',
+  'statistics.annualReport',
+  'statistics.annualDrillDown',
+  'statistics.annualSubmit',
+  'statistics.saveAnnualReportFile',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -71,6 +71,7 @@ import { certificationDecisionIpcChannels, certificationPrintIpcChannels } from 
 import { premiumRecordsIpcChannels } from './premium-records'
 import { paymentIntakeIpcChannels } from './payment-intake'
 import { collectionIpcChannels } from './collection'
+import { statisticsIpcChannels } from './statistics'
 import {
   EndMailingAddressRequest$,
   MailingAddress$,
@@ -229,6 +230,8 @@ export const ipcChannels = {
   ...certificationIntakeIpcChannels,
   ...certificationDecisionIpcChannels,
   ...certificationPrintIpcChannels,
+  // 統計・報告: passed to the server; the Excel/PDF of a report is saved by main through the export control (C-21).
+  ...statisticsIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

@@ -11,6 +11,7 @@ import type { PremiumService } from '../services/premium-service'
 import type { PremiumRecordsService } from '../services/premium-records-service'
 import type { PaymentIntakeService } from '../services/payment-intake-service'
 import type { CollectionService } from '../services/collection-service'
+import type { StatisticsService } from '../services/statistics-service'
 import type { DunningService } from '../services/dunning-service'
 import type { ArrearsService } from '../services/arrears-service'
 import type { CertificationService } from '../services/certification-service'
@@ -46,6 +47,8 @@ export interface HandlerServices {
   paymentIntake: PaymentIntakeService
   /** 収納台帳: the ledger, 窓口収納, 充当・還付, 収納状況 (server), the 還付通知書 and 収納状況 (print control). */
   collection: CollectionService
+  /** 統計・報告: the 月報・年報, drill-downs, submissions (server), the Excel/PDF (export control). */
+  statistics: StatisticsService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -164,6 +167,14 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'collection.statusReport': (req) => services.collection.call('collection.statusReport', req),
     'collection.printRefundNotice': (req) => services.collection.printRefundNotice(req),
     'collection.printStatusReport': (req) => services.collection.printStatusReport(req),
+    'statistics.monthlyReport': (req) => services.statistics.call('statistics.monthlyReport', req),
+    'statistics.drillDown': (req) => services.statistics.call('statistics.drillDown', req),
+    'statistics.submit': (req) => services.statistics.call('statistics.submit', req),
+    'statistics.saveReportFile': (req) => services.statistics.saveReportFile(req),
+    'statistics.annualReport': (req) => services.statistics.call('statistics.annualReport', req),
+    'statistics.annualDrillDown': (req) => services.statistics.call('statistics.annualDrillDown', req),
+    'statistics.annualSubmit': (req) => services.statistics.call('statistics.annualSubmit', req),
+    'statistics.saveAnnualReportFile': (req) => services.statistics.saveAnnualReportFile(req),
     'dunning.dryRun': (req) => services.dunning.call('dunning.dryRun', req),
     'dunning.runs': (req) => services.dunning.call('dunning.runs', req),
     'dunning.run': (req) => services.dunning.call('dunning.run', req),

@@ -81,6 +81,9 @@ export function App() {
   // 介護認定審査会 (事務局・判定・通知) for the 認定担当; the server checks it again.
   const mayCertificationBoard = useMay('certification.board')
   const certificationBoardOpen = useNavigationStore((s) => isOpen(s, 'certificationBoard'))
+  // 統計・報告（事業状況報告）for those who may read the reports; the server checks it again (提出 needs statistics.submit).
+  const mayStatistics = useMay('statistics.read')
+  const statisticsOpen = useNavigationStore((s) => isOpen(s, 'statistics'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
@@ -100,7 +103,8 @@ export function App() {
           (mayPaymentIntake && !paymentIntakeOpen) ||
           (mayArrears && !arrearsOpen) ||
           (mayCertificationClock && !certificationClockOpen) ||
-          (mayCertificationBoard && !certificationBoardOpen)) && (
+          (mayCertificationBoard && !certificationBoardOpen) ||
+          (mayStatistics && !statisticsOpen)) && (
           <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
             {mayCertificationClock && !certificationClockOpen && (
               <Button
@@ -120,6 +124,16 @@ export function App() {
                 data-testid="open-certification-board"
               >
                 介護認定審査会
+              </Button>
+            )}
+            {mayStatistics && !statisticsOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'statistics' })}
+                data-testid="open-statistics"
+              >
+                統計・報告
               </Button>
             )}
             {mayAdmin && !adminOpen && (

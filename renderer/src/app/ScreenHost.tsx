@@ -14,6 +14,7 @@ import { ArrearsScreen } from '../features/collection/arrears/ArrearsScreen'
 import { ReductionQueueScreen } from '../features/premiums/reductions/ReductionQueueScreen'
 import { ClockBoardScreen } from '../features/certification/ClockBoardScreen'
 import { BoardScreen } from '../features/certification/board/BoardScreen'
+import { StatisticsScreen } from '../features/statistics/StatisticsScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -79,6 +80,8 @@ export function ScreenHost(props: {
       return <ClockBoardScreen user={props.user} onClose={() => leave('certificationClock')} />
     case 'certificationBoard':
       return <BoardScreen onClose={() => leave('certificationBoard')} />
+    case 'statistics':
+      return <StatisticsScreen onClose={() => leave('statistics')} />
     default:
       return assertNever(screen)
   }

@@ -24,6 +24,7 @@ export type Screen =
   | { kind: 'arrears' }
   | { kind: 'certificationClock' }
   | { kind: 'certificationBoard' }
+  | { kind: 'statistics' }
 
 export type Dialog =
   | { kind: 'age65Batch' }

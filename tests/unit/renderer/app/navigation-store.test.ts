@@ -127,6 +127,8 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '認定の進捗管理'
         case 'certificationBoard':
           return '介護認定審査会'
+        case 'statistics':
+          return '統計・報告'
         default:
           return assertNever(screen)
       }

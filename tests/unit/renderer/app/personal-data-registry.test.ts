@@ -42,6 +42,7 @@ const { usePremiumBatchStore } = await import('../../../../renderer/src/features
 const { useBankAccountStore } = await import('../../../../renderer/src/features/premiums/accounts/bank-account-store')
 const { useReductionQueueStore } =
   await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
+const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -79,6 +80,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   // 要介護認定: a person's cases (clock, 第2号 details) and 基本チェックリスト.
   'features/certification/certification-store.ts': 'certificationPerson',
   'features/certification/board/board-store.ts': 'certificationBoard',
+  // 統計・報告: the drill-down from a report cell names its persons (small cells can point at one, too).
+  'features/statistics/statistics-store.ts': 'statistics',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -147,6 +150,13 @@ async function fillWithResident() {
     },
   })
   useReductionQueueStore.setState({ queue: { busy: false, error: null, data: [{ person: { name: NAME } } as never] } })
+  useStatisticsStore.setState({
+    drillDown: {
+      busy: false,
+      error: null,
+      data: { cellId: 'certified.total.c1', label: '計 第1号被保険者', value: 1, rows: [{ name: NAME } as never] },
+    },
+  })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.
   expect(JSON.stringify(allStores().map((s) => s.getState()))).toContain(NAME)
