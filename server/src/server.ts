@@ -18,7 +18,7 @@ import { normalSerial, serverTlsOptions } from './core/http/tls-options'
 import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
-import { benefitRecordRoutes, highCostRoutes } from './areas/benefits'
+import { benefitRecordRoutes, highCostRoutes, reimbursementRoutes } from './areas/benefits'
 import { boardRoutes, certificationIntakeRoutes, firstDecisionRoutes, resultRoutes } from './areas/certification'
 import { recipientRoutes } from './areas/recipients'
 import {
@@ -121,6 +121,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...paymentIntakeRoutes({ importFiles }),
     ...benefitRecordRoutes({ importFiles }),
     ...highCostRoutes(),
+    ...reimbursementRoutes(),
     ...dunningRoutes(),
     // 収納台帳: the payments refuse what the dunning sub-area's limitation (with its renewals) has time-barred.
     ...collectionLedgerRoutes({ timeBarred: timeBarredLookup, limitations: installmentLimitations }),

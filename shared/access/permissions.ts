@@ -154,6 +154,14 @@ export const permissionCatalog = {
     secondFactor: true,
   },
   'highCost.approve': { label: '高額介護サービス費の支給計算の承認', personalData: true, secondFactor: true },
+  // 償還払: the 給付担当 records the applications (住宅改修・福祉用具購入・給付制限・認定前); the 監督者 decides them.
+  'reimbursement.read': { label: '償還払の申請・決定の参照', personalData: true, secondFactor: true },
+  'reimbursement.operate': {
+    label: '償還払の申請の受付・支給決定通知書の作成',
+    personalData: true,
+    secondFactor: true,
+  },
+  'reimbursement.approve': { label: '償還払の支給決定（承認・却下）', personalData: true, secondFactor: true },
   // 受給者管理: 負担割合・負担限度額・減免・居宅届出 (read), the 負担割合判定 and records (給付担当), the sign-off (監督者).
   'recipients.read': {
     label: '受給者情報（負担割合・負担限度額・減免・居宅届出）の参照',

@@ -149,6 +149,12 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   toMonth: '終了年月',
   // 高額介護サービス費 (docs/high-cost.md)
   serviceMonth: 'サービス提供年月',
+  // 償還払 (docs/reimbursements.md)
+  serviceOn: 'サービス提供日・購入日・着工日',
+  cost: '費用額（全額）',
+  provider: '支払先（事業者・販売事業者・施工業者）',
+  dwelling: '住宅改修の対象住宅',
+  priorApplicationOn: '事前申請の受付日',
   // 消込 (payment intake) and its work list
   fileName: 'ファイル名',
   contentBase64: 'ファイルの内容',

@@ -5,3 +5,4 @@
  */
 export * from './benefit-records'
 export * from './high-cost'
+export * from './reimbursements'

@@ -85,6 +85,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 高額介護サービス費: the monthly run (試算・実行) and the 初回申請.
     'highCost.read',
     'highCost.operate',
+    // 償還払: the applications (住宅改修・福祉用具購入・給付制限・認定前) and the 支給決定通知書.
+    'reimbursement.read',
+    'reimbursement.operate',
   ],
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
   certificationClerk: [
@@ -140,6 +143,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 高額介護サービス費: the second person who signs a monthly run off (never its preparer).
     'highCost.read',
     'highCost.approve',
+    // 償還払: the second person who decides an application (never the clerk who recorded it).
+    'reimbursement.read',
+    'reimbursement.approve',
     // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
     'premiums.reductionDecide',
     // 要介護認定: follows the clock board and the cases (read only).

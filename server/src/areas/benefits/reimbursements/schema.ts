@@ -19,6 +19,8 @@ export const reimbursementApplications = pgTable(
     serviceOn: date('service_on', { mode: 'string' }).notNull(),
     /** 費用額 the person paid in full. */
     cost: bigint('cost', { mode: 'number' }).notNull(),
+    /** The provider, shop or builder the person paid (事業者・販売事業者・施工業者). */
+    provider: text('provider'),
     /** 住宅改修: the dwelling (address) altered; the 要介護度 at 着工 (BenefitLevel); the 事前申請 date. */
     dwelling: text('dwelling'),
     careLevel: text('care_level'),

@@ -1,0 +1,1 @@
+ALTER TABLE "reimbursement_applications" ADD COLUMN "provider" text;
