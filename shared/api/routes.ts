@@ -3,7 +3,7 @@ import * as collectionLedger from './collection'
 import { benefitRecordApiRoutes } from './benefits'
 import { highCostApiRoutes } from './high-cost'
 import { statisticsApiRoutes } from './statistics'
-import { migrationIntakeRoutes } from './migration'
+import { migrationIntakeRoutes, migrationRehearsalRoutes } from './migration'
 import {
   ExportApproveInput$,
   ExportCompleteInput$,
@@ -1171,6 +1171,7 @@ export const apiRoutes = {
   },
   ...statisticsApiRoutes,
   ...migrationIntakeRoutes,
+  ...migrationRehearsalRoutes,
 } as const satisfies Record<
   string,
   { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType; waitMs?: number }
