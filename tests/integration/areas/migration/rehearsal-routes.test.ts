@@ -378,6 +378,27 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       ),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('より新しい突合結果報告') })
 
+    // Four eyes: one who ran the 突合 cannot sign it off, even holding the 監督者's permission.
+    const both = await provisionUser(t, { roles: ['migrationOfficer', 'supervisor'] })
+    const bothToken = await signIn(t, both.loginId)
+    const rerun = await client().call(
+      'migration.reconcile',
+      { trialStoreId: store.id, idempotencyKey: key() },
+      bothToken,
+    )
+    expect(rerun).toMatchObject({ version: 2, sha256: report.sha256, createdBy: both.loginId })
+    await stepUp(t, both.loginId, bothToken)
+    await expect(
+      client().call(
+        'migration.signOffReconciliation',
+        { reportId: rerun.id, comment: '自分で承認（試験）', idempotencyKey: key() },
+        bothToken,
+      ),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+      message: '仮移行・突合を実行した職員はその突合結果を承認できません。別の監督者に承認を依頼してください',
+    })
+
     const listed = await client().call('migration.trialStores', {}, officer.token)
     expect(listed.stores.map((s) => [s.id, s.status])).toEqual([
       [defectStoreId, 'ready'],
