@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { TLSSocket } from 'node:tls'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
@@ -41,7 +42,15 @@ import {
 } from './areas/premiums'
 import { exportRoutes, printRoutes } from './areas/export'
 import { statisticsRoutes } from './areas/statistics'
-import { migrationRoutes } from './areas/migration'
+import {
+  FileKeyVault,
+  MemoryKeyVault,
+  migrationRehearsalRoutes,
+  migrationRoutes,
+  pgliteTrialStores,
+  postgresTrialStores,
+  type TrialEnvironment,
+} from './areas/migration'
 import { cardRoutes } from './areas/forms'
 import { ensureShippedMasters, masterRoutes } from './areas/masters'
 import { opsRoutes } from './areas/ops'
@@ -85,6 +94,29 @@ export interface RouteContext {
   keys: ServerKeys
   databaseKind: 'pglite' | 'postgres'
   startedAt: Date
+  /** Where 仮移行 stores live and their keys; from the config when not given. */
+  trialStores?: TrialEnvironment
+}
+
+/**
+ * The 仮移行 stores beside the production database (docs/migration.md): a database of their own on the same
+ * PostgreSQL server, or PGlite data directories beside the production one (in-memory instances for an in-memory
+ * database); keys in KAIGO_MIGRATION_KEY_DIR, outside every database and backup, or in memory only without it.
+ */
+function configuredTrialStores(config: ServerConfig, kind: 'pglite' | 'postgres'): TrialEnvironment {
+  const prepare = (db: Parameters<typeof ensureShippedMasters>[0]) =>
+    ensureShippedMasters(db, demoShippedSources()).then(() => undefined)
+  const keyDir = process.env.KAIGO_MIGRATION_KEY_DIR
+  return {
+    provider:
+      kind === 'postgres' && config.databaseUrl
+        ? postgresTrialStores(config.databaseUrl, prepare)
+        : pgliteTrialStores(
+            config.dataDir === 'memory' ? 'memory' : join(dirname(config.dataDir), 'trial-stores'),
+            prepare,
+          ),
+    vault: keyDir ? new FileKeyVault(keyDir) : new MemoryKeyVault(),
+  }
 }
 
 const demoLoginIds = new Set(demoUsers.map((u) => u.loginId))
@@ -129,6 +161,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...arrearsRoutes(),
     ...statisticsRoutes(),
     ...migrationRoutes({ importFiles }),
+    ...migrationRehearsalRoutes({ trialStores: ctx.trialStores ?? configuredTrialStores(config, ctx.databaseKind) }),
     ...auditRoutes(() => personalDataActions),
     ...userRoutes(),
     ...masterRoutes(),

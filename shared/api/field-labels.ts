@@ -246,4 +246,13 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   rule: '検証ルール',
   character: '外字',
   replacement: '置き換える文字',
+  label: '仮移行の名称',
+  trialStoreId: '仮移行環境',
+  reportId: '突合結果報告',
+  differenceId: '差異',
+  explanations: '差異の説明',
+  text: '説明',
+  reasons: '判定の理由',
+  witnessName: '立会者の氏名',
+  witnessTitle: '立会者の職名',
 }

@@ -1,7 +1,7 @@
 /**
  * データ移行 contract (docs/migration.md; docs/sources/migration.md §1–§2): the legacy extract received in chunks,
- * its validation report, the 外字 workbench. Section 2 (rehearsal, reconciliation, 移行判定, export, erasure) is
- * added by its own part of the area.
+ * its validation report, the 外字 workbench. Section 2: the 仮移行 into an isolated trial store, its 突合 and
+ * sign-off, the 移行判定, and the erasure of the store with its 消去報告書.
  */
 import { z } from 'zod'
 import { findingRules } from '../migration/findings'
@@ -223,3 +223,263 @@ export const migrationIntakeRoutes = {
 } as const
 
 // ─── Section 2: rehearsal (仮移行), reconciliation, 移行判定, export, erasure ───────────────────────────────────────
+
+export const trialStoreStatuses = ['loading', 'ready', 'replaced', 'erased'] as const
+export const trialStoreStatusLabels: Record<(typeof trialStoreStatuses)[number], string> = {
+  loading: '読込み中',
+  ready: '読込み済',
+  replaced: '置換済（消去）',
+  erased: '消去済',
+}
+
+export const MigrationRehearsalDryRun$ = z.object({ extractId: RecordId$ }).strict()
+
+export const MigrationRehearsalPlan$ = z
+  .object({
+    extractId: RecordId$,
+    /** Rows the load would write per group (the extract's staged rows). */
+    groups: z.array(z.object({ group: z.string(), fileName: z.string(), rows: z.number().int() }).strict()),
+    totalRows: z.number().int(),
+    persons: z.number().int(),
+    /** Live trial stores the load would drop first (at most one trial copy of the ward is held). */
+    replaces: z.array(z.object({ id: RecordId$, label: z.string() }).strict()),
+  })
+  .strict()
+export type MigrationRehearsalPlan = z.infer<typeof MigrationRehearsalPlan$>
+
+export const MigrationStartRehearsal$ = z
+  .object({ extractId: RecordId$, label: z.string().trim().min(1).max(60), idempotencyKey: IdempotencyKey$ })
+  .strict()
+
+export const MigrationTrialStore$ = z
+  .object({
+    id: RecordId$,
+    label: z.string(),
+    status: z.enum(trialStoreStatuses),
+    storeKind: z.enum(['pglite', 'postgres']),
+    extractId: RecordId$.nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    loadedAt: z.string().nullable(),
+    erasedAt: z.string().nullable(),
+    erasureReportId: RecordId$.nullable(),
+    tableTimings: z.array(
+      z.object({ table: z.string(), rows: z.number().int(), milliseconds: z.number().int() }).strict(),
+    ),
+  })
+  .strict()
+export type MigrationTrialStore = z.infer<typeof MigrationTrialStore$>
+
+export const MigrationTrialStoreList$ = z.object({ stores: z.array(MigrationTrialStore$) }).strict()
+
+export const MigrationReconcile$ = z.object({ trialStoreId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
+export const MigrationReportRef$ = z.object({ reportId: RecordId$ }).strict()
+
+export const MigrationReconciliationLine$ = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    scope: z.enum(['count', 'money']),
+    /** The legacy figure: its control total, else the manifest's row count (null when it states neither). */
+    expected: z.number().int().nullable(),
+    /** The same figure over the staged rows of the accepted extract. */
+    staged: z.number().int(),
+    /** The same figure over what the trial store holds. */
+    loaded: z.number().int(),
+    /** loaded − expected (loaded − staged without an expected figure). */
+    difference: z.number().int(),
+  })
+  .strict()
+
+export const MigrationDifference$ = z
+  .object({
+    id: RecordId$,
+    scope: z.enum(['count', 'money']),
+    key: z.string(),
+    item: z.string(),
+    legacyValue: z.string(),
+    loadedValue: z.string(),
+    /** Records behind the difference (the drill-down, migration.differenceRecords). */
+    records: z.number().int(),
+    explanation: z.string().nullable(),
+  })
+  .strict()
+
+export const MigrationReconciliation$ = z
+  .object({
+    id: RecordId$,
+    version: z.number().int(),
+    trialStoreId: RecordId$,
+    extractId: RecordId$,
+    createdBy: z.string(),
+    createdAt: z.string(),
+    sha256: z.string(),
+    lines: z.array(MigrationReconciliationLine$),
+    differences: z.array(MigrationDifference$),
+    /** Differences neither explained by a documented rule nor by the 監督者 at sign-off. */
+    unexplained: z.number().int(),
+    signoff: z
+      .object({ supervisorLogin: z.string(), supervisorName: z.string(), signedAt: z.string(), comment: z.string() })
+      .strict()
+      .nullable(),
+  })
+  .strict()
+export type MigrationReconciliation = z.infer<typeof MigrationReconciliation$>
+
+export const MigrationDifferenceRecordsQuery$ = z
+  .object({
+    reportId: RecordId$,
+    differenceId: RecordId$,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+
+export const MigrationDifferenceRecords$ = z
+  .object({
+    differenceId: RecordId$,
+    total: z.number().int(),
+    records: z.array(
+      z
+        .object({
+          insuredNumber: z.string().nullable(),
+          item: z.string(),
+          legacyValue: z.string(),
+          loadedValue: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+
+export const MigrationSignOffReconciliation$ = z
+  .object({
+    reportId: RecordId$,
+    comment: z.string().trim().min(1).max(500),
+    /** The 監督者's explanation of a difference (each recorded with the sign-off). */
+    explanations: z
+      .array(z.object({ differenceId: RecordId$, text: z.string().trim().min(1).max(500) }).strict())
+      .max(200)
+      .default([]),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+
+export const migrationDecisionKinds = ['go', 'noGo'] as const
+export const migrationDecisionLabels: Record<(typeof migrationDecisionKinds)[number], string> = {
+  go: '移行可',
+  noGo: '移行不可',
+}
+
+export const MigrationRecordDecision$ = z
+  .object({
+    reportId: RecordId$,
+    decision: z.enum(migrationDecisionKinds),
+    reasons: z.string().trim().min(1).max(1000),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+
+export const MigrationDecision$ = z
+  .object({
+    id: RecordId$,
+    decision: z.enum(migrationDecisionKinds),
+    reportId: RecordId$,
+    reportVersion: z.number().int(),
+    reportSha256: z.string(),
+    cutoverId: RecordId$.nullable(),
+    approverLogin: z.string(),
+    approverName: z.string(),
+    decidedAt: z.string(),
+    reasons: z.string(),
+  })
+  .strict()
+
+export const MigrationEraseTrialStore$ = z
+  .object({
+    trialStoreId: RecordId$,
+    witnessName: z.string().trim().min(1).max(60),
+    witnessTitle: z.string().trim().min(1).max(60),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+
+export const MigrationErasureReport$ = z
+  .object({
+    id: RecordId$,
+    trialStoreId: RecordId$,
+    target: z.string(),
+    items: z.array(z.object({ what: z.string(), count: z.number().int() }).strict()),
+    method: z.string(),
+    operatorLogin: z.string(),
+    operatorName: z.string(),
+    witnessName: z.string(),
+    witnessTitle: z.string(),
+    erasedAt: z.string(),
+    verification: z.record(z.string(), z.boolean()),
+    pdfSha256: z.string(),
+    pdfBase64: z.string(),
+  })
+  .strict()
+
+export type MigrationErasureReport = z.infer<typeof MigrationErasureReport$>
+
+/** Section 2 routes, spread into shared/api/routes.ts. */
+export const migrationRehearsalRoutes = {
+  'migration.rehearsalDryRun': {
+    method: 'POST',
+    path: '/api/v1/migration/rehearsals/dry-run',
+    input: MigrationRehearsalDryRun$,
+    output: MigrationRehearsalPlan$,
+  },
+  'migration.startRehearsal': {
+    method: 'POST',
+    path: '/api/v1/migration/rehearsals/start',
+    input: MigrationStartRehearsal$,
+    output: MigrationTrialStore$,
+    waitMs: 600_000,
+  },
+  'migration.trialStores': {
+    method: 'POST',
+    path: '/api/v1/migration/rehearsals/list',
+    input: z.object({}).strict(),
+    output: MigrationTrialStoreList$,
+  },
+  'migration.reconcile': {
+    method: 'POST',
+    path: '/api/v1/migration/reconciliations/run',
+    input: MigrationReconcile$,
+    output: MigrationReconciliation$,
+    waitMs: 600_000,
+  },
+  'migration.reconciliation': {
+    method: 'POST',
+    path: '/api/v1/migration/reconciliations/get',
+    input: MigrationReportRef$,
+    output: MigrationReconciliation$,
+  },
+  'migration.differenceRecords': {
+    method: 'POST',
+    path: '/api/v1/migration/reconciliations/records',
+    input: MigrationDifferenceRecordsQuery$,
+    output: MigrationDifferenceRecords$,
+  },
+  'migration.signOffReconciliation': {
+    method: 'POST',
+    path: '/api/v1/migration/reconciliations/sign-off',
+    input: MigrationSignOffReconciliation$,
+    output: MigrationReconciliation$,
+  },
+  'migration.recordDecision': {
+    method: 'POST',
+    path: '/api/v1/migration/decisions/record',
+    input: MigrationRecordDecision$,
+    output: MigrationDecision$,
+  },
+  'migration.eraseTrialStore': {
+    method: 'POST',
+    path: '/api/v1/migration/rehearsals/erase',
+    input: MigrationEraseTrialStore$,
+    output: MigrationErasureReport$,
+  },
+} as const

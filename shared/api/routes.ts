@@ -4,7 +4,7 @@ import { benefitRecordApiRoutes } from './benefits'
 import { highCostApiRoutes } from './high-cost'
 import { reimbursementApiRoutes } from './reimbursements'
 import { statisticsApiRoutes } from './statistics'
-import { migrationIntakeRoutes } from './migration'
+import { migrationIntakeRoutes, migrationRehearsalRoutes } from './migration'
 import {
   ExportApproveInput$,
   ExportCompleteInput$,
@@ -1173,6 +1173,7 @@ export const apiRoutes = {
   },
   ...statisticsApiRoutes,
   ...migrationIntakeRoutes,
+  ...migrationRehearsalRoutes,
 } as const satisfies Record<
   string,
   { method: 'GET' | 'POST'; path: string; input: z.ZodType; output: z.ZodType; waitMs?: number }

@@ -45,6 +45,28 @@ export const ExtractManifest$ = z
       )
       .min(1)
       .max(100),
+    /**
+     * The legacy system's own control totals (件数・金額照合表, docs/sources/migration.md §2.3–§2.4), against which the
+     * 仮移行 is reconciled: keys as in `controlTotalKeys`. Optional: without them only the row counts are checked.
+     */
+    controlTotals: z
+      .array(z.object({ key: z.string().min(1).max(80), value: z.number().int() }).strict())
+      .max(500)
+      .optional(),
   })
   .strict()
 export type ExtractManifest = z.infer<typeof ExtractManifest$>
+
+/**
+ * The keys of the control totals (the reconciliation's figures per kind): `persons` (宛名 人数), `rows.<group>` (件数),
+ * `insured.category1@<date>` (第1号被保険者数 on the day), `certified@<date>` (認定者数 on the day),
+ * `assessment.amount.<年度>` (賦課 年額の合計), `payment.amount.<年度>` (収納額の合計).
+ */
+export const controlTotalKeys = {
+  persons: 'persons',
+  rows: (group: string) => `rows.${group}`,
+  category1On: (date: string) => `insured.category1@${date}`,
+  certifiedOn: (date: string) => `certified@${date}`,
+  assessed: (fiscalYear: number | string) => `assessment.amount.${fiscalYear}`,
+  paid: (fiscalYear: number | string) => `payment.amount.${fiscalYear}`,
+} as const

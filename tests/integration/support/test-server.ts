@@ -63,6 +63,8 @@ export async function startTestServer(
     KAIGO_TLS_CLIENT_CA: pki.caCert,
     KAIGO_TLS_CRL: pki.crl,
     KAIGO_TLS_RELOAD_SECONDS: '0',
+    // The server's own database is the one given below; the URL names the server on which 仮移行 stores are created.
+    ...(kind === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL! } : {}),
     ...options.env,
   })
   const logs: string[] = []

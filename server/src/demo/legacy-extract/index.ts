@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/domain'
 import type { PlantedDefectKind } from '../../../../shared/migration/findings'
 import { KAIGO_WORKING_MODEL } from '../../../../shared/migration/kaigo-working-model'
-import { MANIFEST_FILE_NAME, type ExtractManifest } from '../../../../shared/migration/manifest'
+import { controlTotalKeys, MANIFEST_FILE_NAME, type ExtractManifest } from '../../../../shared/migration/manifest'
 import { buildManifest, formatGroupCsv } from '../../areas/migration'
 import { generateDummyWard } from '../generator'
 
@@ -324,6 +324,7 @@ export function writeLegacyExtract(options: LegacyExtractOptions): LegacyExtract
     },
     entries,
   )
+  manifest.controlTotals = legacyControlTotals(groups, years, ['2026-03-31', manifest.period.to])
   const manifestText = JSON.stringify(manifest, null, 2)
   if (options.dir) {
     mkdirSync(options.dir, { recursive: true })
@@ -331,4 +332,33 @@ export function writeLegacyExtract(options: LegacyExtractOptions): LegacyExtract
     for (const [name, bytes] of files) writeFileSync(join(options.dir, name), bytes)
   }
   return { manifest, manifestText, files, planted, persons: ward.persons.length }
+}
+
+/**
+ * The legacy system's 件数・金額照合表 as the vendor would print it beside the extract: persons, 第1号被保険者 and
+ * 認定者 in force on each day, and the 賦課 / 収納 totals per fiscal year (integer yen) — summed from the rows written.
+ */
+function legacyControlTotals(
+  groups: Record<'person' | 'insured' | 'assessment' | 'payment' | 'certification', Row[]>,
+  years: readonly number[],
+  days: readonly string[],
+): { key: string; value: number }[] {
+  const inForce = (r: Row, day: string) => r.validFrom! <= day && (r.validTo === '' || r.validTo! >= day)
+  const persons = (rows: Row[]) => new Set(rows.map((r) => r.personId)).size
+  const sum = (rows: Row[], item: string, fy: number) =>
+    rows.filter((r) => r.fiscalYear === String(fy)).reduce((n, r) => n + Number(r[item]), 0)
+  return [
+    { key: controlTotalKeys.persons, value: persons(groups.person) },
+    ...days.flatMap((day) => [
+      {
+        key: controlTotalKeys.category1On(day),
+        value: persons(groups.insured.filter((r) => r.insuredCategory === '1' && inForce(r, day))),
+      },
+      { key: controlTotalKeys.certifiedOn(day), value: persons(groups.certification.filter((r) => inForce(r, day))) },
+    ]),
+    ...years.flatMap((fy) => [
+      { key: controlTotalKeys.assessed(fy), value: sum(groups.assessment, 'annualAmount', fy) },
+      { key: controlTotalKeys.paid(fy), value: sum(groups.payment, 'amount', fy) },
+    ]),
+  ]
 }

@@ -62,7 +62,8 @@ describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
       // 高額・償還 adds 2 × 2 (high_cost_decisions, reimbursement_decisions).
       // 仮移行・判定・消去 add 5 × 2 (migration_decisions, migration_handover_ledger, migration_erasure_reports,
       // migration_differences, migration_difference_signoffs).
-      expect(fromFresh.triggers.length).toBe(110)
+      // The reconciliation's sign-off adds 1 × 2 (migration_reconciliation_signoffs).
+      expect(fromFresh.triggers.length).toBe(112)
       expect(await catalogOf(adopted.db)).toEqual(fromFresh)
     } finally {
       await adopted.close()

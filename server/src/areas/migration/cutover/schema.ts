@@ -36,7 +36,8 @@ export const migrationCutoverChunks = pgTable(
 
 export const migrationDecisions = pgTable('migration_decisions', {
   id: serial('id').primaryKey(),
-  cutoverId: integer('cutover_id').notNull(),
+  /** The 本移行 it closes; null for a 判定 on a rehearsal's report recorded before any cut-over is opened. */
+  cutoverId: integer('cutover_id'),
   /** 'go' (移行可) or 'noGo' (移行不可). */
   decision: text('decision').notNull(),
   reportId: integer('report_id').notNull(),

@@ -5,14 +5,25 @@
  */
 import { integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
 
+export interface ReconciliationLine {
+  key: string
+  label: string
+  scope: 'count' | 'money'
+  expected: number | null
+  staged: number
+  loaded: number
+  difference: number
+}
+
 export const migrationReconciliationReports = pgTable('migration_reconciliation_reports', {
   id: serial('id').primaryKey(),
   trialStoreId: integer('trial_store_id'),
   version: integer('version').notNull(),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-  counts: jsonb('counts').$type<{ key: string; legacy: number; loaded: number }[]>().notNull(),
-  money: jsonb('money').$type<{ key: string; legacy: number; loaded: number }[]>().notNull(),
+  /** The report's lines (shared/api/migration.ts MigrationReconciliationLine$): counts and money apart. */
+  counts: jsonb('counts').$type<ReconciliationLine[]>().notNull(),
+  money: jsonb('money').$type<ReconciliationLine[]>().notNull(),
   personChecks: integer('person_checks').notNull(),
   differenceCount: integer('difference_count').notNull(),
   sha256: text('sha256').notNull(),
@@ -37,6 +48,17 @@ export const migrationDifferences = pgTable('migration_differences', {
 export const migrationDifferenceSignoffs = pgTable('migration_difference_signoffs', {
   id: serial('id').primaryKey(),
   differenceId: integer('difference_id').notNull(),
+  supervisorLogin: text('supervisor_login').notNull(),
+  supervisorName: text('supervisor_name').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  comment: text('comment').notNull(),
+})
+
+/** The 監督者's sign-off of a whole report version (append-only): the 移行判定 needs one for the report it names. */
+export const migrationReconciliationSignoffs = pgTable('migration_reconciliation_signoffs', {
+  id: serial('id').primaryKey(),
+  reportId: integer('report_id').notNull(),
+  reportSha256: text('report_sha256').notNull(),
   supervisorLogin: text('supervisor_login').notNull(),
   supervisorName: text('supervisor_name').notNull(),
   signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
