@@ -289,7 +289,6 @@ export const ExtractTemplateList$ = z
 /** A reason of 4 characters or more shows the identifying items (audited); without one they print 「＊＊＊＊」. */
 export const RunExtractInput$ = z
   .object({
-    idempotencyKey: IdempotencyKey$,
     templateId: RecordId$,
     baseDate: IsoDate$,
     reason: z.string().trim().max(200).nullable().default(null),

@@ -37,11 +37,13 @@ export function extractRoutes() {
     }),
     defineRoute({
       // The persons read are the audit's targets; a reason that unmasks names and addresses is its purpose.
+      // Effect 'read': each run is a record of its own (a retry records another run), and its rows are personal
+      // data, never stored as an idempotent reply.
       name: 'statistics.runExtract',
       access: { kind: 'permission', permission: 'statistics.extract' },
       personalData: true,
       audit: { action: 'statistics.runExtract', targetType: 'person' },
-      effect: 'create',
+      effect: 'read',
       async handle({ input, db, user, terminalId, now, audit }) {
         const { run, personIds, templateName } = await runExtract(db, { user: user!, terminalId, now }, input)
         audit.targets(personIds)

@@ -111,12 +111,7 @@ describe.each(databaseKinds)('EUC extracts on %s', (kind) => {
     return res.body as { id: number; rowVersion: number }
   }
   const run = async (templateId: number, reason: string | null = null) => {
-    const res = await callRoute(
-      t,
-      'statistics.runExtract',
-      { idempotencyKey: newKey(), templateId, baseDate: today, reason },
-      clerk,
-    )
+    const res = await callRoute(t, 'statistics.runExtract', { templateId, baseDate: today, reason }, clerk)
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     return res.body as {
       extractRunId: number
@@ -254,14 +249,8 @@ describe.each(databaseKinds)('EUC extracts on %s', (kind) => {
   it('refuses a role without statistics.extract (403)', async () => {
     expect((await callRoute(t, 'statistics.extractTemplates', {}, arrearsClerk)).status).toBe(403)
     expect(
-      (
-        await callRoute(
-          t,
-          'statistics.runExtract',
-          { idempotencyKey: newKey(), templateId: 1, baseDate: today, reason: null },
-          supervisor,
-        )
-      ).status,
+      (await callRoute(t, 'statistics.runExtract', { templateId: 1, baseDate: today, reason: null }, supervisor))
+        .status,
     ).toBe(403)
   })
 
