@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { households, persons } from '../../../../server/src/areas/persons/schema'
 import { recordAcquisition } from '../../../../server/src/areas/eligibility/engine'
+import { certifiedPersons } from '../../../../server/src/areas/certification'
 import { statisticsExtractRuns } from '../../../../server/src/areas/statistics'
 import { auditLog } from '../../../../server/src/core/db/schema'
 import type { Db } from '../../../../server/src/core/db/connect'
@@ -246,6 +247,33 @@ describe.each(databaseKinds)('EUC extracts on %s', (kind) => {
     expect((list.body.catalogue as { id: string }[]).map((c) => c.id)).not.toContain('individualNumber')
   })
 
+  it('the 認定者 population holds the persons with a certification in force on the base date, with its level and end', async () => {
+    // Two of the men: 要介護1 (21) until 2099-03-31 and 要支援2 (13) that ended on 2020-03-31 (not in force).
+    const certification = (personId: number, level: string, validTo: string) => ({
+      personId,
+      caseId: null,
+      level,
+      decidedOn: '2019-04-01',
+      validFrom: '2019-04-01',
+      validTo,
+      boardOpinion: '',
+      serviceTypes: [],
+      withoutBoard: false,
+      recordedAt: new Date('2019-04-01T00:00:00Z'),
+    })
+    await db
+      .insert(certifiedPersons)
+      .values([certification(ids[0]!, '21', '2099-03-31'), certification(ids[1]!, '13', '2020-03-31')])
+    const template = await save('検証抽出町の認定者', {
+      population: 'certified',
+      columns: ['careLevel', 'certificationValidTo', 'sex'],
+    })
+    const r = await run(template.id)
+    expect(r.header).toEqual(['要介護状態区分', '認定有効期間 終了日', '性別'])
+    expect(r.rows).toEqual([['21', '2099-03-31', '男']])
+    expect(r.maskedItems).toEqual([])
+  })
+
   it('refuses a role without statistics.extract (403)', async () => {
     expect((await callRoute(t, 'statistics.extractTemplates', {}, arrearsClerk)).status).toBe(403)
     expect(
@@ -259,8 +287,15 @@ describe.each(databaseKinds)('EUC extracts on %s', (kind) => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'statistics.runExtract'), eq(auditLog.outcome, 'ok')))
-    expect(runs.length).toBe(3)
-    for (const row of runs) expect([...row.targetIds].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
+      .orderBy(asc(auditLog.seq))
+    expect(runs.length).toBe(4)
+    const everyone = [...ids].sort((a, b) => a - b)
+    expect(runs.map((row) => [...row.targetIds].sort((a, b) => a - b))).toEqual([
+      everyone,
+      everyone,
+      everyone,
+      [ids[0]],
+    ])
     expect(runs.some((row) => row.purpose?.includes('理由: 介護予防教室の案内送付のため'))).toBe(true)
     const requests = await db
       .select()
