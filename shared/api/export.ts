@@ -3,9 +3,14 @@ import { z } from 'zod'
 import { IdempotencyKey$, RecordId$ } from './primitives'
 
 /** Content of an export (record types). */
-export const ExportRecordType$ = z.enum(['personBasic'])
+export const ExportRecordType$ = z.enum(['personBasic', 'statisticsExtract'])
 export type ExportRecordType = z.infer<typeof ExportRecordType$>
-export const exportRecordTypeLabels: Record<ExportRecordType, string> = { personBasic: '被保険者基本情報' }
+export const exportRecordTypeLabels: Record<ExportRecordType, string> = {
+  personBasic: '被保険者基本情報',
+  statisticsExtract: 'EUC抽出',
+}
+/** Record types whose file another area hands over (statistics.exportExtract); export.request refuses them. */
+export const handedFileRecordTypes: readonly ExportRecordType[] = ['statisticsExtract']
 
 export const ExportStatus$ = z.enum(['pending', 'approved', 'issued', 'completed', 'rejected'])
 export type ExportStatus = z.infer<typeof ExportStatus$>
@@ -56,8 +61,17 @@ export const ExportPersonRow$ = z
     address: z.string().nullable(),
   })
   .strict()
+/** A file another area handed to the approval path, issued as stored (its SHA-256 is the one recorded then). */
+export const ExportHandedFile$ = z
+  .object({ fileName: z.string(), mediaType: z.literal('text/csv'), contentBase64: z.string(), sha256: z.string() })
+  .strict()
 export const ExportData$ = z
-  .object({ requestId: z.number().int(), recordTypes: z.array(ExportRecordType$), persons: z.array(ExportPersonRow$) })
+  .object({
+    requestId: z.number().int(),
+    recordTypes: z.array(ExportRecordType$),
+    persons: z.array(ExportPersonRow$),
+    file: ExportHandedFile$.optional(),
+  })
   .strict()
 export type ExportData = z.infer<typeof ExportData$>
 

@@ -3,7 +3,9 @@
  * cell to its persons, the submission of a version (監督者, step-up) and the report as Excel or PDF; the 年報 likewise.
  */
 import { z } from 'zod'
-import { IdempotencyKey$, IsoDate$ } from './primitives'
+import { Empty$, IdempotencyKey$, IsoDate$, RecordId$, RowVersion$ } from './primitives'
+import { ExportRequestSummary$ } from './export'
+import { extractItemIds } from '../domain/statistics/extract'
 
 export const ReportMonth$ = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '報告月は YYYY-MM で入力してください')
 
@@ -151,7 +153,7 @@ export const AnnualReportFileQuery$ = z
   .strict()
 export type AnnualReportFileQuery = z.input<typeof AnnualReportFileQuery$>
 
-export const statisticsApiRoutes = {
+const reportApiRoutes = {
   'statistics.monthlyReport': {
     method: 'POST',
     path: '/api/v1/statistics/monthly',
@@ -201,3 +203,153 @@ export const statisticsApiRoutes = {
     output: ReportFile$,
   },
 } as const
+
+// ── EUC extracts (簡易検索・抽出): templates, runs masked per shared/domain/statistics/extract.ts, the export ──
+
+/** The base population of an extract, on its base date. */
+export const ExtractPopulation$ = z.enum(['insured1', 'certified', 'premium'])
+export type ExtractPopulation = z.infer<typeof ExtractPopulation$>
+export const extractPopulationLabels: Record<ExtractPopulation, string> = {
+  insured1: '第1号被保険者（基準日）',
+  certified: '認定者（基準日に有効な認定）',
+  premium: '賦課（基準日の年度の賦課）',
+}
+
+const TextList$ = z.array(z.string().trim().min(1).max(60)).max(50)
+
+export const ExtractFilters$ = z
+  .object({
+    towns: TextList$.default([]),
+    careAreas: TextList$.default([]),
+    sex: z.enum(['male', 'female']).nullable().default(null),
+    careLevels: z
+      .array(z.string().regex(/^\d{2}$/, '要介護状態区分のコードは2桁です'))
+      .max(10)
+      .default([]),
+    premiumStages: z.array(z.number().int().min(1).max(30)).max(30).default([]),
+    ageFrom: z.number().int().min(0).max(130).nullable().default(null),
+    ageTo: z.number().int().min(0).max(130).nullable().default(null),
+  })
+  .strict()
+
+/** Columns and groupBy are item ids of the catalogue (extractItems); a forbidden item is refused with its name. */
+export const ExtractDefinition$ = z
+  .object({
+    population: ExtractPopulation$,
+    columns: z.array(z.string().min(1).max(40)).max(extractItemIds.length),
+    groupBy: z.array(z.string().min(1).max(40)).max(3).default([]),
+    filters: ExtractFilters$.default({
+      towns: [],
+      careAreas: [],
+      sex: null,
+      careLevels: [],
+      premiumStages: [],
+      ageFrom: null,
+      ageTo: null,
+    }),
+  })
+  .strict()
+export type ExtractDefinition = z.infer<typeof ExtractDefinition$>
+
+/** Create (templateId null) or update (templateId, the rowVersion read and a reason). */
+export const SaveExtractTemplateInput$ = z
+  .object({
+    idempotencyKey: IdempotencyKey$,
+    templateId: RecordId$.nullable().default(null),
+    rowVersion: RowVersion$.nullable().default(null),
+    reason: z.string().trim().max(200).nullable().default(null),
+    templateName: z.string().trim().min(1, 'テンプレート名を入力してください').max(80),
+    shared: z.boolean().default(false),
+    definition: ExtractDefinition$,
+  })
+  .strict()
+export type SaveExtractTemplateInput = z.input<typeof SaveExtractTemplateInput$>
+
+export const ExtractTemplate$ = z
+  .object({
+    id: z.number().int(),
+    templateName: z.string(),
+    shared: z.boolean(),
+    definition: ExtractDefinition$,
+    rowVersion: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string().nullable(),
+  })
+  .strict()
+export type ExtractTemplate = z.infer<typeof ExtractTemplate$>
+
+export const ExtractCatalogueItem$ = z
+  .object({ id: z.string(), label: z.string(), group: z.string(), identifying: z.boolean(), groupable: z.boolean() })
+  .strict()
+export const ExtractTemplateList$ = z
+  .object({ items: z.array(ExtractTemplate$), catalogue: z.array(ExtractCatalogueItem$) })
+  .strict()
+
+/** A reason of 4 characters or more shows the identifying items (audited); without one they print 「＊＊＊＊」. */
+export const RunExtractInput$ = z
+  .object({
+    templateId: RecordId$,
+    baseDate: IsoDate$,
+    reason: z.string().trim().max(200).nullable().default(null),
+  })
+  .strict()
+export type RunExtractInput = z.input<typeof RunExtractInput$>
+
+export const ExtractRun$ = z
+  .object({
+    extractRunId: z.number().int(),
+    templateId: z.number().int(),
+    baseDate: IsoDate$,
+    header: z.array(z.string()),
+    /** The first 200 rows as the CSV has them (the whole file leaves only through statistics.exportExtract). */
+    rows: z.array(z.array(z.string())),
+    rowCount: z.number().int(),
+    personCount: z.number().int(),
+    maskedItems: z.array(z.string()),
+    /** Grouped results: the number of cells shown 「*」 (1 … threshold−1 persons). */
+    suppressedCells: z.number().int(),
+    sha256: z.string(),
+    ranBy: z.string(),
+    ranAt: z.string(),
+  })
+  .strict()
+export type ExtractRun = z.infer<typeof ExtractRun$>
+
+export const ExportExtractInput$ = z
+  .object({
+    idempotencyKey: IdempotencyKey$,
+    extractRunId: RecordId$,
+    purpose: z.string().trim().min(4, '持出の目的を4文字以上で入力してください').max(200),
+  })
+  .strict()
+export type ExportExtractInput = z.input<typeof ExportExtractInput$>
+
+const extractApiRoutes = {
+  'statistics.extractTemplates': {
+    method: 'POST',
+    path: '/api/v1/statistics/extracts/templates',
+    input: Empty$,
+    output: ExtractTemplateList$,
+  },
+  'statistics.saveExtractTemplate': {
+    method: 'POST',
+    path: '/api/v1/statistics/extracts/templates/save',
+    input: SaveExtractTemplateInput$,
+    output: ExtractTemplate$,
+  },
+  'statistics.runExtract': {
+    method: 'POST',
+    path: '/api/v1/statistics/extracts/run',
+    input: RunExtractInput$,
+    output: ExtractRun$,
+  },
+  'statistics.exportExtract': {
+    method: 'POST',
+    path: '/api/v1/statistics/extracts/export',
+    input: ExportExtractInput$,
+    output: ExportRequestSummary$,
+  },
+} as const
+
+export const statisticsApiRoutes = { ...reportApiRoutes, ...extractApiRoutes } as const

@@ -4,7 +4,9 @@
  * The client's main-process export service is the only caller; the renderer never sees the data.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import type { ExportRecordType, ExportRequestSummary } from '../../../../shared/api/export'
+import { handedFileRecordTypes, type ExportRecordType, type ExportRequestSummary } from '../../../../shared/api/export'
+import type { Db, Tx } from '../../core/db/connect'
+import type { AuthenticatedUser } from '../../core/sessions/sessions'
 import { households, persons } from '../persons/schema'
 import { addressProtectedIds, protectedResidents } from '../persons'
 import { HttpProblem, problems } from '../../core/http/problem'
@@ -28,6 +30,41 @@ const wrongState = () => new HttpProblem(409, 'conflict', 'この持出申請は
 const sameApprover = () =>
   new HttpProblem(403, 'forbidden', '自分の持出申請は承認できません。別の監督者に承認を依頼してください')
 
+/**
+ * Hands a file another area produced (e.g. a statistics extract's CSV) to the approval path: a pending 持出申請
+ * naming the persons in it, the file stored as is. Nothing leaves until a different 監督者 approves (export.approve);
+ * export.data then issues these bytes once to the requester and export.complete writes the 持出管理簿 row.
+ */
+export async function requestHandedFile(
+  db: Db | Tx,
+  by: { user: AuthenticatedUser; terminalId: string; now: Date },
+  request: {
+    purpose: string
+    recordType: ExportRecordType
+    personIds: readonly number[]
+    file: { fileName: string; bytes: Buffer; sha256: string }
+  },
+): Promise<ExportRequestSummary> {
+  const [row] = await db
+    .insert(exportRequests)
+    .values({
+      requestedBy: by.user.id,
+      requestedLogin: by.user.loginId,
+      requestedName: by.user.displayName,
+      terminalId: by.terminalId,
+      purpose: request.purpose,
+      recordTypes: [request.recordType],
+      personIds: [...new Set(request.personIds)],
+      status: 'pending',
+      requestedAt: by.now,
+      fileName: request.file.fileName,
+      fileBase64: request.file.bytes.toString('base64'),
+      fileSha256: request.file.sha256,
+    })
+    .returning()
+  return summary(row!)
+}
+
 export function exportRoutes() {
   return [
     defineRoute({
@@ -37,6 +74,8 @@ export function exportRoutes() {
       audit: { action: 'export.request', targetType: 'person' },
       effect: 'create',
       async handle({ input, db, user, terminalId, audit, now }) {
+        if (input.recordTypes.some((t) => handedFileRecordTypes.includes(t)))
+          throw problems.invalidRequest('この種類の持出は、その業務の画面から申請してください')
         const ids = [...new Set(input.personIds)]
         const found = await db.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids))
         if (found.length !== ids.length) throw problems.notFound()
@@ -149,6 +188,18 @@ export function exportRoutes() {
         }
         audit.targets(row.personIds)
         audit.purpose(row.purpose)
+        if (row.fileBase64 !== null)
+          return {
+            requestId: row.id,
+            recordTypes: row.recordTypes as ExportRecordType[],
+            persons: [],
+            file: {
+              fileName: row.fileName ?? 'export.csv',
+              mediaType: 'text/csv' as const,
+              contentBase64: row.fileBase64,
+              sha256: row.fileSha256 ?? '',
+            },
+          }
         const rows = await db
           .select({ person: persons, household: households })
           .from(persons)

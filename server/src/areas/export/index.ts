@@ -1,3 +1,3 @@
 /** Data export with approval, and the print ledger. */
-export { exportRoutes } from './export-routes'
+export { exportRoutes, requestHandedFile } from './export-routes'
 export { printRoutes } from './print-routes'

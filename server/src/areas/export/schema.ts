@@ -19,6 +19,14 @@ export const exportRequests = pgTable('export_requests', {
   approvedLogin: text('approved_login'),
   approvedName: text('approved_name'),
   approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+  /**
+   * A file another area hands to the approval path (e.g. a statistics extract's CSV): issued as is, once, after the
+   * approval; null for the person exports the client writes itself.
+   */
+  fileName: text('file_name'),
+  /** The file's bytes in base64. */
+  fileBase64: text('file_base64'),
+  fileSha256: text('file_sha256'),
 })
 
 /** 持出管理簿: one row per file that left the system. Append-only (trigger in the migration). */

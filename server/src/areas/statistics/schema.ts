@@ -54,6 +54,11 @@ export const statisticsExtractTemplates = pgTable('statistics_extract_templates'
   createdBy: integer('created_by').notNull(),
   createdLogin: text('created_login').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  rowVersion: integer('row_version').notNull().default(1),
+  updatedLogin: text('updated_login'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
+  /** Why the last update was made (the update route names it). */
+  updateReason: text('update_reason'),
 })
 
 export const statisticsExtractRuns = pgTable(
@@ -71,6 +76,13 @@ export const statisticsExtractRuns = pgTable(
     ranBy: integer('ran_by').notNull(),
     ranAt: timestamp('ran_at', { withTimezone: true, mode: 'date' }).notNull(),
     baseDate: date('base_date', { mode: 'string' }).notNull(),
+    ranLogin: text('ran_login'),
+    /**
+     * The run's CSV as exported (UTF-8 with BOM, CRLF) in base64 — text would lose the BOM on a driver that decodes it
+     * away — and the SHA-256 of those bytes: the export hands over exactly these.
+     */
+    csvBase64: text('csv_base64'),
+    sha256: text('sha256'),
   },
   (t) => [index('statistics_extract_runs_user_idx').on(t.ranBy, t.id)],
 )

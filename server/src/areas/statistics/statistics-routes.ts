@@ -13,6 +13,7 @@ import { HttpProblem, problems } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { persons } from '../persons/schema'
 import { annualMembers, annualReport } from './annual-report'
+import { extractRoutes } from './extract-routes'
 import { monthlyReport } from './monthly-report'
 import { annualReportPdf, annualReportXlsx, monthlyReportPdf, monthlyReportXlsx } from './report-files'
 import { recordSubmission, summaryOf, versionById } from './versions'
@@ -268,5 +269,7 @@ export function statisticsRoutes() {
             }
       },
     }),
+    // EUC extracts (extract-routes.ts).
+    ...extractRoutes(),
   ]
 }

@@ -69,6 +69,8 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 統計・報告: reads the 事業状況報告 (its 収納状況) and builds EUC extracts (exported only through approval).
     'statistics.read',
     'statistics.extract',
+    // Hands an EUC extract to 持出申請 and, once a 監督者 approved it, takes the file (C-21, C-22).
+    'export.request',
     'premiums.bankAccount',
     'premiums.directDebitFile',
   ],
