@@ -1,5 +1,6 @@
 /**
- * 消込 benchmark: import and reconcile a 全銀 口座振替結果 of N payment rows (default 1,000,000; every row an exact
+ * 消込 benchmark: import and reconcile a 全銀 口座振替結果 of N payment rows (default 200,000, far more than the
+ * ward's 普通徴収 口座振替 of a month; one file holds at most 999,999 records, the 6-digit count of its trailer; every row an exact
  * payment of one person's 普通徴収 installment, so that every row is matched, allocated and written to the ledger) —
  * read and checked in TypeScript, staged set-based, matched with one join, decided in TypeScript, applied through the
  * ledger (one append of the entries) — on the embedded database (PGlite) and on PostgreSQL (when DATABASE_URL is
@@ -24,7 +25,7 @@ import { transferResultFile } from '../integration/areas/collection/payments/pay
 import type { BenchModule } from './types'
 import { count, ms } from './types'
 
-const ROWS = Number(process.env.KAIGO_BENCH_INTAKE_ROWS ?? 1_000_000)
+const ROWS = Number(process.env.KAIGO_BENCH_INTAKE_ROWS ?? 200_000)
 const ONLY = process.env.KAIGO_BENCH_INTAKE_ONLY
 const COPY_RATIO_TARGET = 0.3
 const AMOUNT = 10_500
