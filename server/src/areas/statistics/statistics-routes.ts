@@ -72,6 +72,49 @@ async function drillDownRows(db: Parameters<typeof monthlyReport>[0], list: { pe
   }
 }
 
+/** A submitted version to print: its cut-off, its label and its stored cells (404 unless it is of this report). */
+async function submittedVersion(
+  db: Parameters<typeof versionById>[0],
+  id: number,
+  kind: 'monthly' | 'annual',
+  period: string,
+) {
+  const v = await versionById(db, id)
+  if (!v || v.kind !== kind || v.period !== period) throw problems.notFound()
+  return {
+    cutoff: v.cutoffOn,
+    label: `第${v.version}版 ${v.submittedName}（${v.submittedLogin}） ${v.submittedAt.toISOString()}`,
+    cells: v.cells,
+  }
+}
+
+/** A submitted version prints its own cells, whatever was corrected since. */
+function printStored(
+  tables: { cells: { id: string; value: number | null }[] }[],
+  cells: Record<string, number | null>,
+) {
+  for (const t of tables) for (const c of t.cells) c.value = cells[c.id] ?? null
+}
+
+async function fileAnswer(
+  base: string,
+  format: 'xlsx' | 'pdf',
+  xlsx: () => Promise<Buffer>,
+  pdf: () => Promise<Uint8Array>,
+) {
+  return format === 'xlsx'
+    ? {
+        fileName: `${base}.xlsx`,
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const,
+        contentBase64: (await xlsx()).toString('base64'),
+      }
+    : {
+        fileName: `${base}.pdf`,
+        mediaType: 'application/pdf' as const,
+        contentBase64: Buffer.from(await pdf()).toString('base64'),
+      }
+}
+
 export function statisticsRoutes() {
   return [
     defineRoute({
@@ -141,35 +184,19 @@ export function statisticsRoutes() {
       audit: { action: 'statistics.reportFile' },
       effect: 'read',
       async handle({ input, db, now, audit }) {
-        let cutoff: IsoDate
-        let submitted: string | null = null
-        let override: Record<string, number | null> | null = null
-        if (input.versionId !== null) {
-          const v = await versionById(db, input.versionId)
-          if (!v || v.kind !== 'monthly' || v.period !== input.reportMonth) throw problems.notFound()
-          cutoff = v.cutoffOn
-          submitted = `第${v.version}版 ${v.submittedName}（${v.submittedLogin}） ${v.submittedAt.toISOString()}`
-          override = v.cells
-        } else cutoff = cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
+        const stored =
+          input.versionId === null ? null : await submittedVersion(db, input.versionId, 'monthly', input.reportMonth)
+        const cutoff = stored?.cutoff ?? cutoffFor(input.reportMonth, input.cutoffOn, todayInJapan(now))
         const { report } = await monthlyReport(db, input.reportMonth, cutoff)
-        // A submitted version prints its own cells, whatever was corrected since.
-        if (override) {
-          const cells = override
-          for (const t of report.tables) for (const c of t.cells) c.value = cells[c.id] ?? null
-        }
+        if (stored) printStored(report.tables, stored.cells)
         audit.purpose(`事業状況報告（月報）${input.reportMonth} ${input.format}`)
-        const base = `jigyo-jokyo-geppo-${input.reportMonth}`
-        return input.format === 'xlsx'
-          ? {
-              fileName: `${base}.xlsx`,
-              mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const,
-              contentBase64: (await monthlyReportXlsx(report, submitted)).toString('base64'),
-            }
-          : {
-              fileName: `${base}.pdf`,
-              mediaType: 'application/pdf' as const,
-              contentBase64: Buffer.from(await monthlyReportPdf(report, submitted)).toString('base64'),
-            }
+        const label = stored?.label ?? null
+        return fileAnswer(
+          `jigyo-jokyo-geppo-${input.reportMonth}`,
+          input.format,
+          () => monthlyReportXlsx(report, label),
+          () => monthlyReportPdf(report, label),
+        )
       },
     }),
     defineRoute({
@@ -239,34 +266,19 @@ export function statisticsRoutes() {
       audit: { action: 'statistics.annualReportFile' },
       effect: 'read',
       async handle({ input, db, now, audit }) {
-        let cutoff: IsoDate
-        let submitted: string | null = null
-        let override: Record<string, number | null> | null = null
-        if (input.versionId !== null) {
-          const v = await versionById(db, input.versionId)
-          if (!v || v.kind !== 'annual' || v.period !== String(input.fiscalYear)) throw problems.notFound()
-          cutoff = v.cutoffOn
-          submitted = `第${v.version}版 ${v.submittedName}（${v.submittedLogin}） ${v.submittedAt.toISOString()}`
-          override = v.cells
-        } else cutoff = annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
+        const period = String(input.fiscalYear)
+        const stored = input.versionId === null ? null : await submittedVersion(db, input.versionId, 'annual', period)
+        const cutoff = stored?.cutoff ?? annualCutoffFor(input.fiscalYear, input.cutoffOn, todayInJapan(now))
         const { report } = await annualReport(db, input.fiscalYear, cutoff)
-        if (override) {
-          const cells = override
-          for (const t of report.tables) for (const c of t.cells) c.value = cells[c.id] ?? null
-        }
+        if (stored) printStored(report.tables, stored.cells)
         audit.purpose(`事業状況報告（年報）${input.fiscalYear}年度 ${input.format}`)
-        const base = `jigyo-jokyo-nenpo-${input.fiscalYear}`
-        return input.format === 'xlsx'
-          ? {
-              fileName: `${base}.xlsx`,
-              mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const,
-              contentBase64: (await annualReportXlsx(report, submitted)).toString('base64'),
-            }
-          : {
-              fileName: `${base}.pdf`,
-              mediaType: 'application/pdf' as const,
-              contentBase64: Buffer.from(await annualReportPdf(report, submitted)).toString('base64'),
-            }
+        const label = stored?.label ?? null
+        return fileAnswer(
+          `jigyo-jokyo-nenpo-${input.fiscalYear}`,
+          input.format,
+          () => annualReportXlsx(report, label),
+          () => annualReportPdf(report, label),
+        )
       },
     }),
     // EUC extracts (extract-routes.ts).
