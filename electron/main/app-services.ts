@@ -18,6 +18,7 @@ import { PremiumRecordsService } from './services/premium-records-service'
 import { PaymentIntakeService } from './services/payment-intake-service'
 import { CollectionService } from './services/collection-service'
 import { StatisticsService } from './services/statistics-service'
+import { MigrationService, type MigrationExtractSource } from './services/migration-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -44,6 +45,11 @@ export interface AppServicesOptions {
   onLogout?(): void
   /** Export control (C-21): destination dialog, OS volume check, file writer, policy. Absent: export refused. */
   exports?: ExportServiceDeps
+  /**
+   * データ移行: the folder dialog from which main reads a legacy extract, and the file reader. Absent: loading an
+   * extract is refused (no folder is ever chosen).
+   */
+  migrationSource?: MigrationExtractSource
   /** Printing (C-28): the policy's allowlist and the printer adapter. Absent: no printer at all. */
   printing?: PrintServiceDeps
   /**
@@ -125,6 +131,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const admin = new AdminService(backend, auth, printing)
   const retention = new RetentionService(backend, auth, printing)
   const premiums = new PremiumService(backend, auth, printing)
+  const migration = new MigrationService(backend, auth, options.migrationSource ?? noExtractSource)
   const router = createIpcRouter({
     handlers: guardLockedHandlers(
       syncMastersAfterLogin(
@@ -155,6 +162,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
               onRefused: (e) =>
                 securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
             }),
+            migration,
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),
@@ -168,7 +176,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         () => auth.currentUser() !== null,
       ),
       lock,
-      options.onLogout,
+      () => {
+        // The extract's bytes held for sending are personal data: forgotten with the session.
+        migration.clear()
+        options.onLogout?.()
+      },
     ),
     isTrustedSender: options.isTrustedSender,
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
@@ -190,6 +202,14 @@ function withUnlockCode(handlers: IpcHandlers, setCode: (code: string | undefine
       }
     },
   }
+}
+
+/** No folder dialog configured: no extract can be loaded. */
+const noExtractSource: MigrationExtractSource = {
+  chooseFolder: async () => null,
+  readFile: async () => {
+    throw new Error('no extract source')
+  },
 }
 
 /** No export configuration: every export is refused (control C-21, fail closed). */

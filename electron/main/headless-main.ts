@@ -4,6 +4,7 @@
  * It refuses any backend that is not on the loopback interface and any backend not running in demo mode.
  */
 import { readFileSync } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { UI_CSP } from './security/csp'
 import { createPinnedAgent } from './security/node-tls-agent'
 import { createAppServices, type AppServices } from './app-services'
@@ -11,6 +12,7 @@ import type { HttpTransport } from './backend/http-transport'
 import { NodeHttpsTransport } from './backend/node-https-transport'
 import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-bridge'
 import { IdleLock } from './services/idle-lock'
+import type { MigrationExtractSource } from './services/migration-service'
 import { RecordingPrinter } from './services/print/recording-printer'
 import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
@@ -39,6 +41,11 @@ export interface HeadlessMainOptions {
    * the save dialog. Absent: export refused. Removable and network destinations are refused as in Electron.
    */
   exportDir?: string
+  /**
+   * Browser mode's stand-in for the folder dialog of データ移行: the newest folder in this directory that holds a
+   * manifest.json is the one "chosen". Absent: no extract can be loaded.
+   */
+  importDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
   /** Lines of the local security log (default: stderr, as in Electron without the file). */
   securityLog?(line: string): void
@@ -136,6 +143,7 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       printersAllowlist: [BROWSER_MODE_PRINTER],
       printers: printer.adapter,
     },
+    ...(options.importDir ? { migrationSource: newestExtractIn(options.importDir) } : {}),
     ...(options.exportDir
       ? {
           exports: {
@@ -199,5 +207,22 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       services.masters.close()
       agent.destroy()
     },
+  }
+}
+
+/** The folder dialog's stand-in in browser mode: the newest sub-folder of `dir` that holds a manifest.json. */
+function newestExtractIn(dir: string): MigrationExtractSource {
+  return {
+    async chooseFolder() {
+      let newest: { path: string; at: number } | null = null
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory()) continue
+        const path = join(dir, entry.name)
+        const manifest = await stat(join(path, 'manifest.json')).catch(() => null)
+        if (manifest && (!newest || manifest.mtimeMs > newest.at)) newest = { path, at: manifest.mtimeMs }
+      }
+      return newest?.path ?? null
+    },
+    readFile: async (path) => new Uint8Array(await readFile(path)),
   }
 }

@@ -30,6 +30,7 @@ import { safeStorageSecretStore } from './platform/safe-storage'
 import { loadDataKey, type DataKey } from './services/at-rest/data-key'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { saveDialogChooser } from './platform/save-dialog'
+import { extractFolderSource } from './platform/open-folder-dialog'
 import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
@@ -160,6 +161,8 @@ async function start(): Promise<void> {
       classify: destinationClassifierFor(process.platform),
       writeFile: writeNewFile,
     },
+    // データ移行: the extract's folder from the OS dialog in main; main reads and sends the files.
+    migrationSource: extractFolderSource(() => mainWindow),
     // C-28: printing only through main, to the policy's printers.
     printing: {
       printersAllowlist: policy.printersAllowlist,

@@ -30,6 +30,8 @@ export interface DemoStackOptions {
    * Absent: export refused, the master cache in memory, the security log on stderr.
    */
   clientDataDir?: string
+  /** Browser mode's stand-in for the データ移行 folder dialog (its newest extract folder). Absent: loading refused. */
+  importDir?: string
   logStream?: NodeJS.WritableStream
   onSeeded?(result: { persons: number; households: number; ms: number }): void
   /** The embedded demo data was of the previous migration layout and is created anew (the reason, to show). */
@@ -83,6 +85,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     ...(options.clientDataDir
       ? { exportDir: ensureDir(resolve(options.clientDataDir, 'exports')), dataDir: options.clientDataDir }
       : {}),
+    ...(options.importDir ? { importDir: options.importDir } : {}),
     ...(options.bridgePort !== undefined ? { port: options.bridgePort } : {}),
   })
   return {

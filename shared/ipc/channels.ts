@@ -182,6 +182,15 @@ export const ipcChannelNames = [
   'statistics.annualDrillDown',
   'statistics.annualSubmit',
   'statistics.saveAnnualReportFile',
+  // データ移行: the extract read and sent in chunks by main; the report, acceptance and 外字 workbench (passed)
+  'migration.openExtract',
+  'migration.sendNextChunk',
+  'migration.finishExtract',
+  'migration.extracts',
+  'migration.report',
+  'migration.acceptReport',
+  'migration.gaijiList',
+  'migration.decideGaiji',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

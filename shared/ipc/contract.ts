@@ -72,6 +72,7 @@ import { premiumRecordsIpcChannels } from './premium-records'
 import { paymentIntakeIpcChannels } from './payment-intake'
 import { collectionIpcChannels } from './collection'
 import { statisticsIpcChannels } from './statistics'
+import { migrationIpcChannels } from './migration'
 import {
   EndMailingAddressRequest$,
   MailingAddress$,
@@ -232,6 +233,8 @@ export const ipcChannels = {
   ...certificationPrintIpcChannels,
   // 統計・報告: passed to the server; the Excel/PDF of a report is saved by main through the export control (C-21).
   ...statisticsIpcChannels,
+  // データ移行: main reads the extract from the folder dialog and sends it in chunks; the rest is passed.
+  ...migrationIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

@@ -16,7 +16,11 @@ export default async function globalSetup() {
   // The client's data directory (exports land in its exports/ folder); scanned for personal data after the suite.
   const clientDataDir = mkdtempSync(join(tmpdir(), 'kaigo-e2e-client-'))
   process.env.E2E_CLIENT_DATA_DIR = clientDataDir
+  // The legacy extracts of データ移行 journeys (the folder dialog's stand-in), apart from the scanned client data.
+  const importDir = mkdtempSync(join(tmpdir(), 'kaigo-e2e-import-'))
+  process.env.E2E_IMPORT_DIR = importDir
   const stack = await startDemoStack({
+    importDir,
     dataDir: 'memory',
     scale: 1_000,
     clientDataDir,

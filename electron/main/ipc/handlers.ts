@@ -12,6 +12,7 @@ import type { PremiumRecordsService } from '../services/premium-records-service'
 import type { PaymentIntakeService } from '../services/payment-intake-service'
 import type { CollectionService } from '../services/collection-service'
 import type { StatisticsService } from '../services/statistics-service'
+import type { MigrationService } from '../services/migration-service'
 import type { DunningService } from '../services/dunning-service'
 import type { ArrearsService } from '../services/arrears-service'
 import type { CertificationService } from '../services/certification-service'
@@ -49,6 +50,7 @@ export interface HandlerServices {
   collection: CollectionService
   /** 統計・報告: the 月報・年報, drill-downs, submissions (server), the Excel/PDF (export control). */
   statistics: StatisticsService
+  migration: MigrationService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -175,6 +177,14 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'statistics.annualDrillDown': (req) => services.statistics.call('statistics.annualDrillDown', req),
     'statistics.annualSubmit': (req) => services.statistics.call('statistics.annualSubmit', req),
     'statistics.saveAnnualReportFile': (req) => services.statistics.saveAnnualReportFile(req),
+    'migration.openExtract': () => services.migration.openExtract(),
+    'migration.sendNextChunk': (req) => services.migration.sendNextChunk(req.extractId),
+    'migration.finishExtract': (req) => services.migration.finishExtract(req.extractId),
+    'migration.extracts': (req) => services.migration.call('migration.extracts', req),
+    'migration.report': (req) => services.migration.call('migration.report', req),
+    'migration.acceptReport': (req) => services.migration.call('migration.acceptReport', req),
+    'migration.gaijiList': (req) => services.migration.call('migration.gaijiList', req),
+    'migration.decideGaiji': (req) => services.migration.call('migration.decideGaiji', req),
     'dunning.dryRun': (req) => services.dunning.call('dunning.dryRun', req),
     'dunning.runs': (req) => services.dunning.call('dunning.runs', req),
     'dunning.run': (req) => services.dunning.call('dunning.run', req),
