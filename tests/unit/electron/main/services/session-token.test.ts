@@ -85,6 +85,8 @@ describe('the session token stays in main memory (C-06, C-07)', () => {
         'services/master-cache/cache-db.ts',
         // the 口座振替依頼 file for the bank, through the export control's injected writer (policy, save dialog, drive check)
         'services/premium-records-service.ts',
+        // the 事業状況報告 Excel/PDF, through the same injected writer (policy, save dialog, drive check)
+        'services/statistics-service.ts',
       ].sort(),
     )
   })
