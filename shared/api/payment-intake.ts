@@ -12,6 +12,13 @@ export const paymentFileKindLabels: Record<PaymentFileKind, string> = {
   convenience: 'コンビニ収納（速報・確報）',
 }
 
+/**
+ * What a 消込 batch read: an uploaded payment file, or the 特別徴収結果 (Z14) the 賦課 area stored — its withheld
+ * amounts are posted to the 特別徴収 installments through the same matching and work list.
+ */
+export const paymentIntakeKinds = [...paymentFileKinds, 'withholdingResult'] as const
+export type PaymentIntakeKind = (typeof paymentIntakeKinds)[number]
+
 /** What became of a line: applied to the ledger, sent to the work list, 振替不能 (no money), or already counted. */
 export const intakeLineOutcomes = ['applied', 'work', 'notTransferred', 'alreadyCounted'] as const
 export type IntakeLineOutcome = (typeof intakeLineOutcomes)[number]
@@ -62,6 +69,18 @@ export const PaymentImportResult$ = z
   })
   .strict()
 export type PaymentImportResult = z.infer<typeof PaymentImportResult$>
+
+/** 特別徴収結果の収納計上: the withheld amounts of one stored Z14 file posted to the ledger (once per file). */
+export const WithholdingResultPostRequest$ = z
+  .object({
+    /** The received 特別徴収結果 file (its id in the 賦課 area's exchange files). */
+    pensionFileId: RecordId$,
+    /** 検証のみ: counts what would be posted, writes nothing (status 'validated'). */
+    dryRun: z.boolean(),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+export type WithholdingResultPostRequest = z.input<typeof WithholdingResultPostRequest$>
 
 export const PaymentWorkListQuery$ = z.object({ status: z.enum(['open', 'all']) }).strict()
 export type PaymentWorkListQuery = z.input<typeof PaymentWorkListQuery$>

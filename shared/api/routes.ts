@@ -233,6 +233,7 @@ import {
   PaymentWorkItem$,
   PaymentWorkList$,
   PaymentWorkListQuery$,
+  WithholdingResultPostRequest$,
 } from './payment-intake'
 import {
   ArrearsCase$,
@@ -811,6 +812,13 @@ export const apiRoutes = {
     method: 'POST',
     path: '/api/v1/collection/payments/import',
     input: PaymentImportRequest$,
+    output: PaymentImportResult$,
+    waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'collection.postWithholdingResults': {
+    method: 'POST',
+    path: '/api/v1/collection/payments/withholding-results',
+    input: WithholdingResultPostRequest$,
     output: PaymentImportResult$,
     waitMs: LONG_REQUEST_WAIT_MS,
   },

@@ -11,16 +11,21 @@ import {
   INTAKE_PROBLEM_LIMIT,
   type IntakeLineOutcome,
   type PaymentFileKind,
+  type PaymentIntakeKind,
   type PaymentImportResult,
 } from '../../../../../shared/api/payment-intake'
 import { matchPayments, type PaymentLineToMatch, type WorkReason } from '../../../../../shared/domain/payment-matching'
-import { installmentKeyString, LedgerRuleError } from '../../../../../shared/domain/collection-ledger'
+import {
+  installmentKeyString,
+  LedgerRuleError,
+  type LedgerMethod,
+} from '../../../../../shared/domain/collection-ledger'
 import type { IsoDate } from '../../../../../shared/domain/dates'
 import { bulkInsertJson } from '../../../core/db/bulk-insert'
 import type { Db, Tx } from '../../../core/db/connect'
 import { HttpProblem } from '../../../core/http/problem'
 import { readConvenienceFile } from './convenience'
-import type { LedgerPort, PaymentToApply } from './ledger-port'
+import { paymentChannelOf, type LedgerPort, type PaymentToApply } from './ledger-port'
 import type { IntakeProblem, ReadPaymentLine } from './problems'
 import { paymentIntakeFiles, paymentIntakeLines, paymentWorkItems } from './schema'
 import { readZenginResult } from './zengin-result'
@@ -84,6 +89,7 @@ interface StagedLine {
   personId: number | null
   fiscalYear: number
   seq: number
+  method: LedgerMethod
   paidOn: string
   channel: string
   transferred: boolean
@@ -102,14 +108,28 @@ export async function importPaymentFile(
   const read = readPaymentFile(file)
   if (!read.ok) return { ...rejected(read.problems), personIds: [] }
   if (file.dryRun) return { ...rejected([]), status: 'validated', lines: read.lines.length, personIds: [] }
+  return applyPaymentLines(db, ledger, file, read.lines, ctx)
+}
 
+/**
+ * The lines of one source (a file read above, or the 特別徴収結果 the 賦課 area stored), in the request's transaction:
+ * staged, matched to persons and installments, decided, and written — exact payments through the ledger, the others
+ * to the work list. `source.sha256` is the source's identity: the payment_intake_files row is unique on it.
+ */
+export async function applyPaymentLines(
+  db: Db | Tx,
+  ledger: LedgerPort,
+  source: { kind: PaymentIntakeKind; fileName: string; sha256: string },
+  lines: readonly ReadPaymentLine[],
+  ctx: { userId: number | null; now: Date },
+): Promise<PaymentImportResult & { personIds: number[] }> {
   const [created] = await db
     .insert(paymentIntakeFiles)
     .values({
-      kind: file.kind,
-      fileName: file.fileName,
-      sha256: file.sha256,
-      lineCount: read.lines.length,
+      kind: source.kind,
+      fileName: source.fileName,
+      sha256: source.sha256,
+      lineCount: lines.length,
       appliedCount: 0,
       appliedAmount: 0,
       workCount: 0,
@@ -121,11 +141,11 @@ export async function importPaymentFile(
     })
     .returning({ id: paymentIntakeFiles.id })
   const fileId = created!.id
-  for (let i = 0; i < read.lines.length; i += STAGE_CHUNK)
+  for (let i = 0; i < lines.length; i += STAGE_CHUNK)
     await bulkInsertJson(
       db,
       paymentIntakeLines,
-      read.lines.slice(i, i + STAGE_CHUNK).map((l) => ({
+      lines.slice(i, i + STAGE_CHUNK).map((l) => ({
         fileId,
         line: l.line,
         channel: l.channel,
@@ -133,6 +153,8 @@ export async function importPaymentFile(
         insuredNumber: l.insuredNumber,
         fiscalYear: l.fiscalYear,
         installmentSeq: l.seq,
+        personId: l.personId ?? null,
+        method: l.method ?? 'direct',
         amount: l.amount,
         paidOn: l.paidOn,
         reference: l.reference,
@@ -151,8 +173,8 @@ export async function importPaymentFile(
           from ${paymentIntakeLines} o join mine m on m.receipt_key = o.receipt_key
          where o.file_id <> ${fileId} and o.outcome <> 'notTransferred'
          order by o.receipt_key, o.id)
-      select l.id, l.line, l.amount, l.receipt_key as "receiptKey", p.id as "personId", l.fiscal_year as "fiscalYear",
-             l.installment_seq as seq, l.paid_on::text as "paidOn", l.channel,
+      select l.id, l.line, l.amount, l.receipt_key as "receiptKey", coalesce(l.person_id, p.id) as "personId",
+             l.fiscal_year as "fiscalYear", l.installment_seq as seq, l.method, l.paid_on::text as "paidOn", l.channel,
              l.outcome <> 'notTransferred' as transferred, c.amount as "countedAmount"
         from mine l
         left join persons p on p.insured_number = l.insured_number
@@ -194,7 +216,7 @@ export async function importPaymentFile(
             installmentKeyString({
               personId: Number(s.personId),
               fiscalYear: s.fiscalYear,
-              method: 'direct',
+              method: s.method,
               seq: s.seq,
             }),
           )
@@ -206,7 +228,7 @@ export async function importPaymentFile(
       target:
         s.personId === null
           ? null
-          : { personId: Number(s.personId), fiscalYear: s.fiscalYear, method: 'direct', seq: s.seq },
+          : { personId: Number(s.personId), fiscalYear: s.fiscalYear, method: s.method, seq: s.seq },
     })
   }
   const matches = matchPayments(toMatch, balances)
@@ -219,7 +241,7 @@ export async function importPaymentFile(
         ...target!,
         amount: s.amount,
         paidOn: s.paidOn,
-        channel: s.channel === 'bank' ? 'bank' : 'convenience',
+        channel: paymentChannelOf(s.channel),
         source: `intake file ${fileId} line ${s.line}`,
         idempotencyKey: `payment:${s.receiptKey}`,
         batchId: `intake:${fileId}`,
@@ -230,7 +252,7 @@ export async function importPaymentFile(
   const updates = staged.flatMap((s) => {
     const d = decided.get(s.id)
     if (!d) return []
-    return [{ id: s.id, person_id: s.personId, method: s.personId === null ? null : 'direct', ...d }]
+    return [{ id: s.id, person_id: s.personId, method: s.personId === null ? null : s.method, ...d }]
   })
   for (let i = 0; i < updates.length; i += STAGE_CHUNK)
     await db.execute(sql`

@@ -10,12 +10,16 @@ import type { LedgerSnapshot } from '../ledger'
 export interface PaymentToApply extends InstallmentKey {
   amount: number
   paidOn: string
-  channel: 'bank' | 'convenience' | 'counter'
+  channel: 'bank' | 'convenience' | 'counter' | 'pension'
   /** 'intake file 12 line 34', 'work item 5'. */
   source: string
   idempotencyKey: string
   batchId: string | null
 }
+
+/** The ledger channel of a staged line's channel (bank, convenience, pension). */
+export const paymentChannelOf = (channel: string): PaymentToApply['channel'] =>
+  channel === 'bank' || channel === 'pension' ? channel : 'convenience'
 
 /**
  * The ledger as one import saw it, read once inside its transaction (the persons locked, 調定 synced): the 残高 the

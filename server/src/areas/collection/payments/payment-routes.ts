@@ -1,7 +1,8 @@
 /**
- * 消込 routes (docs/interfaces/payments.md §3): import a payment file (malware scan first, control C-05; the whole
- * file checked, then applied in the request's transaction), the work list, and the 収納担当's decision on one of its
- * payments. Every answer naming persons names them in its audit row. Thin: parse → the service → answer.
+ * 消込 routes (docs/interfaces/payments.md §3, §4): import a payment file (malware scan first, control C-05; the whole
+ * file checked, then applied in the request's transaction), post a stored 特別徴収結果 file's withheld amounts the
+ * same way, the work list, and the 収納担当's decision on one of its payments. Every answer naming persons names them
+ * in its audit row. Thin: parse → the service → answer.
  */
 import { todayInJapan, ParameterNotFoundError, type IsoDate } from '../../../../../shared/domain'
 import { memoryMasterReader, wardParametersOn } from '../../../../../shared/masters/engine'
@@ -15,6 +16,7 @@ import { loadPerson } from '../../persons'
 import { importPaymentFile } from './intake'
 import { collectionLedger } from './ledger-adapter'
 import type { LedgerPort } from './ledger-port'
+import { postWithholdingResults } from './withholding-results'
 import { decidePaymentWork, paymentWorkList, workItemPerson } from './work-list'
 
 const PERMISSION = { kind: 'permission', permission: 'collection.intake' } as const
@@ -68,6 +70,25 @@ export function paymentIntakeRoutes(deps: { importFiles: ImportFiles; ledger?: L
           `収納データ取込 ${input.fileName} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 振替不能 ${result.notTransferred}件 計上済 ${result.alreadyCounted}件${file.scan === 'notScanned' ? '（ウイルス検査なし）' : ''}`,
         )
         return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+      },
+    }),
+    defineRoute({
+      name: 'collection.postWithholdingResults',
+      access: PERMISSION,
+      personalData: true,
+      audit: { action: 'collection.postWithholdingResults' },
+      // All or nothing in the request's transaction; a 特別徴収結果 file posts once.
+      effect: 'create',
+      async handle({ input, db, user, audit, now }) {
+        const { personIds, ...result } = await postWithholdingResults(db, ledger, input, {
+          userId: user?.id ?? null,
+          now,
+        })
+        audit.targets(personIds)
+        audit.purpose(
+          `特別徴収結果 収納計上 ファイル${input.pensionFileId} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 ${result.workAmount}円`,
+        )
+        return result
       },
     }),
     defineRoute({

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { persons } from '../../persons/schema'
-import type { IntakeLineOutcome, PaymentFileKind, WorkItemStatus } from '../../../../../shared/api/payment-intake'
+import type { IntakeLineOutcome, PaymentIntakeKind, WorkItemStatus } from '../../../../../shared/api/payment-intake'
 import type { LedgerMethod } from '../../../../../shared/domain/collection-ledger'
 import type { WorkReason } from '../../../../../shared/domain/payment-matching'
 
@@ -24,7 +24,7 @@ export const paymentIntakeFiles = pgTable(
   'payment_intake_files',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind').$type<PaymentFileKind>().notNull(),
+    kind: text('kind').$type<PaymentIntakeKind>().notNull(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     lineCount: integer('line_count').notNull(),

@@ -16,7 +16,7 @@ import { workReasonLabels } from '../../../../../shared/domain/payment-matching'
 import type { Db, Tx } from '../../../core/db/connect'
 import { HttpProblem, problems } from '../../../core/http/problem'
 import { persons } from '../../persons/schema'
-import type { LedgerPort } from './ledger-port'
+import { paymentChannelOf, type LedgerPort } from './ledger-port'
 import { paymentIntakeFiles, paymentIntakeLines, paymentWorkItems } from './schema'
 
 const selection = {
@@ -122,7 +122,7 @@ export async function decidePaymentWork(
         : {
             personId: row.line.personId,
             fiscalYear: row.line.fiscalYear,
-            method: 'direct',
+            method: row.line.method ?? 'direct',
             seq: row.line.installmentSeq,
           })
     if (target === null)
@@ -136,7 +136,7 @@ export async function decidePaymentWork(
             ...target,
             amount: row.line.amount,
             paidOn: row.line.paidOn,
-            channel: row.line.channel === 'bank' ? 'bank' : 'convenience',
+            channel: paymentChannelOf(row.line.channel),
             source: `intake work item ${row.item.id} (file ${row.line.fileId} line ${row.line.line})`,
             idempotencyKey: `payment:work:${row.item.id}`,
             batchId: `intake:${row.line.fileId}`,
