@@ -82,6 +82,37 @@ export const WithholdingResultPostRequest$ = z
   .strict()
 export type WithholdingResultPostRequest = z.input<typeof WithholdingResultPostRequest$>
 
+export const WithholdingResultFilesQuery$ = z
+  .object({ fiscalYear: z.number().int().min(2000).max(2100).optional() })
+  .strict()
+export type WithholdingResultFilesQuery = z.input<typeof WithholdingResultFilesQuery$>
+
+/** A received 特別徴収結果 file and what its posting to the ledger gave (null while not posted). */
+export const WithholdingResultFile$ = z
+  .object({
+    pensionFileId: RecordId$,
+    fileName: z.string(),
+    fiscalYear: z.number().int(),
+    receivedAt: z.string(),
+    /** Records withheld (区分 00/10) and their amount: what a posting reads. */
+    withheldCount: z.number().int(),
+    withheldAmount: Yen$,
+    posted: z
+      .object({
+        postedAt: z.string(),
+        applied: z.number().int(),
+        appliedAmount: Yen$,
+        work: z.number().int(),
+        workAmount: Yen$,
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict()
+export type WithholdingResultFile = z.infer<typeof WithholdingResultFile$>
+export const WithholdingResultFiles$ = z.object({ files: z.array(WithholdingResultFile$) }).strict()
+export type WithholdingResultFiles = z.infer<typeof WithholdingResultFiles$>
+
 export const PaymentWorkListQuery$ = z.object({ status: z.enum(['open', 'all']) }).strict()
 export type PaymentWorkListQuery = z.input<typeof PaymentWorkListQuery$>
 

@@ -233,6 +233,8 @@ import {
   PaymentWorkItem$,
   PaymentWorkList$,
   PaymentWorkListQuery$,
+  WithholdingResultFiles$,
+  WithholdingResultFilesQuery$,
   WithholdingResultPostRequest$,
 } from './payment-intake'
 import {
@@ -821,6 +823,12 @@ export const apiRoutes = {
     input: WithholdingResultPostRequest$,
     output: PaymentImportResult$,
     waitMs: LONG_REQUEST_WAIT_MS,
+  },
+  'collection.withholdingResultFiles': {
+    method: 'POST',
+    path: '/api/v1/collection/payments/withholding-results/files',
+    input: WithholdingResultFilesQuery$,
+    output: WithholdingResultFiles$,
   },
   'collection.paymentWorkList': {
     method: 'POST',

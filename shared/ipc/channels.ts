@@ -110,10 +110,12 @@ export const ipcChannelNames = [
   'collection.statusReport',
   'collection.printRefundNotice',
   'collection.printStatusReport',
-  // 消込: a payment file in, the work list, a decision on one of its payments
+  // 消込: a payment file in, the work list, a decision on one of its payments, the 特別徴収結果 posted to the ledger
   'paymentIntake.import',
   'paymentIntake.workList',
   'paymentIntake.decide',
+  'paymentIntake.withholdingFiles',
+  'paymentIntake.postWithholding',
   // 督促・不納欠損: the runs (dry run, sign-off, commit), the 延滞金 quote, the 督促状 printed by main
   'dunning.dryRun',
   'dunning.runs',

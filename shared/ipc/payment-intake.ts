@@ -5,6 +5,9 @@ import {
   PaymentWorkItem$,
   PaymentWorkList$,
   PaymentWorkListQuery$,
+  WithholdingResultFiles$,
+  WithholdingResultFilesQuery$,
+  WithholdingResultPostRequest$,
 } from '../api/payment-intake'
 
 /**
@@ -16,6 +19,8 @@ export const paymentIntakeIpcChannels = {
   'paymentIntake.import': { req: PaymentImportRequest$, res: PaymentImportResult$ },
   'paymentIntake.workList': { req: PaymentWorkListQuery$, res: PaymentWorkList$ },
   'paymentIntake.decide': { req: PaymentWorkDecision$, res: PaymentWorkItem$ },
+  'paymentIntake.withholdingFiles': { req: WithholdingResultFilesQuery$, res: WithholdingResultFiles$ },
+  'paymentIntake.postWithholding': { req: WithholdingResultPostRequest$, res: PaymentImportResult$ },
 } as const
 
 export type PaymentIntakeChannel = keyof typeof paymentIntakeIpcChannels
@@ -25,6 +30,8 @@ export const paymentIntakeRoutes = {
   'paymentIntake.import': 'collection.importPayments',
   'paymentIntake.workList': 'collection.paymentWorkList',
   'paymentIntake.decide': 'collection.decidePaymentWork',
+  'paymentIntake.withholdingFiles': 'collection.withholdingResultFiles',
+  'paymentIntake.postWithholding': 'collection.postWithholdingResults',
 } as const satisfies Record<PaymentIntakeChannel, string>
 
 /** The largest payment file the client sends in one request (base64 in the body: about 1.33 × on the wire). */

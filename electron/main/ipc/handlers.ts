@@ -160,6 +160,8 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'paymentIntake.import': (req) => services.paymentIntake.call('paymentIntake.import', req),
     'paymentIntake.workList': (req) => services.paymentIntake.call('paymentIntake.workList', req),
     'paymentIntake.decide': (req) => services.paymentIntake.call('paymentIntake.decide', req),
+    'paymentIntake.withholdingFiles': (req) => services.paymentIntake.call('paymentIntake.withholdingFiles', req),
+    'paymentIntake.postWithholding': (req) => services.paymentIntake.call('paymentIntake.postWithholding', req),
     'collection.personLedger': (req) => services.collection.call('collection.personLedger', req),
     'collection.counterQuote': (req) => services.collection.call('collection.counterQuote', req),
     'collection.counterPayment': (req) => services.collection.call('collection.counterPayment', req),

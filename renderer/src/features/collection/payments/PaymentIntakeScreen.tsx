@@ -20,6 +20,8 @@ import {
   paymentFileKinds,
   workItemStatusLabels,
   type PaymentFileKind,
+  type PaymentImportResult,
+  type WithholdingResultFile,
 } from '../../../../../shared/api/payment-intake'
 import { FileIntakeReport } from '../../../components/FileIntake'
 import { FunctionKeyBar } from '../../../components/FunctionKeyBar'
@@ -37,6 +39,7 @@ const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
 export function PaymentIntakeScreen(props: { onClose(): void }) {
   const store = usePaymentIntakeStore()
   const { kind, imported, list, cursor, decision, setKind, importFile, load, move, decide } = store
+  const { withholdingFiles, posting, loadWithholdingFiles, postWithholding } = store
   const navDialogOpen = useNavigationStore((s) => s.dialogs.length > 0)
   const [file, setFile] = useState<File | null>(null)
   const [dryRun, setDryRun] = useState(false)
@@ -48,7 +51,8 @@ export function PaymentIntakeScreen(props: { onClose(): void }) {
 
   useEffect(() => {
     void load()
-  }, [load])
+    void loadWithholdingFiles()
+  }, [load, loadWithholdingFiles])
 
   async function run(event?: FormEvent) {
     event?.preventDefault()
@@ -145,6 +149,14 @@ export function PaymentIntakeScreen(props: { onClose(): void }) {
           )}
         </Paper>
 
+        <WithholdingResultsPanel
+          files={withholdingFiles.data?.files ?? []}
+          busy={withholdingFiles.busy || posting.busy}
+          error={withholdingFiles.error ?? posting.error}
+          lastPosting={posting.data}
+          onPost={(id, dry) => void postWithholding(id, dry)}
+        />
+
         <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 3 }}>
           <Typography variant="subtitle1" component="h2">
             要確認一覧（未処理 {list.data?.openCount ?? 0}件）
@@ -207,7 +219,7 @@ export function PaymentIntakeScreen(props: { onClose(): void }) {
                     {item.person ? ` ${item.person.name}` : '（該当なし）'}
                   </TableCell>
                   <TableCell>
-                    {item.fiscalYear}年度 第{item.seq}期
+                    {item.fiscalYear}年度 {item.channel === 'pension' ? '特別徴収 ' : ''}第{item.seq}期
                   </TableCell>
                   <TableCell align="right">{yen(item.amount)}</TableCell>
                   <TableCell align="right">{item.balance === null ? '—' : yen(item.balance)}</TableCell>
@@ -237,5 +249,92 @@ export function PaymentIntakeScreen(props: { onClose(): void }) {
         ]}
       />
     </Box>
+  )
+}
+
+/**
+ * 特別徴収結果（年金保険者）: the received Z14 files (the 賦課 area takes them in) and their posting to the ledger — 検証
+ * counts the withheld records, 収納計上 applies the exact amounts to the 特別徴収 installments of their pension month
+ * and sends the others to the 要確認一覧 below (docs/interfaces/payments.md §5). A file posts once.
+ */
+function WithholdingResultsPanel(props: {
+  files: WithholdingResultFile[]
+  busy: boolean
+  error: string | null
+  lastPosting: PaymentImportResult | null
+  onPost(pensionFileId: number, dryRun: boolean): void
+}) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2, mt: 3 }} data-testid="withholding-results">
+      <Typography variant="subtitle1" component="h2">
+        特別徴収結果の収納計上（年金保険者からの通知）
+      </Typography>
+      {props.busy && <LinearProgress sx={{ mt: 1 }} aria-label="処理中" />}
+      {props.error && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }} data-testid="withholding-results-error">
+          {props.error}
+        </Alert>
+      )}
+      {props.lastPosting && !props.error && (
+        <Alert severity="info" sx={{ mt: 1 }} data-testid="withholding-results-summary">
+          {props.lastPosting.status === 'validated'
+            ? `検証: 徴収済み ${props.lastPosting.lines.toLocaleString('ja-JP')}件を計上できます`
+            : `収納計上${importSummary(props.lastPosting)}`}
+        </Alert>
+      )}
+      {props.files.length === 0 ? (
+        <Typography sx={{ mt: 1 }} data-testid="withholding-results-empty">
+          受信した特別徴収結果はありません
+        </Typography>
+      ) : (
+        <Table size="small" sx={{ mt: 1 }} aria-label="特別徴収結果" data-testid="withholding-results-list">
+          <TableHead>
+            <TableRow>
+              <TableCell>ファイル</TableCell>
+              <TableCell>年度</TableCell>
+              <TableCell>受信日時</TableCell>
+              <TableCell align="right">徴収済み</TableCell>
+              <TableCell>計上</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.files.map((f) => (
+              <TableRow key={f.pensionFileId} data-testid={`withholding-results-row-${f.pensionFileId}`}>
+                <TableCell>{f.fileName}</TableCell>
+                <TableCell>{f.fiscalYear}年度</TableCell>
+                <TableCell>{new Date(f.receivedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+                <TableCell align="right">
+                  {f.withheldCount.toLocaleString('ja-JP')}件 {yen(f.withheldAmount)}
+                </TableCell>
+                <TableCell>
+                  {f.posted
+                    ? `計上済 消込 ${f.posted.applied.toLocaleString('ja-JP')}件 ${yen(f.posted.appliedAmount)}、要確認 ${f.posted.work.toLocaleString('ja-JP')}件 ${yen(f.posted.workAmount)}`
+                    : '未計上'}
+                </TableCell>
+                <TableCell>
+                  {!f.posted && (
+                    <Stack direction="row" spacing={1}>
+                      <Button size="small" disabled={props.busy} onClick={() => props.onPost(f.pensionFileId, true)}>
+                        検証
+                      </Button>
+                      <Button
+                        size="small"
+                        variant="contained"
+                        disabled={props.busy}
+                        onClick={() => props.onPost(f.pensionFileId, false)}
+                        data-testid={`withholding-results-post-${f.pensionFileId}`}
+                      >
+                        収納計上
+                      </Button>
+                    </Stack>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
   )
 }

@@ -4,6 +4,7 @@ import type {
   PaymentImportResult,
   PaymentWorkItem,
   PaymentWorkList,
+  WithholdingResultFiles,
 } from '../../../../../shared/api/payment-intake'
 import { PAYMENT_FILE_MAX_BYTES } from '../../../../../shared/ipc/payment-intake'
 import { registerPersonalData } from '../../../app/personal-data-registry'
@@ -37,7 +38,12 @@ interface PaymentIntakeState {
   /** The row the keyboard cursor is on (index into the list's items). */
   cursor: number
   decision: RequestState<string>
+  /** The received 特別徴収結果 files and the last posting (or its dry run) of one of them. */
+  withholdingFiles: RequestState<WithholdingResultFiles>
+  posting: RequestState<PaymentImportResult>
   setKind(kind: PaymentFileKind): void
+  loadWithholdingFiles(): Promise<boolean>
+  postWithholding(pensionFileId: number, dryRun: boolean): Promise<boolean>
   importFile(file: { fileName: string; bytes: Uint8Array; dryRun: boolean }): Promise<boolean>
   load(status?: 'open' | 'all'): Promise<boolean>
   move(delta: number): void
@@ -57,6 +63,8 @@ const empty = {
   list: idleRequest,
   cursor: 0,
   decision: idleRequest,
+  withholdingFiles: idleRequest,
+  posting: idleRequest,
 }
 
 /**
@@ -79,6 +87,24 @@ export const usePaymentIntakeStore = create<PaymentIntakeState>()((set, get) => 
     })
     set((s) => ({ imported: settle(s.imported, res) }))
     if (res.ok && res.value.status === 'applied') await get().load()
+    return res.ok
+  },
+  loadWithholdingFiles: async () => {
+    set((s) => ({ withholdingFiles: { ...s.withholdingFiles, busy: true, error: null } }))
+    const res = await api.paymentIntake.withholdingFiles({})
+    set((s) => ({ withholdingFiles: settle(s.withholdingFiles, res) }))
+    return res.ok
+  },
+  postWithholding: async (pensionFileId, dryRun) => {
+    if (get().posting.busy) return false
+    set((s) => ({ posting: { ...s.posting, busy: true, error: null } }))
+    const res = await api.paymentIntake.postWithholding({
+      pensionFileId,
+      dryRun,
+      idempotencyKey: crypto.randomUUID(),
+    })
+    set((s) => ({ posting: settle(s.posting, res) }))
+    if (res.ok && res.value.status === 'applied') await Promise.all([get().load(), get().loadWithholdingFiles()])
     return res.ok
   },
   load: async (status = 'open') => {

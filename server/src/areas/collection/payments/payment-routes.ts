@@ -16,7 +16,7 @@ import { loadPerson } from '../../persons'
 import { importPaymentFile } from './intake'
 import { collectionLedger } from './ledger-adapter'
 import type { LedgerPort } from './ledger-port'
-import { postWithholdingResults } from './withholding-results'
+import { postWithholdingResults, withholdingResultFiles } from './withholding-results'
 import { decidePaymentWork, paymentWorkList, workItemPerson } from './work-list'
 
 const PERMISSION = { kind: 'permission', permission: 'collection.intake' } as const
@@ -88,6 +88,19 @@ export function paymentIntakeRoutes(deps: { importFiles: ImportFiles; ledger?: L
         audit.purpose(
           `特別徴収結果 収納計上 ファイル${input.pensionFileId} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 ${result.workAmount}円`,
         )
+        return result
+      },
+    }),
+    defineRoute({
+      name: 'collection.withholdingResultFiles',
+      access: PERMISSION,
+      // The list names files, not persons; the permission is a personal-data one, so the route is declared so.
+      personalData: true,
+      audit: { action: 'collection.withholdingResultFiles' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        const result = await withholdingResultFiles(db, input.fiscalYear)
+        audit.purpose(`特別徴収結果ファイル一覧 ${result.files.length}件`)
         return result
       },
     }),

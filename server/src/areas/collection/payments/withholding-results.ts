@@ -7,8 +7,8 @@
  * list with their reason, so that no withheld yen is lost. Records not withheld carry no money and post nothing.
  * A file posts once (its SHA-256 is the intake source's identity); a dry run writes nothing.
  */
-import { and, asc, eq } from 'drizzle-orm'
-import type { PaymentImportResult } from '../../../../../shared/api/payment-intake'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { PaymentImportResult, WithholdingResultFiles } from '../../../../../shared/api/payment-intake'
 import { pensionPaymentSchedule } from '../../../../../shared/domain/special-withholding'
 import type { Db, Tx } from '../../../core/db/connect'
 import { HttpProblem } from '../../../core/http/problem'
@@ -92,4 +92,64 @@ export async function postWithholdingResults(
       personIds: [],
     }
   return applyPaymentLines(db, ledger, { kind: 'withholdingResult', fileName: file.fileName, sha256 }, lines, ctx)
+}
+
+/** The received 特別徴収結果 files (newest first), with their withheld totals and what their posting gave. */
+export async function withholdingResultFiles(db: Db | Tx, fiscalYear?: number): Promise<WithholdingResultFiles> {
+  const files = await db
+    .select()
+    .from(pensionExchangeFiles)
+    .where(
+      and(
+        eq(pensionExchangeFiles.direction, 'received'),
+        eq(pensionExchangeFiles.fileKind, 'results'),
+        fiscalYear === undefined ? undefined : eq(pensionExchangeFiles.fiscalYear, fiscalYear),
+      ),
+    )
+    .orderBy(desc(pensionExchangeFiles.createdAt), desc(pensionExchangeFiles.id))
+  if (files.length === 0) return { files: [] }
+  const ids = files.map((f) => f.id)
+  const totals = await db
+    .select({
+      fileId: pensionWithholdingResults.fileId,
+      n: sql<number>`count(*)::int`,
+      amount: sql<number>`coalesce(sum(${pensionWithholdingResults.amount}), 0)::bigint`,
+    })
+    .from(pensionWithholdingResults)
+    .where(and(inArray(pensionWithholdingResults.fileId, ids), eq(pensionWithholdingResults.withheld, true)))
+    .groupBy(pensionWithholdingResults.fileId)
+  const totalOf = new Map(totals.map((r) => [r.fileId, { n: Number(r.n), amount: Number(r.amount) }]))
+  const postings = await db
+    .select()
+    .from(paymentIntakeFiles)
+    .where(
+      inArray(
+        paymentIntakeFiles.sha256,
+        files.map((f) => withholdingSourceKey(f.fileHash)),
+      ),
+    )
+  const postingOf = new Map(postings.map((p) => [p.sha256, p]))
+  return {
+    files: files.map((f) => {
+      const p = postingOf.get(withholdingSourceKey(f.fileHash))
+      const total = totalOf.get(f.id) ?? { n: 0, amount: 0 }
+      return {
+        pensionFileId: f.id,
+        fileName: f.fileName,
+        fiscalYear: f.fiscalYear,
+        receivedAt: f.createdAt.toISOString(),
+        withheldCount: total.n,
+        withheldAmount: total.amount,
+        posted: p
+          ? {
+              postedAt: p.importedAt.toISOString(),
+              applied: p.appliedCount,
+              appliedAmount: p.appliedAmount,
+              work: p.workCount,
+              workAmount: p.workAmount,
+            }
+          : null,
+      }
+    }),
+  }
 }

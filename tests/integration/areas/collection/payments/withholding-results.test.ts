@@ -152,6 +152,18 @@ describe.each(databaseKinds)('特別徴収結果: withheld amounts posted to the
     await t?.close()
   })
 
+  describe('the list of received 特別徴収結果 files says what each holds and what its posting gave', () => {
+    it('lists the file with its four withheld records (8,000 + 7,000 + 5,000 + 6,000 = 26,000円), not yet posted', async () => {
+      const { files } = await call(t).call('collection.withholdingResultFiles', { fiscalYear: 2026 }, clerk)
+      expect(files.find((f) => f.pensionFileId === fileId)).toMatchObject({
+        fileName: 'Z1426010.dta',
+        withheldCount: 4,
+        withheldAmount: 26_000,
+        posted: null,
+      })
+    })
+  })
+
   describe('a dry run counts the withheld records and writes nothing', () => {
     it('counts four withheld records (the 差止 one carries no money) and posts no payment', async () => {
       const before = await payments()
@@ -194,6 +206,13 @@ describe.each(databaseKinds)('特別徴収結果: withheld amounts posted to the
       const before = await payments()
       expect(await post(false)).toMatchObject({ status: 'alreadyImported', applied: 1, work: 3 })
       expect(await payments()).toBe(before)
+      const { files } = await call(t).call('collection.withholdingResultFiles', {}, clerk)
+      expect(files.find((f) => f.pensionFileId === fileId)!.posted).toMatchObject({
+        applied: 1,
+        appliedAmount: 8_000,
+        work: 3,
+        workAmount: 18_000,
+      })
     })
 
     it('a work item assigned on the list pays the 特別徴収 installment it names (B 第4期: 8,000 − 7,000 = 1,000 left)', async () => {

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const api = vi.hoisted(() => ({
-  paymentIntake: { import: vi.fn(), workList: vi.fn(), decide: vi.fn() },
+  paymentIntake: {
+    import: vi.fn(),
+    workList: vi.fn(),
+    decide: vi.fn(),
+    withholdingFiles: vi.fn(),
+    postWithholding: vi.fn(),
+  },
 }))
 vi.mock('../../../../../../renderer/src/platform/bridge', () => ({ isBrowserShell: false, api }))
 
@@ -112,5 +118,46 @@ describe('the work list: the keyboard cursor and a decision', () => {
     expect(personalDataStores()).toContain('paymentIntake')
     clearPersonalData()
     expect(store().list.data).toBeNull()
+  })
+})
+
+describe('特別徴収結果の収納計上: a received file posted with a fresh key, then the lists reloaded', () => {
+  const file = {
+    pensionFileId: 12,
+    fileName: 'Z1426010.dta',
+    fiscalYear: 2026,
+    receivedAt: '2026-10-16T00:00:00.000Z',
+    withheldCount: 4,
+    withheldAmount: 26_000,
+    posted: null,
+  }
+  it('a dry run sends 検証のみ and reloads nothing', async () => {
+    api.paymentIntake.postWithholding.mockResolvedValue(ok({ ...imported, status: 'validated', fileId: null }))
+    expect(await store().postWithholding(12, true)).toBe(true)
+    expect(api.paymentIntake.postWithholding).toHaveBeenCalledWith({
+      pensionFileId: 12,
+      dryRun: true,
+      idempotencyKey: expect.stringMatching(UUID),
+    })
+    expect(api.paymentIntake.workList).not.toHaveBeenCalled()
+    expect(api.paymentIntake.withholdingFiles).not.toHaveBeenCalled()
+  })
+  it('a posting reloads the work list and the files', async () => {
+    api.paymentIntake.postWithholding.mockResolvedValue(ok(imported))
+    api.paymentIntake.workList.mockResolvedValue(ok({ items: [], openCount: 0 }))
+    api.paymentIntake.withholdingFiles.mockResolvedValue(ok({ files: [file] }))
+    expect(await store().postWithholding(12, false)).toBe(true)
+    expect(store().posting.data?.applied).toBe(1)
+    expect(api.paymentIntake.workList).toHaveBeenCalledTimes(1)
+    expect(store().withholdingFiles.data?.files).toEqual([file])
+  })
+  it('keeps the server’s Japanese refusal', async () => {
+    api.paymentIntake.postWithholding.mockResolvedValue({
+      ok: false,
+      code: 'notFound',
+      message: '特別徴収結果のファイルが見つかりません',
+    })
+    expect(await store().postWithholding(99, false)).toBe(false)
+    expect(store().posting.error).toContain('特別徴収結果のファイルが見つかりません')
   })
 })
