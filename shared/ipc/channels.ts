@@ -184,6 +184,10 @@ export const ipcChannelNames = [
   'statistics.annualDrillDown',
   'statistics.annualSubmit',
   'statistics.saveAnnualReportFile',
+  'statistics.extractTemplates',
+  'statistics.saveExtractTemplate',
+  'statistics.runExtract',
+  'statistics.exportExtract',
   // データ移行: the extract read and sent in chunks by main; the report, acceptance and 外字 workbench (passed)
   'migration.openExtract',
   'migration.sendNextChunk',

@@ -1,26 +1,17 @@
-import { createHash } from 'node:crypto'
-import { basename } from 'node:path'
 import type { ApiInput, ApiOutput } from '../../../shared/api/routes'
 import {
   premiumRecordsRoutes,
   type DirectDebitSaved,
   type PremiumRecordsPassThrough,
 } from '../../../shared/ipc/premium-records'
-import { BackendError, type BackendClient } from '../backend/backend-client'
+import type { BackendClient } from '../backend/backend-client'
 import type { AuthService } from './auth-service'
-import { checkDestination } from './export/destination'
-import type { ExportServiceDeps } from './export/export-service'
+import { saveApprovedFile, type ApprovedFileSaveDeps } from './export/save-approved-file'
 
 type RouteOf<K extends PremiumRecordsPassThrough> = (typeof premiumRecordsRoutes)[K]
 
 /** What the service needs of the export control (C-21): the policy, the save dialog, the OS check, the writer. */
-export type DirectDebitSaveDeps = Pick<
-  ExportServiceDeps,
-  'policy' | 'chooseDestination' | 'classify' | 'writeFile' | 'onRefused'
->
-
-/** Server answers that mean "this file may not leave" (as opposed to a network failure). */
-const SERVER_REFUSALS = new Set(['forbidden', 'conflict', 'notFound', 'notAuthenticated', 'stepUpRequired'])
+export type DirectDebitSaveDeps = ApprovedFileSaveDeps
 
 /**
  * 口座・口座振替 and 減免・徴収猶予: every call goes to the server as it is, with the in-memory session token — the
@@ -47,36 +38,21 @@ export class PremiumRecordsService {
 
   /** Saves an approved 口座振替依頼 file where the user chooses, if the export control allows it there. */
   async saveDirectDebitFile(requestId: number): Promise<DirectDebitSaved> {
-    const refuse = (reason: string, message: string) => {
-      this.files.onRefused?.({ requestId, reason: `directDebit:${reason}`, message })
-      return new BackendError('forbidden', message)
-    }
-    if (!this.files.policy.exportAllowed)
-      throw refuse('policy', 'この端末からは口座振替依頼データを保存できません（端末ポリシー）')
-    let file: ApiOutput<'premiums.directDebitDownload'>
-    try {
-      file = await this.auth.authenticated((token) =>
-        this.backend.call('premiums.directDebitDownload', { requestId }, token),
-      )
-    } catch (error) {
-      if (error instanceof BackendError && SERVER_REFUSALS.has(error.code))
-        this.files.onRefused?.({ requestId, reason: `directDebit:server:${error.code}`, message: error.message })
-      throw error
-    }
-    const destination = await this.files.chooseDestination(file.fileName)
-    if (!destination) throw new BackendError('invalidRequest', '保存先が選択されなかったため中止しました')
-    const verdict = checkDestination(await this.files.classify(destination), this.files.policy)
-    if (!verdict.ok) throw refuse(`destination:${verdict.kind}`, verdict.message)
-    const bytes = Buffer.from(file.contentBase64, 'base64')
-    await this.files.writeFile(destination, bytes)
+    const saved = await saveApprovedFile(this.files, {
+      what: 'directDebit',
+      requestId,
+      policyMessage: 'この端末からは口座振替依頼データを保存できません（端末ポリシー）',
+      fetch: () =>
+        this.auth.authenticated((token) => this.backend.call('premiums.directDebitDownload', { requestId }, token)),
+    })
     return {
-      requestId: file.requestId,
-      transferDate: file.transferDate,
-      fileName: basename(destination),
-      destination,
-      fileSha256: createHash('sha256').update(bytes).digest('hex'),
-      count: file.count,
-      total: file.total,
+      requestId: saved.file.requestId,
+      transferDate: saved.file.transferDate,
+      fileName: saved.fileName,
+      destination: saved.destination,
+      fileSha256: saved.fileSha256,
+      count: saved.file.count,
+      total: saved.file.total,
     }
   }
 }

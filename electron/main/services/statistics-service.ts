@@ -1,21 +1,12 @@
-import { createHash } from 'node:crypto'
-import { basename } from 'node:path'
 import type { AnnualReportFileQuery, ReportFile, ReportFileQuery } from '../../../shared/api/statistics'
 import type { ApiInput, ApiOutput } from '../../../shared/api/routes'
 import type { ReportFileSaved, StatisticsPassThrough } from '../../../shared/ipc/statistics'
-import { BackendError, type BackendClient } from '../backend/backend-client'
+import type { BackendClient } from '../backend/backend-client'
 import type { AuthService } from './auth-service'
-import { checkDestination } from './export/destination'
-import type { ExportServiceDeps } from './export/export-service'
+import { saveApprovedFile, type ApprovedFileSaveDeps } from './export/save-approved-file'
 
 /** What the service needs of the export control (C-21): the policy, the save dialog, the OS check, the writer. */
-export type ReportFileSaveDeps = Pick<
-  ExportServiceDeps,
-  'policy' | 'chooseDestination' | 'classify' | 'writeFile' | 'onRefused'
->
-
-/** Server answers that mean "this file may not leave" (as opposed to a network failure). */
-const SERVER_REFUSALS = new Set(['forbidden', 'conflict', 'notFound', 'notAuthenticated', 'stepUpRequired'])
+export type ReportFileSaveDeps = ApprovedFileSaveDeps
 
 /**
  * 統計・報告: the 月報 and 年報, their drill-downs and submissions go to the server as they are, with the in-memory
@@ -57,31 +48,12 @@ export class StatisticsService {
     fetch: (token: string) => Promise<ReportFile>,
   ): Promise<ReportFileSaved> {
     // A report file names no person; the export control's refusals are logged against no request (0).
-    const refuse = (reason: string, message: string) => {
-      this.files.onRefused?.({ requestId: 0, reason: `${what}:${reason}`, message })
-      return new BackendError('forbidden', message)
-    }
-    if (!this.files.policy.exportAllowed)
-      throw refuse('policy', 'この端末からは報告ファイルを保存できません（端末ポリシー）')
-    let file: ReportFile
-    try {
-      file = await this.auth.authenticated(fetch)
-    } catch (error) {
-      if (error instanceof BackendError && SERVER_REFUSALS.has(error.code))
-        this.files.onRefused?.({ requestId: 0, reason: `${what}:server:${error.code}`, message: error.message })
-      throw error
-    }
-    const destination = await this.files.chooseDestination(file.fileName)
-    if (!destination) throw new BackendError('invalidRequest', '保存先が選択されなかったため中止しました')
-    const verdict = checkDestination(await this.files.classify(destination), this.files.policy)
-    if (!verdict.ok) throw refuse(`destination:${verdict.kind}`, verdict.message)
-    const bytes = Buffer.from(file.contentBase64, 'base64')
-    await this.files.writeFile(destination, bytes)
-    return {
-      fileName: basename(destination),
-      destination,
-      fileSha256: createHash('sha256').update(bytes).digest('hex'),
-      format,
-    }
+    const saved = await saveApprovedFile(this.files, {
+      what,
+      requestId: 0,
+      policyMessage: 'この端末からは報告ファイルを保存できません（端末ポリシー）',
+      fetch: () => this.auth.authenticated(fetch),
+    })
+    return { fileName: saved.fileName, destination: saved.destination, fileSha256: saved.fileSha256, format }
   }
 }

@@ -25,6 +25,7 @@ export type Screen =
   | { kind: 'certificationClock' }
   | { kind: 'certificationBoard' }
   | { kind: 'statistics' }
+  | { kind: 'eucExtract' }
 
 export type Dialog =
   | { kind: 'age65Batch' }

@@ -5,7 +5,9 @@
 //  2. the save location comes from the OS save dialog (Electron) or the harness directory (browser mode) and is
 //     checked by an OS adapter: removable drives and network paths are refused unless the policy allows them;
 //  3. the data of the approved request is fetched once, written as an AES-256 encrypted ZIP with a generated ASCII
-//     password that is returned once (for hand-over by a separate channel) and never stored;
+//     password that is returned once (for hand-over by a separate channel) and never stored — the 被保険者基本情報
+//     CSV built here, or the file another area handed to the approval path (an EUC extract), unchanged inside the ZIP
+//     after its SHA-256 matched the one recorded when it was handed over;
 //  4. the 持出管理簿 (exportLedger) row is written on the server with the file's SHA-256 and the destination.
 // The renderer never receives the data: only the file name, SHA-256 and the password.
 import { createHash, randomUUID } from 'node:crypto'
@@ -21,8 +23,9 @@ import { exportRecordTypeLabels } from '../../../../shared/api/export'
 import { BackendError, type BackendClient } from '../../backend/backend-client'
 import type { AuthService } from '../auth-service'
 import { checkDestination, type DestinationClassifier, type DestinationPolicy } from './destination'
-import { buildEncryptedZip } from './encrypted-zip'
+import { buildEncryptedZip, type ZipEntry } from './encrypted-zip'
 import { generateExportPassword } from './export-password'
+import { SERVER_REFUSALS } from './save-approved-file'
 
 export interface ExportServiceDeps {
   policy: DestinationPolicy
@@ -42,9 +45,6 @@ export interface ExportServiceDeps {
   onRefused?(event: { requestId: number; reason: string; message: string }): void
 }
 
-/** Server answers that mean "this export is not allowed" (as opposed to a network failure). */
-const SERVER_REFUSALS = new Set(['forbidden', 'conflict', 'notFound', 'notAuthenticated', 'stepUpRequired'])
-
 type Authenticated = Pick<AuthService, 'authenticated'>
 
 /** CSV for 被保険者基本情報: UTF-8 with BOM and CRLF (opens in Excel), every field quoted. */
@@ -55,6 +55,34 @@ export function personBasicCsv(data: ExportData): string {
     [p.insuredNumber, p.name, p.nameKana, p.birthDate, p.sex === 'male' ? '男' : '女', p.address].map(q).join(','),
   )
   return '\uFEFF' + [header.map(q).join(','), ...lines].join('\r\n') + '\r\n'
+}
+
+/** The data lines of a CSV (CRLF or LF, the header and a trailing empty line not counted). */
+export function csvDataLines(text: string): number {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  if (lines.at(-1) === '') lines.pop()
+  return Math.max(lines.length - 1, 0)
+}
+
+/**
+ * The ZIP's entries and the 持出管理簿's record count: a handed file (an EUC extract) goes in unchanged under its own
+ * name, once its bytes match the SHA-256 recorded when it was handed over; otherwise one 被保険者基本情報 CSV per type.
+ */
+export function exportEntries(data: ExportData): { entries: ZipEntry[]; recordCount: number } {
+  if (data.file) {
+    const bytes = Buffer.from(data.file.contentBase64, 'base64')
+    if (createHash('sha256').update(bytes).digest('hex') !== data.file.sha256)
+      throw new BackendError('backendRejected', '持出ファイルが申請時の内容と一致しないため書き出しを中止しました')
+    return {
+      entries: [{ name: basename(data.file.fileName), bytes }],
+      recordCount: csvDataLines(bytes.toString('utf8')),
+    }
+  }
+  const entries = data.recordTypes.map((type) => ({
+    name: `${exportRecordTypeLabels[type]}.csv`,
+    text: personBasicCsv(data),
+  }))
+  return { entries, recordCount: data.persons.length * entries.length }
 }
 
 const stamp = (d: Date) => {
@@ -123,10 +151,7 @@ export class ExportService {
       throw error
     }
     const password = (this.deps.password ?? generateExportPassword)()
-    const entries = data.recordTypes.map((type) => ({
-      name: `${exportRecordTypeLabels[type]}.csv`,
-      text: personBasicCsv(data),
-    }))
+    const { entries, recordCount } = exportEntries(data)
     const zip = await buildEncryptedZip(entries, password)
     const fileSha256 = createHash('sha256').update(zip).digest('hex')
     await this.deps.writeFile(destination, zip)
@@ -138,7 +163,7 @@ export class ExportService {
           requestId,
           fileSha256,
           destination,
-          recordCount: data.persons.length * entries.length,
+          recordCount,
         },
         token,
       ),

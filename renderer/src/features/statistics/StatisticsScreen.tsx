@@ -46,6 +46,8 @@ const YEAR = /^\d{4}$/
  */
 export function StatisticsScreen(props: { onClose(): void }) {
   const maySubmit = useMay('statistics.submit')
+  const mayExtract = useMay('statistics.extract')
+  const showScreen = useNavigationStore((s) => s.show)
   const store = useStatisticsStore()
   const { report, drillDown, write, saved, load, openCell, closeDrillDown, submit, saveFile, clearMessage } = store
   const navDialogOpen = useNavigationStore((s) => s.dialogs.length > 0)
@@ -105,9 +107,21 @@ export function StatisticsScreen(props: { onClose(): void }) {
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }} data-testid="statistics-screen">
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }}>
-        <Typography variant="h5" component="h2" sx={{ fontWeight: 700 }}>
-          統計・報告（介護保険事業状況報告）
-        </Typography>
+        <Stack direction="row" spacing={2} alignItems="center">
+          <Typography variant="h5" component="h2" sx={{ fontWeight: 700, flex: 1 }}>
+            統計・報告（介護保険事業状況報告）
+          </Typography>
+          {mayExtract && (
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={() => showScreen({ kind: 'eucExtract' })}
+              data-testid="open-euc"
+            >
+              EUC抽出
+            </Button>
+          )}
+        </Stack>
         <Paper sx={{ p: 2 }}>
           <form onSubmit={submitForm}>
             <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>

@@ -14,7 +14,7 @@ import {
 import { auditLog } from '../../../../server/src/core/db/schema'
 import type { Db } from '../../../../server/src/core/db/connect'
 import { addDays, todayInJapan } from '../../../../shared/domain/dates'
-import { shiftMonth, submissionProblem } from '../../../../shared/domain/statistics'
+import { shiftMonth, smallCellThreshold, submissionProblem } from '../../../../shared/domain/statistics'
 import { newKey, signIn, stepUp } from '../../support/accounts'
 import { callRoute } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
@@ -234,6 +234,10 @@ describe.each(databaseKinds)('事業状況報告 月報 on %s', (kind) => {
       checked++
     }
     expect(checked).toBeGreaterThan(50)
+    // The official return is never small-cell suppressed (docs/statistics.md §5.1): cells of 1 … threshold−1 persons
+    // are among those printed with their figure above.
+    const threshold = smallCellThreshold(`${month}-01`)
+    expect(Object.values(v!.cells).some((x) => x !== null && x > 0 && x < threshold)).toBe(true)
 
     const pdf = await callRoute(
       t,

@@ -129,6 +129,8 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '介護認定審査会'
         case 'statistics':
           return '統計・報告'
+        case 'eucExtract':
+          return 'EUC抽出'
         default:
           return assertNever(screen)
       }

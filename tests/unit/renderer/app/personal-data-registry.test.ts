@@ -82,6 +82,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/certification/board/board-store.ts': 'certificationBoard',
   // 統計・報告: the drill-down from a report cell names its persons (small cells can point at one, too).
   'features/statistics/statistics-store.ts': 'statistics',
+  // EUC抽出: a run's first rows (names and addresses when a reason unmasks them) and the file's one-time password.
+  'features/statistics/euc-store.ts': 'euc',
 }
 
 /** Store modules that hold no resident's data, and why. */

@@ -82,11 +82,10 @@ describe('the session token stays in main memory (C-06, C-07)', () => {
         'platform/security-log-file.ts',
         'services/at-rest/data-key.ts', // the wrapped data key and the atomic writer of sealed files (C-07)
         'services/export/export-service.ts',
+        // the one save of a file the server hands over unchanged (the 事業状況報告 Excel/PDF, the 口座振替依頼 file for
+        // the bank) through the export control's injected writer (policy, save dialog, drive check)
+        'services/export/save-approved-file.ts',
         'services/master-cache/cache-db.ts',
-        // the 口座振替依頼 file for the bank, through the export control's injected writer (policy, save dialog, drive check)
-        'services/premium-records-service.ts',
-        // the 事業状況報告 Excel/PDF, through the same injected writer (policy, save dialog, drive check)
-        'services/statistics-service.ts',
       ].sort(),
     )
   })

@@ -46,6 +46,34 @@ const monthly = {
   versions: [version],
   source: 'docs/sources/migration.md §3',
 }
+/** An EUC run as the server answers it (grouped, one group suppressed) and the 持出申請 of it. */
+const extractRun = {
+  extractRunId: 9,
+  templateId: 3,
+  baseDate: '2026-11-30',
+  header: ['町名', '人数'],
+  rows: [
+    ['本町', '12'],
+    ['新町', '*'],
+  ],
+  rowCount: 2,
+  personCount: 15,
+  maskedItems: [],
+  suppressedCells: 1,
+  sha256: 'b'.repeat(64),
+  ranBy: '検証 二郎（fuka01）',
+  ranAt: '2026-12-01T00:00:00.000Z',
+}
+const extractRequest = {
+  id: 21,
+  purpose: '地域ケア会議の資料',
+  recordTypes: ['statisticsExtract'],
+  personCount: 15,
+  status: 'pending',
+  requestedBy: '検証 二郎（fuka01）',
+  requestedAt: '2026-12-01T00:00:00.000Z',
+  approvedBy: null,
+}
 const drill = {
   cellId: 'certified.total.c1',
   label: '計 第1号被保険者',
@@ -124,6 +152,19 @@ describe('the report channels pass to their server routes with the session token
       { ...drill, cellId: 'stages.total', label: '計 第1号被保険者数' },
     ],
     ['statistics.annualSubmit', { idempotencyKey: KEY, fiscalYear: 2025 }, '/api/v1/statistics/annual/submit', version],
+    ['statistics.extractTemplates', {}, '/api/v1/statistics/extracts/templates', { items: [], catalogue: [] }],
+    [
+      'statistics.runExtract',
+      { templateId: 3, baseDate: '2026-11-30', reason: null },
+      '/api/v1/statistics/extracts/run',
+      extractRun,
+    ],
+    [
+      'statistics.exportExtract',
+      { idempotencyKey: KEY, extractRunId: 9, purpose: '地域ケア会議の資料' },
+      '/api/v1/statistics/extracts/export',
+      extractRequest,
+    ],
   ])('%s → %s', async (channel, payload, path, answer) => {
     const { requests, dispatch } = setup({ answers: { [path]: { body: answer } } })
     const res = await dispatch(channel, payload)

@@ -12,7 +12,11 @@ import {
   EXPORT_PASSWORD_LENGTH,
   generateExportPassword,
 } from '../../../../../../electron/main/services/export/export-password'
-import { ExportService, personBasicCsv } from '../../../../../../electron/main/services/export/export-service'
+import {
+  csvDataLines,
+  ExportService,
+  personBasicCsv,
+} from '../../../../../../electron/main/services/export/export-service'
 
 const data: ExportData = {
   requestId: 7,
@@ -37,14 +41,29 @@ const data: ExportData = {
   ],
 }
 
+/** An EUC extract's CSV as the statistics area hands it over (UTF-8 with BOM, CRLF), grouped with a suppressed cell. */
+const extractCsv = '\uFEFF"性別","人数"\r\n"女","*"\r\n"男","12"\r\n'
+const extractBytes = Buffer.from(extractCsv, 'utf8')
+const handed: ExportData = {
+  requestId: 7,
+  recordTypes: ['statisticsExtract'],
+  persons: [],
+  file: {
+    fileName: 'EUC抽出_性別集計_2026-11-30_3.csv',
+    mediaType: 'text/csv',
+    contentBase64: extractBytes.toString('base64'),
+    sha256: createHash('sha256').update(extractBytes).digest('hex'),
+  },
+}
+
 /** A fake backend that behaves like the server's export routes for one request. */
-function fakeBackend(status: 'pending' | 'approved') {
+function fakeBackend(status: 'pending' | 'approved', answer: ExportData = data) {
   const calls: { name: string; input: Record<string, unknown> }[] = []
   const call = vi.fn(async (name: string, input: Record<string, unknown>) => {
     calls.push({ name, input })
     if (name === 'export.data') {
       if (status !== 'approved') throw new BackendError('forbidden', '監督者の承認がないため持ち出せません', 403)
-      return data
+      return answer
     }
     if (name === 'export.complete') return { id: 1, ...input }
     throw new Error(`unexpected ${name}`)
@@ -58,9 +77,10 @@ function service(
   status: 'pending' | 'approved',
   kind: DestinationKind,
   policy = { exportAllowed: true, allowRemovableExport: false, allowNetworkExport: false },
+  answer: ExportData = data,
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'kaigo-export-'))
-  const { backend, calls } = fakeBackend(status)
+  const { backend, calls } = fakeBackend(status, answer)
   const writeFile = vi.fn(async (path: string, bytes: Uint8Array) => writeFileSync(path, bytes, { flag: 'wx' }))
   const onRefused = vi.fn()
   const svc = new ExportService(backend, auth, {
@@ -183,6 +203,45 @@ describe('ExportService (C-21, C-22, C-07)', () => {
     })
     await expect(svc.execute(7)).rejects.toMatchObject({ code: 'invalidRequest' })
     expect(calls).toEqual([])
+  })
+
+  it('a handed file (EUC extract) is written unchanged inside the AES-256 ZIP, through the injected writer', async () => {
+    const { svc, calls, writeFile, dir } = service('approved', 'local', undefined, handed)
+    const result = await svc.execute(7)
+    expect(writeFile).toHaveBeenCalledTimes(1)
+    const file = join(dir, result.fileName)
+    expect(writeFile.mock.calls[0]![0]).toBe(file)
+    const bytes = readFileSync(file)
+    expect(result.fileSha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect(bytes.toString('utf8')).not.toContain('人数')
+    expect(execFileSync('7z', ['l', '-slt', `-p${result.password}`, file], { encoding: 'utf8' })).toMatch(
+      /Method = AES-256/,
+    )
+    const out = join(dir, 'out')
+    execFileSync('7z', ['x', `-p${result.password}`, `-o${out}`, file], { stdio: 'pipe' })
+    // The very bytes handed over (BOM, CRLF, the 「*」 of the suppressed cell) — not a 被保険者基本情報 CSV.
+    expect(readFileSync(join(out, 'EUC抽出_性別集計_2026-11-30_3.csv'))).toEqual(extractBytes)
+    // The 持出管理簿 row counts the CSV's data lines (two groups), with the ZIP's SHA-256.
+    const complete = calls.find((c) => c.name === 'export.complete')!.input
+    expect(complete).toMatchObject({ requestId: 7, fileSha256: result.fileSha256, destination: file, recordCount: 2 })
+  })
+
+  it('a handed file whose bytes do not match the SHA-256 recorded at hand-over is not written, no ledger row', async () => {
+    const tampered: ExportData = {
+      ...handed,
+      file: { ...handed.file!, contentBase64: Buffer.from(extractCsv.replace('12', '13')).toString('base64') },
+    }
+    const { svc, calls, writeFile } = service('approved', 'local', undefined, tampered)
+    await expect(svc.execute(7)).rejects.toMatchObject({ message: expect.stringContaining('一致しない') })
+    expect(writeFile).not.toHaveBeenCalled()
+    expect(calls.map((c) => c.name)).toEqual(['export.data'])
+  })
+
+  it('csvDataLines counts the data lines without the header, BOM or trailing line end', () => {
+    expect(csvDataLines('\uFEFF"a"\r\n"1"\r\n"2"\r\n')).toBe(2)
+    expect(csvDataLines('"a"\n"1"')).toBe(1)
+    expect(csvDataLines('\uFEFF"a"\r\n')).toBe(0)
+    expect(csvDataLines('')).toBe(0)
   })
 
   it('buildEncryptedZip refuses a short password', async () => {
