@@ -15,6 +15,7 @@ import { ReductionQueueScreen } from '../features/premiums/reductions/ReductionQ
 import { ClockBoardScreen } from '../features/certification/ClockBoardScreen'
 import { BoardScreen } from '../features/certification/board/BoardScreen'
 import { StatisticsScreen } from '../features/statistics/StatisticsScreen'
+import { MigrationScreen } from '../features/migration/MigrationScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -82,6 +83,8 @@ export function ScreenHost(props: {
       return <BoardScreen onClose={() => leave('certificationBoard')} />
     case 'statistics':
       return <StatisticsScreen onClose={() => leave('statistics')} />
+    case 'migration':
+      return <MigrationScreen onClose={() => leave('migration')} />
     default:
       return assertNever(screen)
   }

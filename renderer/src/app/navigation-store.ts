@@ -25,6 +25,7 @@ export type Screen =
   | { kind: 'certificationClock' }
   | { kind: 'certificationBoard' }
   | { kind: 'statistics' }
+  | { kind: 'migration' }
 
 export type Dialog =
   | { kind: 'age65Batch' }
