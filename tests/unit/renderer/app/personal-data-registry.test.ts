@@ -43,6 +43,7 @@ const { useBankAccountStore } = await import('../../../../renderer/src/features/
 const { useReductionQueueStore } =
   await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
 const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
+const { useMigrationStore } = await import('../../../../renderer/src/features/migration/migration-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -82,6 +83,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/certification/board/board-store.ts': 'certificationBoard',
   // 統計・報告: the drill-down from a report cell names its persons (small cells can point at one, too).
   'features/statistics/statistics-store.ts': 'statistics',
+  // データ移行: the validation findings, 外字 samples and differences name residents (names, 宛名番号).
+  'features/migration/migration-store.ts': 'migration',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -156,6 +159,9 @@ async function fillWithResident() {
       error: null,
       data: { cellId: 'certified.total.c1', label: '計 第1号被保険者', value: 1, rows: [{ name: NAME } as never] },
     },
+  })
+  useMigrationStore.setState({
+    report: { busy: false, error: null, data: { extractId: 3, total: 1, findings: [{ value: NAME } as never] } },
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.
