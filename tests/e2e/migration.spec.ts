@@ -3,6 +3,7 @@ import type { MigrationExtract, MigrationReconciliation, MigrationTrialStore } f
 import { writeLegacyExtract } from '../../server/src/demo/legacy-extract'
 import { expect, test, type Page } from './support/test'
 import { bridgeIpc as ipc } from './support/bridge-ipc'
+import { screenshotDir } from './support/screenshots'
 import { signIn, signOut } from './support/login'
 import { completeStepUp } from './support/step-up'
 
@@ -53,6 +54,7 @@ test('migration: the 移行担当 loads an extract and decides its 外字, rehea
   await expect(page.getByTestId('migration-message')).toContainText('外字「𠮷」を「吉」に置き換えると決定しました')
   await expect(page.getByTestId('migration-gaiji-open')).toHaveText('0')
   await expect(gaiji.getByTestId('migration-gaiji-decision')).toContainText('「吉」に置換（ikou01）')
+  await page.screenshot({ path: `${screenshotDir}/migration-intake.png` })
   // 仮移行 waits for the 監督者's acceptance.
   await expect(page.getByTestId('migration-dry-run')).toBeDisabled()
   await signOut(page)
@@ -116,6 +118,7 @@ test('migration: the 移行担当 loads an extract and decides its 外字, rehea
   await completeStepUp(page, 'kantoku01', '移行判定「移行可」を記録します')
   await expect(page.getByTestId('migration-decision')).toContainText('移行判定: 移行可')
   await expect(page.getByTestId('migration-decision')).toContainText(`突合結果報告 第${reportId}号 第1版`)
+  await page.screenshot({ path: `${screenshotDir}/migration-decision.png` })
   const signed = await ipc<MigrationReconciliation>(page, 'migration.reconciliation', { reportId })
   expect(signed.signoff).toMatchObject({ supervisorLogin: 'kantoku01', comment: '全項目が旧システムの管理値と一致' })
 

@@ -420,7 +420,11 @@ function ReportPanel(props: {
           label="規則"
           value={reportRule ?? ''}
           onChange={(ev) => go((ev.target.value || null) as FindingRule | null, 0)}
-          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'migration-report-rule' } }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'migration-report-rule' },
+          }}
           sx={{ minWidth: 220 }}
         >
           <option value="">すべて</option>
@@ -638,7 +642,7 @@ function GaijiRow(props: {
               slotProps={{ htmlInput: { 'data-testid': 'migration-gaiji-reason' } }}
             />
             <Button type="submit" variant="contained" disabled={!canDecide} data-testid="migration-gaiji-decide">
-              決定を記録する（Enter）
+              {entry.decision ? '決定を改める（Enter）' : '決定を記録する（Enter）'}
             </Button>
           </Stack>
         </form>
