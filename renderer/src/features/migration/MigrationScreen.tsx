@@ -1071,13 +1071,19 @@ function ReconciliationView(props: {
                         label="差異の説明（承認時に必須）"
                         value={explanations[d.id] ?? ''}
                         onChange={(e) => setExplanations({ ...explanations, [d.id]: e.target.value.slice(0, 500) })}
+                        slotProps={{ htmlInput: { 'data-testid': 'migration-difference-explanation' } }}
                       />
                     ) : (
                       '未説明'
                     ))}
                 </TableCell>
                 <TableCell>
-                  <Button size="small" onClick={() => props.onOpenDifference(d.id)} disabled={d.records === 0}>
+                  <Button
+                    size="small"
+                    onClick={() => props.onOpenDifference(d.id)}
+                    disabled={d.records === 0}
+                    data-testid="migration-difference-open"
+                  >
                     内訳
                   </Button>
                 </TableCell>
