@@ -188,7 +188,8 @@ export const ipcChannelNames = [
   'statistics.saveExtractTemplate',
   'statistics.runExtract',
   'statistics.exportExtract',
-  // データ移行: the extract read and sent in chunks by main; the report, acceptance and 外字 workbench (passed)
+  // データ移行: the extract read and sent in chunks by main; the report, acceptance, 外字 workbench, 仮移行, 突合,
+  // sign-off, 移行判定 and erasure (passed)
   'migration.openExtract',
   'migration.sendNextChunk',
   'migration.finishExtract',
@@ -197,6 +198,15 @@ export const ipcChannelNames = [
   'migration.acceptReport',
   'migration.gaijiList',
   'migration.decideGaiji',
+  'migration.rehearsalDryRun',
+  'migration.startRehearsal',
+  'migration.trialStores',
+  'migration.reconcile',
+  'migration.reconciliation',
+  'migration.differenceRecords',
+  'migration.signOffReconciliation',
+  'migration.recordDecision',
+  'migration.eraseTrialStore',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -84,6 +84,9 @@ export function App() {
   // 統計・報告（事業状況報告）for those who may read the reports; the server checks it again (提出 needs statistics.submit).
   const mayStatistics = useMay('statistics.read')
   const statisticsOpen = useNavigationStore((s) => isOpen(s, 'statistics'))
+  // データ移行（移行コックピット）for the 移行担当 and the 監督者; the server checks every action again.
+  const mayMigration = useMay('migration.read')
+  const migrationOpen = useNavigationStore((s) => isOpen(s, 'migration'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
@@ -104,7 +107,8 @@ export function App() {
           (mayArrears && !arrearsOpen) ||
           (mayCertificationClock && !certificationClockOpen) ||
           (mayCertificationBoard && !certificationBoardOpen) ||
-          (mayStatistics && !statisticsOpen)) && (
+          (mayStatistics && !statisticsOpen) ||
+          (mayMigration && !migrationOpen)) && (
           <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
             {mayCertificationClock && !certificationClockOpen && (
               <Button
@@ -134,6 +138,16 @@ export function App() {
                 data-testid="open-statistics"
               >
                 統計・報告
+              </Button>
+            )}
+            {mayMigration && !migrationOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'migration' })}
+                data-testid="open-migration"
+              >
+                データ移行
               </Button>
             )}
             {mayAdmin && !adminOpen && (

@@ -16,6 +16,7 @@ import { ClockBoardScreen } from '../features/certification/ClockBoardScreen'
 import { BoardScreen } from '../features/certification/board/BoardScreen'
 import { StatisticsScreen } from '../features/statistics/StatisticsScreen'
 import { EucExtractScreen } from '../features/statistics/EucExtractScreen'
+import { MigrationScreen } from '../features/migration/MigrationScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -85,6 +86,8 @@ export function ScreenHost(props: {
       return <StatisticsScreen onClose={() => leave('statistics')} />
     case 'eucExtract':
       return <EucExtractScreen onClose={() => leave('eucExtract')} />
+    case 'migration':
+      return <MigrationScreen onClose={() => leave('migration')} />
     default:
       return assertNever(screen)
   }

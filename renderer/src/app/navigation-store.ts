@@ -26,6 +26,7 @@ export type Screen =
   | { kind: 'certificationBoard' }
   | { kind: 'statistics' }
   | { kind: 'eucExtract' }
+  | { kind: 'migration' }
 
 export type Dialog =
   | { kind: 'age65Batch' }

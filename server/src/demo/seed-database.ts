@@ -42,6 +42,7 @@ export const demoUsers: DemoUser[] = [
   },
   { loginId: 'kanri01', displayName: '検証 六郎', department: '情報システム課', roles: ['systemAdmin'] },
   { loginId: 'unyo01', displayName: '検証 七海', department: '運用事業者（ダミー）', roles: ['operator'] },
+  { loginId: 'ikou01', displayName: '検証 十和', department: '介護保険課 管理係', roles: ['migrationOfficer'] },
 ]
 
 /** Demo designations start here and stay open. */

@@ -131,12 +131,15 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '統計・報告'
         case 'eucExtract':
           return 'EUC抽出'
+        case 'migration':
+          return 'データ移行'
         default:
           return assertNever(screen)
       }
     }
     expect(title({ kind: 'export' })).toBe('持出管理')
     expect(title({ kind: 'retention' })).toBe('保存期間・消去')
+    expect(title({ kind: 'migration' })).toBe('データ移行')
     expect(() => assertNever({ kind: 'unknown' } as never)).toThrow()
   })
 })

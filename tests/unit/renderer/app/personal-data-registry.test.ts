@@ -43,6 +43,7 @@ const { useBankAccountStore } = await import('../../../../renderer/src/features/
 const { useReductionQueueStore } =
   await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
 const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
+const { useMigrationStore } = await import('../../../../renderer/src/features/migration/migration-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -84,6 +85,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/statistics/statistics-store.ts': 'statistics',
   // EUC抽出: a run's first rows (names and addresses when a reason unmasks them) and the file's one-time password.
   'features/statistics/euc-store.ts': 'euc',
+  // データ移行: the validation findings, 外字 samples and differences name residents (names, 宛名番号).
+  'features/migration/migration-store.ts': 'migration',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -158,6 +161,9 @@ async function fillWithResident() {
       error: null,
       data: { cellId: 'certified.total.c1', label: '計 第1号被保険者', value: 1, rows: [{ name: NAME } as never] },
     },
+  })
+  useMigrationStore.setState({
+    report: { busy: false, error: null, data: { extractId: 3, total: 1, findings: [{ value: NAME } as never] } },
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.

@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MIGRATION_CHUNK_BYTES } from '../../../../../shared/api/migration'
-import { BackendError } from '../../../../../electron/main/backend/backend-client'
+import { BackendClient, BackendError } from '../../../../../electron/main/backend/backend-client'
+import { createIpcHandlers, type HandlerServices } from '../../../../../electron/main/ipc/handlers'
+import { createIpcRouter } from '../../../../../electron/main/ipc/router'
 import { MigrationService, type MigrationExtractSource } from '../../../../../electron/main/services/migration-service'
 
 const TOKEN = 't'.repeat(40)
@@ -106,5 +108,140 @@ describe('MigrationService (データ移行: the extract read and sent by main)'
     await service.openExtract()
     service.clear()
     await expect(service.sendNextChunk(5)).rejects.toThrow('読み込み直してください')
+  })
+})
+
+// Section 2 inside main as the composition root wires it: IPC router (zod) → handler → MigrationService →
+// BackendClient over a fake HTTP transport answering as the server would (the routes have their integration tests).
+describe('the 仮移行, 突合, 移行判定 and erasure channels pass to their server routes with the session token', () => {
+  const KEY = '00000000-0000-4000-8000-00000000000e'
+  const at = '2026-12-01T02:00:00.000Z'
+  const store = {
+    id: 4,
+    label: '第1回仮移行',
+    status: 'ready',
+    storeKind: 'pglite',
+    extractId: 3,
+    createdBy: 'ikou01',
+    createdAt: at,
+    loadedAt: at,
+    erasedAt: null,
+    erasureReportId: null,
+    tableTimings: [{ table: 'migration_staged_rows', rows: 10, milliseconds: 5 }],
+  }
+  const report = {
+    id: 9,
+    version: 1,
+    trialStoreId: 4,
+    extractId: 3,
+    createdBy: 'ikou01',
+    createdAt: at,
+    sha256: 'c'.repeat(64),
+    lines: [],
+    differences: [],
+    unexplained: 0,
+    signoff: null,
+  }
+  const plan = { extractId: 3, groups: [], totalRows: 0, persons: 0, replaces: [] }
+  const decision = {
+    id: 1,
+    decision: 'go',
+    reportId: 9,
+    reportVersion: 1,
+    reportSha256: 'c'.repeat(64),
+    cutoverId: null,
+    approverLogin: 'kantoku01',
+    approverName: '検証 四季',
+    decidedAt: at,
+    reasons: '差異なし',
+  }
+  const erasure = {
+    id: 2,
+    trialStoreId: 4,
+    target: '仮移行環境 第4号',
+    items: [],
+    method: '鍵の破棄',
+    operatorLogin: 'ikou01',
+    operatorName: '検証 十和',
+    witnessName: '検証 四季',
+    witnessTitle: '管理係長',
+    erasedAt: at,
+    verification: { keyDestroyed: true },
+    pdfSha256: 'd'.repeat(64),
+    pdfBase64: 'JVBERi0=',
+  }
+  function setup(answers: Record<string, unknown>) {
+    const requests: { path: string; body: unknown; authorization: string | undefined }[] = []
+    const transport = {
+      request: async (req: { url: string; body?: string; headers: Record<string, string> }) => {
+        const path = new URL(req.url).pathname
+        requests.push({ path, body: JSON.parse(req.body ?? '{}'), authorization: req.headers['authorization'] })
+        return { status: 200, contentType: 'application/json', body: JSON.stringify(answers[path] ?? {}) }
+      },
+    }
+    const backend = new BackendClient(transport, 'https://127.0.0.1:8443', { retries: 0, delayMs: 0 })
+    const source: MigrationExtractSource = { chooseFolder: async () => null, readFile: async () => new Uint8Array() }
+    const migration = new MigrationService(backend, auth, source)
+    const router = createIpcRouter({
+      handlers: createIpcHandlers({ migration } as unknown as HandlerServices),
+      isTrustedSender: (s) => s.kind === 'bridge',
+    })
+    return {
+      requests,
+      dispatch: (channel: string, payload: unknown) => router.dispatch(channel, payload, { kind: 'bridge' } as never),
+    }
+  }
+  it.each([
+    ['migration.rehearsalDryRun', { extractId: 3 }, '/api/v1/migration/rehearsals/dry-run', plan],
+    [
+      'migration.startRehearsal',
+      { extractId: 3, label: '第1回仮移行', idempotencyKey: KEY },
+      '/api/v1/migration/rehearsals/start',
+      store,
+    ],
+    ['migration.trialStores', {}, '/api/v1/migration/rehearsals/list', { stores: [store] }],
+    ['migration.reconcile', { trialStoreId: 4, idempotencyKey: KEY }, '/api/v1/migration/reconciliations/run', report],
+    ['migration.reconciliation', { reportId: 9 }, '/api/v1/migration/reconciliations/get', report],
+    [
+      'migration.differenceRecords',
+      { reportId: 9, differenceId: 21 },
+      '/api/v1/migration/reconciliations/records',
+      { differenceId: 21, total: 0, records: [] },
+    ],
+    [
+      'migration.signOffReconciliation',
+      { reportId: 9, comment: '確認', idempotencyKey: KEY },
+      '/api/v1/migration/reconciliations/sign-off',
+      report,
+    ],
+    [
+      'migration.recordDecision',
+      { reportId: 9, decision: 'go', reasons: '差異なし', idempotencyKey: KEY },
+      '/api/v1/migration/decisions/record',
+      decision,
+    ],
+    [
+      'migration.eraseTrialStore',
+      { trialStoreId: 4, witnessName: '検証 四季', witnessTitle: '管理係長', idempotencyKey: KEY },
+      '/api/v1/migration/rehearsals/erase',
+      erasure,
+    ],
+  ])('%s → %s', async (channel, payload, path, answer) => {
+    const { requests, dispatch } = setup({ [path]: answer })
+    expect(await dispatch(channel, payload)).toEqual({ ok: true, value: answer })
+    expect(requests).toHaveLength(1)
+    expect(requests[0]!.path).toBe(path)
+    expect(requests[0]!.authorization).toBe(`Bearer ${TOKEN}`)
+  })
+  it('refuses a 移行判定 that is neither go nor no-go before anything is sent', async () => {
+    const { requests, dispatch } = setup({})
+    const res = await dispatch('migration.recordDecision', {
+      reportId: 9,
+      decision: 'maybe',
+      reasons: '保留',
+      idempotencyKey: KEY,
+    })
+    expect(res).toMatchObject({ ok: false, code: 'invalidRequest' })
+    expect(requests).toHaveLength(0)
   })
 })
