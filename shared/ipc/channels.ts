@@ -191,6 +191,12 @@ export const ipcChannelNames = [
   'migration.acceptReport',
   'migration.gaijiList',
   'migration.decideGaiji',
+  // 受給者・給付 (the person view's 給付 panel): 受給者 record, 給付実績 by month, 高額 初回申請, 償還払 (passed)
+  'recipients.overview',
+  'benefits.personMonths',
+  'highCost.registerApplication',
+  'reimbursement.register',
+  'reimbursement.application',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]
