@@ -43,6 +43,7 @@ const { useBankAccountStore } = await import('../../../../renderer/src/features/
 const { useReductionQueueStore } =
   await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
 const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
+const { useBenefitsStore } = await import('../../../../renderer/src/features/benefits/benefits-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -82,6 +83,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/certification/board/board-store.ts': 'certificationBoard',
   // 統計・報告: the drill-down from a report cell names its persons (small cells can point at one, too).
   'features/statistics/statistics-store.ts': 'statistics',
+  // 受給者・給付: a person's 給付実績, 負担割合 and its income basis, 負担限度額認定 (savings), 償還払 applications.
+  'features/benefits/benefits-store.ts': 'benefits',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -156,6 +159,10 @@ async function fillWithResident() {
       error: null,
       data: { cellId: 'certified.total.c1', label: '計 第1号被保険者', value: 1, rows: [{ name: NAME } as never] },
     },
+  })
+  useBenefitsStore.setState({
+    personId: person.id,
+    reimbursements: [{ id: 5, personId: person.id, provider: `${NAME}様邸 施工` } as never],
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.
