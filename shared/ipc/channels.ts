@@ -191,8 +191,9 @@ export const ipcChannelNames = [
   'migration.acceptReport',
   'migration.gaijiList',
   'migration.decideGaiji',
-  // 受給者・給付 (the person view's 給付 panel): 受給者 record, 給付実績 by month, 高額 初回申請, 償還払 (passed)
+  // 受給者・給付 (the person view's 給付 panel): 受給者 record, 負担割合 再判定, 給付実績, 高額 初回申請, 償還払 (passed)
   'recipients.overview',
+  'recipients.copayRedetermine',
   'benefits.personMonths',
   'highCost.registerApplication',
   'reimbursement.register',

@@ -189,6 +189,7 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'migration.gaijiList': (req) => services.migration.call('migration.gaijiList', req),
     'migration.decideGaiji': (req) => services.migration.call('migration.decideGaiji', req),
     'recipients.overview': (req) => services.benefits.call('recipients.overview', req),
+    'recipients.copayRedetermine': (req) => services.benefits.call('recipients.copayRedetermine', req),
     'benefits.personMonths': (req) => services.benefits.call('benefits.personMonths', req),
     'highCost.registerApplication': (req) => services.benefits.call('highCost.registerApplication', req),
     'reimbursement.register': (req) => services.benefits.call('reimbursement.register', req),

@@ -71,11 +71,13 @@ function Row(props: { label: string; testId?: string; children: React.ReactNode 
 export function PersonBenefitsPanel(props: { personId: number }) {
   const mayMonths = useMay('benefits.recordsRead')
   const mayRecipient = useMay('recipients.read')
+  const mayDetermine = useMay('recipients.determine')
   const mayHighCost = useMay('highCost.operate')
   const mayReimburse = useMay('reimbursement.operate')
   const mayReadReimbursement = useMay('reimbursement.read')
   const { months, recipient, reimbursements, write, loadMonths, loadRecipient } = useBenefitsStore()
-  const { registerReimbursement, lookupReimbursement, registerHighCostApplication, clearMessage } = useBenefitsStore()
+  const { redetermineCopay, registerReimbursement, lookupReimbursement, registerHighCostApplication, clearMessage } =
+    useBenefitsStore()
   const { personId } = props
   const [today] = useState(() => todayInJapan(new Date()))
   const [open, setOpen] = useState<string | null>(null)
@@ -83,6 +85,8 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   const [formKey, setFormKey] = useState(0)
   const [highCostOn, setHighCostOn] = useState<string>(today)
   const [lookup, setLookup] = useState('')
+  const [redetermineFrom, setRedetermineFrom] = useState<string>(today)
+  const [redetermineReason, setRedetermineReason] = useState('')
 
   useEffect(() => {
     if (mayMonths) void loadMonths(personId)
@@ -187,6 +191,42 @@ export function PersonBenefitsPanel(props: { personId: number }) {
               )}
             </TableBody>
           </Table>
+          {mayDetermine && mayRecipient && overview && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault()
+                void redetermineCopay(personId, redetermineFrom, redetermineReason).then(
+                  (done) => done && setRedetermineReason(''),
+                )
+              }}
+              data-testid="benefits-redetermine-form"
+            >
+              <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
+                <IsoDateField
+                  label="適用開始日"
+                  value={redetermineFrom}
+                  onChange={setRedetermineFrom}
+                  testId="benefits-redetermine-from"
+                />
+                <TextField
+                  size="small"
+                  label="再判定の理由"
+                  value={redetermineReason}
+                  onChange={(e) => setRedetermineReason(e.target.value.slice(0, 500))}
+                  slotProps={{ htmlInput: { 'data-testid': 'benefits-redetermine-reason' } }}
+                  sx={{ width: 240 }}
+                />
+                <Button
+                  type="submit"
+                  variant="outlined"
+                  disabled={write.busy}
+                  data-testid="benefits-redetermine-submit"
+                >
+                  負担割合を再判定
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Stack>
       )}
 

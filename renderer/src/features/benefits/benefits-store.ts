@@ -103,6 +103,8 @@ interface BenefitsState {
   write: RequestState<string>
   loadMonths(personId: number): Promise<void>
   loadRecipient(personId: number): Promise<void>
+  /** 負担割合 re-determined from `effectiveFrom` to the end of its 判定年度 (更正・世帯異動); the record reloaded. */
+  redetermineCopay(personId: number, effectiveFrom: string, reason: string): Promise<boolean>
   registerReimbursement(personId: number, draft: ReimbursementDraft): Promise<boolean>
   lookupReimbursement(personId: number, applicationNumber: string): Promise<void>
   registerHighCostApplication(personId: number, receivedOn: string): Promise<boolean>
@@ -154,6 +156,40 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
     ...empty,
     loadMonths: months.load,
     loadRecipient: recipient.load,
+    redetermineCopay: async (personId, effectiveFrom, reason) => {
+      if (effectiveFrom === '') {
+        set({ write: { busy: false, error: missing('effectiveFrom', '日付を入力してください').message, data: null } })
+        return false
+      }
+      if (reason.trim() === '') {
+        set({ write: { busy: false, error: missing('reason', '再判定の理由を入力してください').message, data: null } })
+        return false
+      }
+      if (!begin(personId)) return false
+      const res = await api.recipients.copayRedetermine({
+        personId,
+        effectiveFrom,
+        reason: reason.trim(),
+        idempotencyKey: crypto.randomUUID(),
+      })
+      if (get().personId !== personId) return false
+      const ratio = (r: number | null) => (r === null ? '判定なし' : `${r}割`)
+      set((s) => ({
+        write: settle(
+          s.write,
+          res.ok
+            ? {
+                ok: true,
+                value: res.value.period
+                  ? `負担割合を再判定しました：${ratio(res.value.oldRatio)} → ${ratio(res.value.newRatio)}（${formatWareki(res.value.period.validFrom)}〜${formatWareki(res.value.period.validTo)}）`
+                  : `負担割合は変わりません（${ratio(res.value.newRatio)}）`,
+              }
+            : res,
+        ),
+      }))
+      if (res.ok && res.value.period) await get().loadRecipient(personId)
+      return res.ok
+    },
     registerReimbursement: async (personId, draft) => {
       const checked = reimbursementRequest(personId, draft)
       if (!checked.ok) {

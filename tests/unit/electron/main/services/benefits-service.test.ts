@@ -98,6 +98,18 @@ describe('the 受給者・給付 channels', () => {
     expect(requests.map((r) => r.path)).toEqual(['/api/v1/recipients/overview'])
   })
 
+  it('pass the 負担割合 re-determination with its reason and key', async () => {
+    const answer = { personId: 7, oldRatio: null, newRatio: 1, period: null }
+    const { requests, dispatch } = setup({ '/api/v1/recipients/copay/redetermine': { body: answer } })
+    const request = { personId: 7, effectiveFrom: '2026-11-01', reason: '世帯異動', idempotencyKey: KEY }
+    expect(await dispatch('recipients.copayRedetermine', request)).toEqual({ ok: true, value: answer })
+    expect(requests[0]).toEqual({
+      path: '/api/v1/recipients/copay/redetermine',
+      body: request,
+      authorization: `Bearer ${TOKEN}`,
+    })
+  })
+
   it('register a 償還払 application and answer the server’s figures', async () => {
     const { requests, dispatch } = setup({ '/api/v1/benefits/reimbursements/applications': { body: application } })
     const request = {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const api = vi.hoisted(() => ({
   benefits: { personMonths: vi.fn() },
-  recipients: { overview: vi.fn() },
+  recipients: { overview: vi.fn(), copayRedetermine: vi.fn() },
   highCost: { registerApplication: vi.fn() },
   reimbursement: { register: vi.fn(), application: vi.fn() },
 }))
@@ -187,6 +187,40 @@ describe('the 給付 panel store', () => {
       idempotencyKey: expect.stringMatching(UUID),
     })
     expect(store().write.data).toContain('高額介護サービス費の初回申請を登録しました（受付 令和8年12月1日）')
+  })
+
+  it('re-determines the 負担割合 with its reason and reloads the 受給者 record when it changed', async () => {
+    const overview = {
+      personId: 7,
+      copayPeriods: [],
+      reliefCertifications: [],
+      reductions: [],
+      carePlanNotifications: [],
+    }
+    api.recipients.overview.mockResolvedValue(ok(overview))
+    await store().loadRecipient(7)
+    api.recipients.copayRedetermine.mockResolvedValue(
+      ok({ personId: 7, oldRatio: null, newRatio: 2, period: { validFrom: '2026-11-01', validTo: '2027-07-31' } }),
+    )
+    expect(await store().redetermineCopay(7, '2026-11-01', ' 世帯異動 ')).toBe(true)
+    expect(api.recipients.copayRedetermine).toHaveBeenCalledWith({
+      personId: 7,
+      effectiveFrom: '2026-11-01',
+      reason: '世帯異動',
+      idempotencyKey: expect.stringMatching(UUID),
+    })
+    expect(store().write.data).toBe('負担割合を再判定しました：判定なし → 2割（令和8年11月1日〜令和9年7月31日）')
+    expect(api.recipients.overview).toHaveBeenCalledTimes(2)
+  })
+
+  it('says so when the re-determination leaves the 負担割合 as it was, and sends nothing without a reason', async () => {
+    api.recipients.copayRedetermine.mockResolvedValue(ok({ personId: 7, oldRatio: 1, newRatio: 1, period: null }))
+    expect(await store().redetermineCopay(7, '2026-11-01', '')).toBe(false)
+    expect(store().write.error).toBe('理由（reason）: 再判定の理由を入力してください')
+    expect(api.recipients.copayRedetermine).not.toHaveBeenCalled()
+    expect(await store().redetermineCopay(7, '2026-11-01', '更正')).toBe(true)
+    expect(store().write.data).toBe('負担割合は変わりません（1割）')
+    expect(api.recipients.overview).not.toHaveBeenCalled()
   })
 
   it('forgets everything of the person on logout and lock', async () => {
