@@ -1,12 +1,22 @@
 import { PersonBenefitMonths$, PersonBenefitMonthsQuery$ } from '../api/benefits'
-import { HighCostApplication$, HighCostApplicationRequest$ } from '../api/high-cost'
+import {
+  HighCostApplication$,
+  HighCostApplicationRequest$,
+  PersonHighCost$,
+  PersonHighCostQuery$,
+} from '../api/high-cost'
 import {
   CopayRedetermineRequest$,
   CopayRedetermineResult$,
   RecipientOverview$,
   RecipientQuery$,
 } from '../api/recipients'
-import { ReimbursementApplication$, ReimbursementApplicationRequest$, ReimbursementQuery$ } from '../api/reimbursements'
+import {
+  PersonReimbursements$,
+  PersonReimbursementsQuery$,
+  ReimbursementApplication$,
+  ReimbursementApplicationRequest$,
+} from '../api/reimbursements'
 
 /**
  * The 受給者・給付 channels of the person view's 給付 panel (one per operation), passed to the server route of the
@@ -20,9 +30,10 @@ export const benefitsIpcChannels = {
   'recipients.overview': { req: RecipientQuery$, res: RecipientOverview$ },
   'recipients.copayRedetermine': { req: CopayRedetermineRequest$, res: CopayRedetermineResult$ },
   'benefits.personMonths': { req: PersonBenefitMonthsQuery$, res: PersonBenefitMonths$ },
+  'highCost.personStatus': { req: PersonHighCostQuery$, res: PersonHighCost$ },
   'highCost.registerApplication': { req: HighCostApplicationRequest$, res: HighCostApplication$ },
+  'reimbursement.personApplications': { req: PersonReimbursementsQuery$, res: PersonReimbursements$ },
   'reimbursement.register': { req: ReimbursementApplicationRequest$, res: ReimbursementApplication$ },
-  'reimbursement.application': { req: ReimbursementQuery$, res: ReimbursementApplication$ },
 } as const
 
 /** The routes main passes through (every channel of the area: its IPC channel has the same name as the route). */

@@ -195,9 +195,10 @@ export const ipcChannelNames = [
   'recipients.overview',
   'recipients.copayRedetermine',
   'benefits.personMonths',
+  'highCost.personStatus',
   'highCost.registerApplication',
+  'reimbursement.personApplications',
   'reimbursement.register',
-  'reimbursement.application',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -48,8 +48,9 @@ async function recipientWithBenefits(page: Page) {
 // 給付係 kyufu01 opens a certified person: the 給付 panel shows the 受給者情報 (要介護度 and 区分支給限度基準額 of the
 // latest service month) and the 給付実績 by サービス提供年月 in integer yen, a month's claims on Enter; the 負担割合 is
 // re-determined from the 1st of that month (the demo has none), and a 福祉用具購入費 償還払 of 30,000円 is registered:
-// the server's split by the 負担割合 (insurer share = 30,000 × (10 − 割) ÷ 10) is shown with its 申請番号.
-test('benefits: a 給付係 sees the person’s 受給者情報 and 給付実績 and registers a 償還払 application', async ({
+// the server's split by the 負担割合 (insurer share = 30,000 × (10 − 割) ÷ 10) is shown with its 申請番号 in the person's
+// list of applications; then the 高額介護サービス費 初回申請 is recorded.
+test('benefits: a 給付係 sees the person’s 受給者情報 and 給付実績, registers a 償還払 application and the 高額 初回申請', async ({
   page,
 }) => {
   await signIn(page, 'kyufu01')
@@ -98,6 +99,15 @@ test('benefits: a 給付係 sees the person’s 受給者情報 and 給付実績
   await expect(registered).toContainText('福祉用具購入費')
   await expect(registered).toContainText(yen(share))
   await expect(registered).toContainText('決定待ち')
+
+  // 高額介護サービス費: no 初回申請 yet; registered (received today), the panel reads it back.
+  await expect(panel.getByTestId('benefits-high-cost-application')).toHaveText('初回申請：なし')
+  await panel.getByTestId('benefits-high-cost-submit').click()
+  await expect(panel.getByTestId('benefits-message')).toContainText('高額介護サービス費の初回申請を登録しました')
+  await expect(panel.getByTestId('benefits-high-cost-application')).toContainText(
+    `${formatWareki(todayInJapan(new Date()))} 受付`,
+  )
+  await expect(panel.getByTestId('benefits-high-cost-submit')).toHaveCount(0)
   await signOut(page)
 })
 

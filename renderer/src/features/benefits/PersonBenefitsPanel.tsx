@@ -22,6 +22,7 @@ import {
   type RecipientOverview,
 } from '../../../../shared/api/recipients'
 import { reimbursementKindLabels, reimbursementKinds } from '../../../../shared/api/reimbursements'
+import { highCostDecisionStatusLabels } from '../../../../shared/api/high-cost'
 import { todayInJapan, type IsoDate } from '../../../../shared/domain'
 import { BENEFIT_SERVICE_TYPES } from '../../../../shared/domain/parameters/statistics'
 import { WarekiDate } from '../../components/WarekiDate'
@@ -73,18 +74,18 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   const mayRecipient = useMay('recipients.read')
   const mayDetermine = useMay('recipients.determine')
   const mayHighCost = useMay('highCost.operate')
+  const mayReadHighCost = useMay('highCost.read')
   const mayReimburse = useMay('reimbursement.operate')
   const mayReadReimbursement = useMay('reimbursement.read')
-  const { months, recipient, reimbursements, write, loadMonths, loadRecipient } = useBenefitsStore()
-  const { redetermineCopay, registerReimbursement, lookupReimbursement, registerHighCostApplication, clearMessage } =
-    useBenefitsStore()
+  const { months, recipient, highCost, reimbursements, write } = useBenefitsStore()
+  const { loadMonths, loadRecipient, loadHighCost, loadReimbursements } = useBenefitsStore()
+  const { redetermineCopay, registerReimbursement, registerHighCostApplication, clearMessage } = useBenefitsStore()
   const { personId } = props
   const [today] = useState(() => todayInJapan(new Date()))
   const [open, setOpen] = useState<string | null>(null)
   const [draft, setDraft] = useState<ReimbursementDraft>(() => emptyReimbursementDraft(today))
   const [formKey, setFormKey] = useState(0)
   const [highCostOn, setHighCostOn] = useState<string>(today)
-  const [lookup, setLookup] = useState('')
   const [redetermineFrom, setRedetermineFrom] = useState<string>(today)
   const [redetermineReason, setRedetermineReason] = useState('')
 
@@ -94,13 +95,22 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   useEffect(() => {
     if (mayRecipient) void loadRecipient(personId)
   }, [loadRecipient, personId, mayRecipient])
+  useEffect(() => {
+    if (mayReadHighCost) void loadHighCost(personId)
+  }, [loadHighCost, personId, mayReadHighCost])
+  useEffect(() => {
+    if (mayReadReimbursement) void loadReimbursements(personId)
+  }, [loadReimbursements, personId, mayReadReimbursement])
 
-  if (!mayMonths && !mayRecipient && !mayHighCost && !mayReimburse && !mayReadReimbursement) return null
+  if (!mayMonths && !mayRecipient && !mayReadHighCost && !mayHighCost && !mayReimburse && !mayReadReimbursement)
+    return null
   const monthData = months.data && months.data.personId === personId ? months.data.months : null
   const overview = recipient.data && recipient.data.personId === personId ? recipient.data : null
   const latest = monthData?.[0] ?? null
   const copay = overview ? copayOn(overview, today) : undefined
-  const mine = reimbursements.filter((a) => a.personId === personId)
+  const highCostData = highCost.data && highCost.data.personId === personId ? highCost.data : null
+  const applications =
+    reimbursements.data && reimbursements.data.personId === personId ? reimbursements.data.applications : null
 
   async function onReimburse(event: FormEvent) {
     event.preventDefault()
@@ -116,7 +126,9 @@ export function PersonBenefitsPanel(props: { personId: number }) {
         給付
       </Typography>
       <Divider sx={{ my: 1 }} />
-      {(months.busy || recipient.busy) && <LinearProgress aria-label="読み込み中" />}
+      {(months.busy || recipient.busy || highCost.busy || reimbursements.busy) && (
+        <LinearProgress aria-label="読み込み中" />
+      )}
 
       {(mayMonths || mayRecipient) && (
         <Stack sx={{ mb: 2 }} data-testid="benefits-recipient">
@@ -308,32 +320,84 @@ export function PersonBenefitsPanel(props: { personId: number }) {
         </Stack>
       )}
 
-      {mayHighCost && (
+      {(mayReadHighCost || mayHighCost) && (
         <Stack sx={{ mb: 2 }} data-testid="benefits-high-cost">
           <Typography variant="body2" sx={{ fontWeight: 700 }}>
             高額介護サービス費
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            初回申請は一度だけ登録します（以後の月は申請なしで支給）。支給額は月次の支給計算で決まります。
-          </Typography>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault()
-              void registerHighCostApplication(personId, highCostOn)
-            }}
-          >
-            <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
-              <IsoDateField
-                label="申請受付日"
-                value={highCostOn}
-                onChange={setHighCostOn}
-                testId="benefits-high-cost-received-on"
-              />
-              <Button type="submit" variant="outlined" disabled={write.busy} data-testid="benefits-high-cost-submit">
-                初回申請を登録
-              </Button>
-            </Stack>
-          </form>
+          {highCost.error && (
+            <Alert severity="error" role="alert">
+              {highCost.error}
+            </Alert>
+          )}
+          {highCostData && (
+            <>
+              <Typography variant="body2" data-testid="benefits-high-cost-application">
+                初回申請：
+                {highCostData.application ? (
+                  <>
+                    <WarekiDate date={highCostData.application.receivedOn} /> 受付（以後の月は申請なしで支給）
+                  </>
+                ) : (
+                  'なし'
+                )}
+              </Typography>
+              {highCostData.decisions.length === 0 ? (
+                <Typography variant="body2" color="text.secondary" data-testid="benefits-high-cost-none">
+                  支給決定はありません
+                </Typography>
+              ) : (
+                <Table size="small" data-testid="benefits-high-cost-decisions">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>サービス提供年月</TableCell>
+                      <TableCell align="right">利用者負担額</TableCell>
+                      <TableCell align="right">負担上限額</TableCell>
+                      <TableCell align="right">支給額</TableCell>
+                      <TableCell>決定</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {highCostData.decisions.map((d) => (
+                      <TableRow key={d.serviceMonth}>
+                        <TableCell>{serviceMonthLabel(d.serviceMonth)}</TableCell>
+                        <TableCell align="right">{yen(d.copay)}</TableCell>
+                        <TableCell align="right">
+                          {yen(d.householdCap)}
+                          {d.individualCap !== null ? `（個人 ${yen(d.individualCap)}）` : ''}
+                        </TableCell>
+                        <TableCell align="right">{yen(d.refund)}</TableCell>
+                        <TableCell>
+                          {highCostDecisionStatusLabels[d.status]}
+                          {d.reason ? `（${d.reason}）` : ''}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </>
+          )}
+          {mayHighCost && highCostData?.application == null && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault()
+                void registerHighCostApplication(personId, highCostOn)
+              }}
+            >
+              <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
+                <IsoDateField
+                  label="初回申請の受付日"
+                  value={highCostOn}
+                  onChange={setHighCostOn}
+                  testId="benefits-high-cost-received-on"
+                />
+                <Button type="submit" variant="outlined" disabled={write.busy} data-testid="benefits-high-cost-submit">
+                  初回申請を登録
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Stack>
       )}
 
@@ -342,11 +406,17 @@ export function PersonBenefitsPanel(props: { personId: number }) {
           <Typography variant="body2" sx={{ fontWeight: 700 }}>
             償還払
           </Typography>
-          {mine.length === 0 ? (
+          {reimbursements.error && (
+            <Alert severity="error" role="alert">
+              {reimbursements.error}
+            </Alert>
+          )}
+          {applications && applications.length === 0 && (
             <Typography variant="body2" color="text.secondary" data-testid="benefits-reimbursements-none">
-              この画面で登録・照会した申請はありません
+              償還払の申請はありません
             </Typography>
-          ) : (
+          )}
+          {applications && applications.length > 0 && (
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -360,7 +430,7 @@ export function PersonBenefitsPanel(props: { personId: number }) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {mine.map((a) => {
+                {applications.map((a) => {
                   const d = a.decision
                   return (
                     <TableRow key={a.id} data-testid={`benefits-reimbursement-${a.id}`}>
@@ -385,28 +455,6 @@ export function PersonBenefitsPanel(props: { personId: number }) {
                 })}
               </TableBody>
             </Table>
-          )}
-          {mayReadReimbursement && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault()
-                void lookupReimbursement(personId, lookup)
-              }}
-            >
-              <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
-                <TextField
-                  size="small"
-                  label="申請番号で照会"
-                  value={lookup}
-                  onChange={(e) => setLookup(e.target.value.slice(0, 12))}
-                  slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'benefits-reimbursement-lookup' } }}
-                  sx={{ width: 160 }}
-                />
-                <Button type="submit" variant="outlined" disabled={write.busy}>
-                  照会
-                </Button>
-              </Stack>
-            </form>
           )}
           {mayReimburse && (
             <form key={formKey} onSubmit={(e) => void onReimburse(e)} data-testid="benefits-reimbursement-form">

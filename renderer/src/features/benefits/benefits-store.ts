@@ -1,10 +1,11 @@
 import { create } from 'zustand'
 import type { PersonBenefitMonths } from '../../../../shared/api/benefits'
 import { fieldLabels } from '../../../../shared/api/field-labels'
+import type { PersonHighCost } from '../../../../shared/api/high-cost'
 import type { RecipientOverview } from '../../../../shared/api/recipients'
 import {
   reimbursementKindLabels,
-  type ReimbursementApplication,
+  type PersonReimbursements,
   type ReimbursementApplicationRequest,
   type ReimbursementKindValue,
 } from '../../../../shared/api/reimbursements'
@@ -98,15 +99,18 @@ interface BenefitsState {
   months: RequestState<PersonBenefitMonths>
   /** The 受給者 record: 負担割合, 負担限度額認定, 減免, 居宅届出 (recipients.read). */
   recipient: RequestState<RecipientOverview>
-  /** The 償還払 applications of the person registered or looked up by number in this session, newest first. */
-  reimbursements: ReimbursementApplication[]
+  /** The 高額介護サービス費 初回申請 and the committed decisions (highCost.read). */
+  highCost: RequestState<PersonHighCost>
+  /** The person's 償還払 applications with their figures and decisions, newest first (reimbursement.read). */
+  reimbursements: RequestState<PersonReimbursements>
   write: RequestState<string>
   loadMonths(personId: number): Promise<void>
   loadRecipient(personId: number): Promise<void>
+  loadHighCost(personId: number): Promise<void>
+  loadReimbursements(personId: number): Promise<void>
   /** 負担割合 re-determined from `effectiveFrom` to the end of its 判定年度 (更正・世帯異動); the record reloaded. */
   redetermineCopay(personId: number, effectiveFrom: string, reason: string): Promise<boolean>
   registerReimbursement(personId: number, draft: ReimbursementDraft): Promise<boolean>
-  lookupReimbursement(personId: number, applicationNumber: string): Promise<void>
   registerHighCostApplication(personId: number, receivedOn: string): Promise<boolean>
   clearMessage(): void
   reset(): void
@@ -116,19 +120,16 @@ const empty = {
   personId: null,
   months: idleRequest,
   recipient: idleRequest,
-  reimbursements: [] as ReimbursementApplication[],
+  highCost: idleRequest,
+  reimbursements: idleRequest,
   write: idleRequest,
 }
 
-const withApplication = (list: ReimbursementApplication[], a: ReimbursementApplication) => [
-  a,
-  ...list.filter((x) => x.id !== a.id),
-]
-
 /**
- * The person view's 給付 panel: the 受給者 record and the 給付実績 by month (audited reads on the server, each only
- * when the user may read it), the 償還払 application registered with an idempotency key — its figures (limit,
- * remaining, split) as the server computed them — or read back by its number, and the 高額介護サービス費 初回申請.
+ * The person view's 給付 panel: the 受給者 record, the 給付実績 by month, the 高額介護サービス費 初回申請 and decisions
+ * and the 償還払 applications (audited reads on the server, each only when the user may read it); the 負担割合
+ * re-determined, the 初回申請 and a 償還払 application registered with an idempotency key — its figures (limit,
+ * remaining, split) as the server computed them — and the records read again.
  * Every answer is the person's personal data: cleared with the other personal-data stores on logout and lock.
  */
 export const useBenefitsStore = create<BenefitsState>()((set, get) => {
@@ -141,6 +142,16 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
     key: 'recipient',
     empty,
     call: (personId) => api.recipients.overview({ personId }),
+  })
+  const highCost = personRecordsLoader(set, get, {
+    key: 'highCost',
+    empty,
+    call: (personId) => api.highCost.personStatus({ personId }),
+  })
+  const reimbursements = personRecordsLoader(set, get, {
+    key: 'reimbursements',
+    empty,
+    call: (personId) => api.reimbursement.personApplications({ personId }),
   })
   /** Starts a write for the person shown (a write for another person starts from the empty state). */
   const begin = (personId: number): boolean => {
@@ -156,6 +167,8 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
     ...empty,
     loadMonths: months.load,
     loadRecipient: recipient.load,
+    loadHighCost: highCost.load,
+    loadReimbursements: reimbursements.load,
     redetermineCopay: async (personId, effectiveFrom, reason) => {
       if (effectiveFrom === '') {
         set({ write: { busy: false, error: missing('effectiveFrom', '日付を入力してください').message, data: null } })
@@ -204,35 +217,15 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
         return false
       }
       const a = res.value
-      set((s) => ({
-        reimbursements: withApplication(s.reimbursements, a),
+      set({
         write: {
           busy: false,
           error: null,
           data: `${reimbursementKindLabels[a.kind]}の申請を受け付けました（申請番号 ${a.id}・支給見込額 ${yen(a.figures.insurerShare)}）`,
         },
-      }))
+      })
+      await get().loadReimbursements(personId)
       return true
-    },
-    lookupReimbursement: async (personId, applicationNumber) => {
-      const digits = applicationNumber.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
-      if (!/^[1-9][0-9]{0,9}$/.test(digits)) {
-        set({ write: { busy: false, error: '申請番号（applicationId）: 数字で入力してください', data: null } })
-        return
-      }
-      if (!begin(personId)) return
-      const res = await api.reimbursement.application({ applicationId: Number(digits) })
-      if (get().personId !== personId) return
-      if (!res.ok) {
-        set((s) => ({ write: settle(s.write, res) }))
-        return
-      }
-      if (res.value.personId !== personId) {
-        set({ write: { busy: false, error: `申請番号 ${digits} はこの被保険者の申請ではありません`, data: null } })
-        return
-      }
-      const a = res.value
-      set((s) => ({ reimbursements: withApplication(s.reimbursements, a), write: idleRequest }))
     },
     registerHighCostApplication: async (personId, receivedOn) => {
       if (receivedOn === '') {
@@ -257,12 +250,12 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
             : res,
         ),
       }))
+      if (res.ok) await get().loadHighCost(personId)
       return res.ok
     },
     clearMessage: () => set((s) => ({ write: { ...s.write, error: null, data: null } })),
     reset: () => {
-      months.forget()
-      recipient.forget()
+      for (const loader of [months, recipient, highCost, reimbursements]) loader.forget()
       set(empty)
     },
   }

@@ -162,7 +162,11 @@ async function fillWithResident() {
   })
   useBenefitsStore.setState({
     personId: person.id,
-    reimbursements: [{ id: 5, personId: person.id, provider: `${NAME}様邸 施工` } as never],
+    reimbursements: {
+      busy: false,
+      error: null,
+      data: { personId: person.id, applications: [{ id: 5, provider: `${NAME}様邸 施工` } as never] },
+    },
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.

@@ -127,9 +127,19 @@ describe('the 受給者・給付 channels', () => {
     ])
   })
 
-  it('read a 償還払 application back by its number', async () => {
-    const { dispatch } = setup({ '/api/v1/benefits/reimbursements/applications/detail': { body: application } })
-    expect(await dispatch('reimbursement.application', { applicationId: 41 })).toEqual({ ok: true, value: application })
+  it('read a person’s 償還払 applications and 高額 status back', async () => {
+    const list = { personId: 7, applications: [application] }
+    const status = { personId: 7, application: null, decisions: [] }
+    const { requests, dispatch } = setup({
+      '/api/v1/benefits/reimbursements/person': { body: list },
+      '/api/v1/benefits/high-cost/person': { body: status },
+    })
+    expect(await dispatch('reimbursement.personApplications', { personId: 7 })).toEqual({ ok: true, value: list })
+    expect(await dispatch('highCost.personStatus', { personId: 7 })).toEqual({ ok: true, value: status })
+    expect(requests.map((r) => [r.path, r.body])).toEqual([
+      ['/api/v1/benefits/reimbursements/person', { personId: 7 }],
+      ['/api/v1/benefits/high-cost/person', { personId: 7 }],
+    ])
   })
 
   it('register the 高額介護サービス費 初回申請', async () => {

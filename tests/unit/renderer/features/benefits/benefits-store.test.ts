@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const api = vi.hoisted(() => ({
   benefits: { personMonths: vi.fn() },
   recipients: { overview: vi.fn(), copayRedetermine: vi.fn() },
-  highCost: { registerApplication: vi.fn() },
-  reimbursement: { register: vi.fn(), application: vi.fn() },
+  highCost: { registerApplication: vi.fn(), personStatus: vi.fn() },
+  reimbursement: { register: vi.fn(), personApplications: vi.fn() },
 }))
 vi.mock('../../../../../renderer/src/platform/bridge', () => ({ isBrowserShell: false, api }))
 
@@ -140,16 +140,18 @@ describe('the 給付 panel store', () => {
     expect(store().months).toEqual({ busy: false, error: '支援措置の対象者のため表示できません', data: null })
   })
 
-  it('registers a 償還払 application once with an idempotency key and lists it with the server’s figures', async () => {
+  it('registers a 償還払 application once with an idempotency key and reads the person’s applications again', async () => {
     api.reimbursement.register.mockResolvedValue(ok(application(41)))
+    api.reimbursement.personApplications.mockResolvedValue(ok({ personId: 7, applications: [application(41)] }))
     await store().loadMonths(7)
     expect(await store().registerReimbursement(7, draft)).toBe(true)
     expect(api.reimbursement.register).toHaveBeenCalledOnce()
+    expect(api.reimbursement.personApplications).toHaveBeenCalledWith({ personId: 7 })
     expect(api.reimbursement.register.mock.calls[0]![0]).toMatchObject({
       cost: 30_000,
       idempotencyKey: expect.stringMatching(UUID),
     })
-    expect(store().reimbursements.map((a) => a.id)).toEqual([41])
+    expect(store().reimbursements.data?.applications.map((a) => a.id)).toEqual([41])
     expect(store().write.data).toBe('福祉用具購入費の申請を受け付けました（申請番号 41・支給見込額 27,000円）')
   })
 
@@ -163,24 +165,34 @@ describe('the 給付 panel store', () => {
     api.reimbursement.register.mockResolvedValue(refused('福祉用具購入費の支給限度基準額を使い切っています'))
     expect(await store().registerReimbursement(7, draft)).toBe(false)
     expect(store().write.error).toBe('福祉用具購入費の支給限度基準額を使い切っています')
-    expect(store().reimbursements).toEqual([])
+    expect(api.reimbursement.personApplications).not.toHaveBeenCalled()
   })
 
-  it('reads an application back by its number, refusing one of another person', async () => {
-    await store().loadMonths(7)
-    api.reimbursement.application.mockResolvedValueOnce(ok(application(12)))
-    await store().lookupReimbursement(7, '１２')
-    expect(api.reimbursement.application).toHaveBeenCalledWith({ applicationId: 12 })
-    expect(store().reimbursements.map((a) => a.id)).toEqual([12])
-    api.reimbursement.application.mockResolvedValueOnce(ok(application(13, 8)))
-    await store().lookupReimbursement(7, '13')
-    expect(store().write.error).toBe('申請番号 13 はこの被保険者の申請ではありません')
-    expect(store().reimbursements.map((a) => a.id)).toEqual([12])
+  it('loads the person’s 高額 status and 償還払 applications, keeping only the newest answer of the person shown', async () => {
+    const status = { personId: 7, application: { id: 3, personId: 7, receivedOn: '2026-10-15' }, decisions: [] }
+    api.highCost.personStatus.mockResolvedValue(ok(status))
+    let answerSlow: (v: unknown) => void = () => undefined
+    api.reimbursement.personApplications
+      .mockReturnValueOnce(new Promise((r) => (answerSlow = r)))
+      .mockResolvedValueOnce(ok({ personId: 8, applications: [application(9, 8)] }))
+    await store().loadHighCost(7)
+    expect(store().highCost.data).toEqual(status)
+    const slow = store().loadReimbursements(7)
+    await store().loadReimbursements(8)
+    answerSlow(ok({ personId: 7, applications: [application(41)] }))
+    await slow
+    expect(store().personId).toBe(8)
+    expect(store().reimbursements.data?.applications.map((a) => a.id)).toEqual([9])
+    expect(store().highCost.data).toBeNull()
   })
 
   it('registers the 高額 初回申請 with an idempotency key', async () => {
     api.highCost.registerApplication.mockResolvedValue(ok({ id: 3, personId: 7, receivedOn: '2026-12-01' }))
+    api.highCost.personStatus.mockResolvedValue(
+      ok({ personId: 7, application: { id: 3, personId: 7, receivedOn: '2026-12-01' }, decisions: [] }),
+    )
     expect(await store().registerHighCostApplication(7, '2026-12-01')).toBe(true)
+    expect(api.highCost.personStatus).toHaveBeenCalledWith({ personId: 7 })
     expect(api.highCost.registerApplication).toHaveBeenCalledWith({
       personId: 7,
       receivedOn: '2026-12-01',
@@ -225,9 +237,17 @@ describe('the 給付 panel store', () => {
 
   it('forgets everything of the person on logout and lock', async () => {
     api.reimbursement.register.mockResolvedValue(ok(application(41)))
+    api.reimbursement.personApplications.mockResolvedValue(ok({ personId: 7, applications: [application(41)] }))
     await store().registerReimbursement(7, draft)
+    expect(store().reimbursements.data).not.toBeNull()
     expect(personalDataStores()).toContain('benefits')
     clearPersonalData()
-    expect(store()).toMatchObject({ personId: null, reimbursements: [], months: { data: null }, write: { data: null } })
+    expect(store()).toMatchObject({
+      personId: null,
+      reimbursements: { data: null },
+      highCost: { data: null },
+      months: { data: null },
+      write: { data: null },
+    })
   })
 })
