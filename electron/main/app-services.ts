@@ -18,6 +18,7 @@ import { PremiumRecordsService } from './services/premium-records-service'
 import { PaymentIntakeService } from './services/payment-intake-service'
 import { CollectionService } from './services/collection-service'
 import { StatisticsService } from './services/statistics-service'
+import { BenefitsService } from './services/benefits-service'
 import { MigrationService, type MigrationExtractSource } from './services/migration-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
@@ -163,6 +164,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
                 securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
             }),
             migration,
+            benefits: new BenefitsService(backend, auth),
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),

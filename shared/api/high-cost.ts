@@ -81,6 +81,42 @@ export const HighCostCommitResult$ = z
   .strict()
 
 export const HighCostApplication$ = z.object({ id: RecordId$, personId: RecordId$, receivedOn: IsoDate$ }).strict()
+export type HighCostApplication = z.infer<typeof HighCostApplication$>
+
+export const PersonHighCostQuery$ = z.object({ personId: RecordId$ }).strict()
+
+/** What a commit decided for a person and month: the statuses a run writes (docs/high-cost.md). */
+export const highCostDecisionStatuses = ['payable', 'awaitingApplication', 'excluded'] as const
+export const highCostDecisionStatusLabels: Record<(typeof highCostDecisionStatuses)[number], string> = {
+  payable: '支給',
+  awaitingApplication: '初回申請待ち',
+  excluded: '給付額減額のため支給なし',
+}
+
+export const HighCostPersonDecision$ = z
+  .object({
+    runId: RecordId$,
+    serviceMonth: z.string(),
+    copay: Yen$,
+    householdCap: Yen$,
+    individualCap: Yen$.nullable(),
+    refund: Yen$,
+    status: z.enum(highCostDecisionStatuses),
+    reason: z.string().nullable(),
+    decidedAt: z.string(),
+  })
+  .strict()
+export type HighCostPersonDecision = z.infer<typeof HighCostPersonDecision$>
+
+/** A person's 初回申請 (null before it) and the decisions of the committed runs, newest service month first. */
+export const PersonHighCost$ = z
+  .object({
+    personId: RecordId$,
+    application: HighCostApplication$.nullable(),
+    decisions: z.array(HighCostPersonDecision$),
+  })
+  .strict()
+export type PersonHighCost = z.infer<typeof PersonHighCost$>
 
 export const highCostApiRoutes = {
   // 高額介護サービス費 (docs/high-cost.md): the monthly run and the first-time application.
@@ -116,5 +152,11 @@ export const highCostApiRoutes = {
     path: '/api/v1/benefits/high-cost/applications',
     input: HighCostApplicationRequest$,
     output: HighCostApplication$,
+  },
+  'highCost.personStatus': {
+    method: 'POST',
+    path: '/api/v1/benefits/high-cost/person',
+    input: PersonHighCostQuery$,
+    output: PersonHighCost$,
   },
 } as const

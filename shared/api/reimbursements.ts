@@ -106,6 +106,13 @@ export const ReimbursementApplication$ = z
   .strict()
 export type ReimbursementApplication = z.infer<typeof ReimbursementApplication$>
 
+export const PersonReimbursementsQuery$ = z.object({ personId: RecordId$ }).strict()
+/** A person's 償還払 applications, newest first, each read back as `reimbursement.application` answers it. */
+export const PersonReimbursements$ = z
+  .object({ personId: RecordId$, applications: z.array(ReimbursementApplication$) })
+  .strict()
+export type PersonReimbursements = z.infer<typeof PersonReimbursements$>
+
 export const ReimbursementNotice$ = z.object({ fileName: z.string(), pdfBase64: z.string() }).strict()
 
 export const reimbursementApiRoutes = {
@@ -121,6 +128,12 @@ export const reimbursementApiRoutes = {
     path: '/api/v1/benefits/reimbursements/applications/detail',
     input: ReimbursementQuery$,
     output: ReimbursementApplication$,
+  },
+  'reimbursement.personApplications': {
+    method: 'POST',
+    path: '/api/v1/benefits/reimbursements/person',
+    input: PersonReimbursementsQuery$,
+    output: PersonReimbursements$,
   },
   'reimbursement.decide': {
     method: 'POST',

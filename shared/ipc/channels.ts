@@ -207,6 +207,14 @@ export const ipcChannelNames = [
   'migration.signOffReconciliation',
   'migration.recordDecision',
   'migration.eraseTrialStore',
+  // 受給者・給付 (the person view's 給付 panel): 受給者 record, 負担割合 再判定, 給付実績, 高額 初回申請, 償還払 (passed)
+  'recipients.overview',
+  'recipients.copayRedetermine',
+  'benefits.personMonths',
+  'highCost.personStatus',
+  'highCost.registerApplication',
+  'reimbursement.personApplications',
+  'reimbursement.register',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

@@ -73,6 +73,7 @@ import { paymentIntakeIpcChannels } from './payment-intake'
 import { collectionIpcChannels } from './collection'
 import { statisticsIpcChannels } from './statistics'
 import { migrationIpcChannels } from './migration'
+import { benefitsIpcChannels } from './benefits'
 import {
   EndMailingAddressRequest$,
   MailingAddress$,
@@ -235,6 +236,8 @@ export const ipcChannels = {
   ...statisticsIpcChannels,
   // データ移行: main reads the extract from the folder dialog and sends it in chunks; the rest is passed.
   ...migrationIpcChannels,
+  // 受給者・給付: passed to the server as they are (it checks the permission and 支援措置, and audits).
+  ...benefitsIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

@@ -13,6 +13,7 @@ import type { PaymentIntakeService } from '../services/payment-intake-service'
 import type { CollectionService } from '../services/collection-service'
 import type { StatisticsService } from '../services/statistics-service'
 import type { MigrationService } from '../services/migration-service'
+import type { BenefitsService } from '../services/benefits-service'
 import type { DunningService } from '../services/dunning-service'
 import type { ArrearsService } from '../services/arrears-service'
 import type { CertificationService } from '../services/certification-service'
@@ -51,6 +52,8 @@ export interface HandlerServices {
   /** 統計・報告: the 月報・年報, drill-downs, submissions (server), the Excel/PDF (export control). */
   statistics: StatisticsService
   migration: MigrationService
+  /** 受給者・給付: the 受給者 record, 給付実績, 高額 初回申請, 償還払 (passed to the server). */
+  benefits: BenefitsService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -200,6 +203,13 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'migration.signOffReconciliation': (req) => services.migration.call('migration.signOffReconciliation', req),
     'migration.recordDecision': (req) => services.migration.call('migration.recordDecision', req),
     'migration.eraseTrialStore': (req) => services.migration.call('migration.eraseTrialStore', req),
+    'recipients.overview': (req) => services.benefits.call('recipients.overview', req),
+    'recipients.copayRedetermine': (req) => services.benefits.call('recipients.copayRedetermine', req),
+    'benefits.personMonths': (req) => services.benefits.call('benefits.personMonths', req),
+    'highCost.personStatus': (req) => services.benefits.call('highCost.personStatus', req),
+    'highCost.registerApplication': (req) => services.benefits.call('highCost.registerApplication', req),
+    'reimbursement.personApplications': (req) => services.benefits.call('reimbursement.personApplications', req),
+    'reimbursement.register': (req) => services.benefits.call('reimbursement.register', req),
     'dunning.dryRun': (req) => services.dunning.call('dunning.dryRun', req),
     'dunning.runs': (req) => services.dunning.call('dunning.runs', req),
     'dunning.run': (req) => services.dunning.call('dunning.run', req),

@@ -20,6 +20,7 @@ import { COUNTER_AMOUNT_FIELD_ID, PersonCollectionPanel } from '../collection/Pe
 import { useMay } from '../../stores/session-store'
 import { MailingAddressPanel } from './mailing/MailingAddressPanel'
 import { CertificationPanel } from '../certification/CertificationPanel'
+import { PersonBenefitsPanel, REIMBURSEMENT_FIELD_ID } from '../benefits/PersonBenefitsPanel'
 
 const CATEGORY_LABEL = { 1: '第1号被保険者', 2: '第2号被保険者' } as const
 
@@ -48,7 +49,7 @@ function Section(props: { title: string; testId?: string; children: React.ReactN
 
 /**
  * 被保険者の照会: everything about a person on one screen — basic information, household, eligibility history
- * (timeline, 住所地特例), mailing address / proxy, and the certification and premium panels. Esc returns.
+ * (timeline, 住所地特例), mailing address / proxy, and the certification, premium, 収納 and 給付 panels. Esc returns.
  * Opening it is audited twice on the server (summary and history, one row each).
  */
 export function PersonView(props: { person: PersonSummary; onBack(): void; backLabel?: string }) {
@@ -57,6 +58,7 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
   const openDialog = useNavigationStore((s) => s.openDialog)
   const mayAssess = useMay('premiums.assess')
   const mayPay = useMay('collection.pay')
+  const mayReimburse = useMay('reimbursement.operate')
   return (
     <Stack sx={{ flex: 1, minHeight: 0 }}>
       <Stack spacing={2} sx={{ p: 2, flex: 1, overflow: 'auto' }} data-testid="person-summary">
@@ -134,6 +136,7 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
             <ReductionPanel personId={p.id} />
             <BankAccountPanel personId={p.id} />
             <PersonCollectionPanel personId={p.id} />
+            <PersonBenefitsPanel personId={p.id} />
           </Stack>
         </Stack>
       </Stack>
@@ -163,6 +166,16 @@ export function PersonView(props: { person: PersonSummary; onBack(): void; backL
                   key: 'F9',
                   label: '窓口収納',
                   action: () => document.getElementById(COUNTER_AMOUNT_FIELD_ID)?.focus(),
+                  disabled: dialogOpen,
+                },
+              ]
+            : []),
+          ...(mayReimburse
+            ? [
+                {
+                  key: 'F8',
+                  label: '償還払の申請',
+                  action: () => document.getElementById(REIMBURSEMENT_FIELD_ID)?.focus(),
                   disabled: dialogOpen,
                 },
               ]

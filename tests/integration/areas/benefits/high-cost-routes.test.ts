@@ -317,6 +317,39 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
     expect(read.run.status).toBe('committed')
   }, 240_000)
 
+  it('a person’s 初回申請 and committed decisions are read back for the 給付 panel, with one audit row naming the person', async () => {
+    const a1 = await terminalClient(t).call('highCost.personStatus', { personId: p.a1 }, clerk)
+    expect(a1.application).toMatchObject({ personId: p.a1, receivedOn: '2026-10-15' })
+    expect(a1.decisions).toEqual([
+      expect.objectContaining({
+        serviceMonth: MONTH,
+        copay: 31_000,
+        householdCap: 44_400,
+        individualCap: null,
+        refund: 4_012,
+        status: 'payable',
+      }),
+    ])
+    const a2 = await terminalClient(t).call('highCost.personStatus', { personId: p.a2 }, clerk)
+    expect(a2.application).toBeNull()
+    expect(a2.decisions.map((d) => [d.serviceMonth, d.refund, d.status])).toEqual([
+      [MONTH, 2_588, 'awaitingApplication'],
+    ])
+    // Within the cap: nothing decided.
+    const d = await terminalClient(t).call('highCost.personStatus', { personId: p.d }, supervisor)
+    expect(d).toEqual({ personId: p.d, application: null, decisions: [] })
+    const rows = await t.database.db
+      .select({ targetIds: auditLog.targetIds, purpose: auditLog.purpose })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'highCost.personStatus'))
+      .orderBy(asc(auditLog.seq))
+    expect(rows).toEqual([
+      { targetIds: [p.a1], purpose: '高額介護サービス費 初回申請あり・支給決定 1か月の参照' },
+      { targetIds: [p.a2], purpose: '高額介護サービス費 初回申請なし・支給決定 1か月の参照' },
+      { targetIds: [p.d], purpose: '高額介護サービス費 初回申請なし・支給決定 0か月の参照' },
+    ])
+  }, 240_000)
+
   it('a sign-off after the inputs changed is refused: the run must be prepared again', async () => {
     await addClaim(p.d, 50_000, '2026-10')
     const dry = await terminalClient(t).call(
@@ -354,6 +387,8 @@ describe.each(databaseKinds)('高額介護サービス費 monthly run on %s', (k
     const token = await signIn(t, arrears.loginId)
     const refused = await callRoute(t, 'highCost.dryRun', { serviceMonth: MONTH, idempotencyKey: randomUUID() }, token)
     expect(refused.status).toBe(403)
+    const person = await callRoute(t, 'highCost.personStatus', { personId: p.a1 }, token)
+    expect(person.status).toBe(403)
     const clerkApprove = await callRoute(t, 'highCost.approve', { runId: 1, idempotencyKey: randomUUID() }, clerk)
     expect(clerkApprove.status).toBe(403)
   }, 240_000)

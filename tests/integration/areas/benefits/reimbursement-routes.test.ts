@@ -346,6 +346,32 @@ describe.each(databaseKinds)('償還払 on %s', (kind) => {
     expect(await applicationCount()).toBe(before)
   }, 240_000)
 
+  it('a person’s applications are listed newest first, each as it is read back, with one audit row naming the person', async () => {
+    const since = Number((await t.database.db.select({ n: count() }).from(auditLog))[0]!.n)
+    const list = await terminalClient(t).call('reimbursement.personApplications', { personId: home }, clerk)
+    expect(list.personId).toBe(home)
+    const ids = list.applications.map((a) => a.id)
+    expect(ids.length).toBeGreaterThanOrEqual(3)
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
+    expect(list.applications.every((a) => a.personId === home)).toBe(true)
+    // The oldest: the 住宅改修 of 150,000 yen decided at 135,000 (above).
+    expect(list.applications.at(-1)).toMatchObject({
+      cost: 150_000,
+      decision: { outcome: 'approved', insurerShare: 135_000 },
+    })
+    for (const a of list.applications)
+      expect(await terminalClient(t).call('reimbursement.application', { applicationId: a.id }, clerk)).toEqual(a)
+    const rows = await t.database.db
+      .select({ targetIds: auditLog.targetIds, purpose: auditLog.purpose, outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'reimbursement.personApplications'))
+    expect(rows).toEqual([{ targetIds: [home], purpose: `償還払の申請一覧の参照（${ids.length}件）`, outcome: 'ok' }])
+    expect(Number((await t.database.db.select({ n: count() }).from(auditLog))[0]!.n)).toBe(since + 1 + ids.length)
+
+    const none = await terminalClient(t).call('reimbursement.personApplications', { personId: 1 }, clerk)
+    expect(none).toEqual({ personId: 1, applications: [] })
+  }, 240_000)
+
   it('a role without a 償還払 permission is refused, and the clerk cannot decide', async () => {
     const arrears = await provisionUser(t, { roles: ['arrearsClerk'] })
     const token = await signIn(t, arrears.loginId)
@@ -353,6 +379,8 @@ describe.each(databaseKinds)('償還払 on %s', (kind) => {
     expect(refused.status).toBe(403)
     const read = await callRoute(t, 'reimbursement.application', { applicationId: 1 }, token)
     expect(read.status).toBe(403)
+    const list = await callRoute(t, 'reimbursement.personApplications', { personId: home }, token)
+    expect(list.status).toBe(403)
     const clerkDecide = await callRoute(
       t,
       'reimbursement.decide',

@@ -44,6 +44,7 @@ const { useReductionQueueStore } =
   await import('../../../../renderer/src/features/premiums/reductions/reduction-queue-store')
 const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
 const { useMigrationStore } = await import('../../../../renderer/src/features/migration/migration-store')
+const { useBenefitsStore } = await import('../../../../renderer/src/features/benefits/benefits-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -87,6 +88,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/statistics/euc-store.ts': 'euc',
   // データ移行: the validation findings, 外字 samples and differences name residents (names, 宛名番号).
   'features/migration/migration-store.ts': 'migration',
+  // 受給者・給付: a person's 給付実績, 負担割合 and its income basis, 負担限度額認定 (savings), 償還払 applications.
+  'features/benefits/benefits-store.ts': 'benefits',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -164,6 +167,14 @@ async function fillWithResident() {
   })
   useMigrationStore.setState({
     report: { busy: false, error: null, data: { extractId: 3, total: 1, findings: [{ value: NAME } as never] } },
+  })
+  useBenefitsStore.setState({
+    personId: person.id,
+    reimbursements: {
+      busy: false,
+      error: null,
+      data: { personId: person.id, applications: [{ id: 5, provider: `${NAME}様邸 施工` } as never] },
+    },
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)
   // The resident is really there before the session ends.

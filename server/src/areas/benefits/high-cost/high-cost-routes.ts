@@ -1,12 +1,12 @@
 /**
  * 高額介護サービス費 routes (docs/high-cost.md): the monthly run of a サービス提供年月 — dry run (給付担当), sign-off by a
  * second person with the 監督者's permission and a fresh step-up (C-06), commit (給付担当) — a run read back, and the
- * 初回申請. Every answer names persons, so every route is personal data with one audit row. Thin: parse → the service
+ * 初回申請, and a person's 初回申請 and decisions (the person view's 給付 panel). Every answer names persons, so every route is personal data with one audit row. Thin: parse → the service
  * → answer.
  */
 import { defineRoute } from '../../../core/http/route'
 import { loadPerson } from '../../persons'
-import { registerHighCostApplication } from './applications'
+import { personHighCost, registerHighCostApplication } from './applications'
 import {
   approveHighCostRun,
   commitHighCostRun,
@@ -92,6 +92,23 @@ export function highCostRoutes() {
         audit.targets([input.personId])
         audit.purpose(`高額介護サービス費 初回申請の受付（${input.receivedOn}）`)
         return registerHighCostApplication(db, input, user!.id, now)
+      },
+    }),
+    defineRoute({
+      name: 'highCost.personStatus',
+      access: { kind: 'permission', permission: 'highCost.read' },
+      personalData: true,
+      audit: { action: 'highCost.personStatus' },
+      effect: 'read',
+      async handle({ input, db, audit, permissions, user }) {
+        // 支援措置: the guard every person read goes through.
+        await loadPerson(db, input.personId, 'highCost.read', { permissions, user })
+        const status = await personHighCost(db, input.personId)
+        audit.targets([input.personId])
+        audit.purpose(
+          `高額介護サービス費 初回申請${status.application ? 'あり' : 'なし'}・支給決定 ${status.decisions.length}か月の参照`,
+        )
+        return status
       },
     }),
   ]

@@ -7,7 +7,7 @@
  * computes again, so two applications waiting at once cannot both take what remains. Every write is in the caller's
  * transaction; decisions are append-only (migration 0051).
  */
-import { and, asc, eq, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, ne } from 'drizzle-orm'
 import type { ReimbursementApplication, ReimbursementFigures } from '../../../../../shared/api/reimbursements'
 import type { IsoDate } from '../../../../../shared/domain'
 import {
@@ -268,6 +268,18 @@ export async function applicationView(db: Db | Tx, applicationId: number): Promi
     },
     decision,
   )
+}
+
+/** A person's applications, newest first, each as `applicationView` reads it back. */
+export async function personApplications(db: Db | Tx, personId: number): Promise<ReimbursementApplication[]> {
+  const rows = await db
+    .select({ id: reimbursementApplications.id })
+    .from(reimbursementApplications)
+    .where(eq(reimbursementApplications.personId, personId))
+    .orderBy(desc(reimbursementApplications.id))
+  const views: ReimbursementApplication[] = []
+  for (const row of rows) views.push(await applicationView(db, row.id))
+  return views
 }
 
 export interface ReimbursementInput {

@@ -1,5 +1,5 @@
 /**
- * 償還払 routes (docs/reimbursements.md): the application (給付担当), read back, the decision by a second person with
+ * 償還払 routes (docs/reimbursements.md): the application (給付担当), read back (one, or a person's all), the decision by a second person with
  * the 監督者's permission and a fresh step-up (C-06), and the 支給決定通知書. Every answer names a person, so every
  * route is personal data with one audit row. Thin: parse → the service → answer.
  */
@@ -12,6 +12,7 @@ import {
   applicationView,
   decideReimbursement,
   loadApplication,
+  personApplications,
   registerReimbursement,
 } from './applications'
 import { reimbursementNoticePdf } from './notice-pdf'
@@ -45,6 +46,21 @@ export function reimbursementRoutes() {
         audit.targets([application.personId])
         audit.purpose(`${applicationLabel(input.applicationId)} の確認`)
         return applicationView(db, input.applicationId)
+      },
+    }),
+    defineRoute({
+      name: 'reimbursement.personApplications',
+      access: { kind: 'permission', permission: 'reimbursement.read' },
+      personalData: true,
+      audit: { action: 'reimbursement.personApplications' },
+      effect: 'read',
+      async handle({ input, db, audit, permissions, user }) {
+        // 支援措置: the guard every person read goes through.
+        await loadPerson(db, input.personId, 'reimbursement.read', { permissions, user })
+        const applications = await personApplications(db, input.personId)
+        audit.targets([input.personId])
+        audit.purpose(`償還払の申請一覧の参照（${applications.length}件）`)
+        return { personId: input.personId, applications }
       },
     }),
     defineRoute({

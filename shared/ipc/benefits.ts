@@ -1,0 +1,40 @@
+import { PersonBenefitMonths$, PersonBenefitMonthsQuery$ } from '../api/benefits'
+import {
+  HighCostApplication$,
+  HighCostApplicationRequest$,
+  PersonHighCost$,
+  PersonHighCostQuery$,
+} from '../api/high-cost'
+import {
+  CopayRedetermineRequest$,
+  CopayRedetermineResult$,
+  RecipientOverview$,
+  RecipientQuery$,
+} from '../api/recipients'
+import {
+  PersonReimbursements$,
+  PersonReimbursementsQuery$,
+  ReimbursementApplication$,
+  ReimbursementApplicationRequest$,
+} from '../api/reimbursements'
+
+/**
+ * The 受給者・給付 channels of the person view's 給付 panel (one per operation), passed to the server route of the
+ * same name as they are — it checks the permission and 支援措置 (loadPerson), and audits every read and write:
+ * the person's 受給者 record (負担割合, 負担限度額認定, 減免, 居宅届出), the 給付実績 by サービス提供年月 against the
+ * 区分支給限度基準額, the 負担割合 re-determined from a date (更正・世帯異動), the 高額介護サービス費 初回申請, and the
+ * 償還払 application registered or read back by its number.
+ * contract.ts spreads these into `ipcChannels`; channels.ts lists the same names.
+ */
+export const benefitsIpcChannels = {
+  'recipients.overview': { req: RecipientQuery$, res: RecipientOverview$ },
+  'recipients.copayRedetermine': { req: CopayRedetermineRequest$, res: CopayRedetermineResult$ },
+  'benefits.personMonths': { req: PersonBenefitMonthsQuery$, res: PersonBenefitMonths$ },
+  'highCost.personStatus': { req: PersonHighCostQuery$, res: PersonHighCost$ },
+  'highCost.registerApplication': { req: HighCostApplicationRequest$, res: HighCostApplication$ },
+  'reimbursement.personApplications': { req: PersonReimbursementsQuery$, res: PersonReimbursements$ },
+  'reimbursement.register': { req: ReimbursementApplicationRequest$, res: ReimbursementApplication$ },
+} as const
+
+/** The routes main passes through (every channel of the area: its IPC channel has the same name as the route). */
+export type BenefitsPassThrough = keyof typeof benefitsIpcChannels

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import { BackendClient } from '../../../../../electron/main/backend/backend-client'
+import { createIpcHandlers, type HandlerServices } from '../../../../../electron/main/ipc/handlers'
+import { createIpcRouter } from '../../../../../electron/main/ipc/router'
+import { BenefitsService } from '../../../../../electron/main/services/benefits-service'
+
+const TOKEN = 't'.repeat(40)
+const KEY = '5b0e8c1e-3c3d-4c8e-9d7a-2f4b6a1c9e01'
+
+/**
+ * The 受給者・給付 channels inside main as the composition root wires them: IPC router (zod) → handler →
+ * BenefitsService → BackendClient over a fake HTTP transport that answers as the server would.
+ */
+function setup(answers: Record<string, { status?: number; body: unknown }>) {
+  const requests: { path: string; body: unknown; authorization: string | undefined }[] = []
+  const transport = {
+    request: async (req: { url: string; body?: string; headers: Record<string, string> }) => {
+      const path = new URL(req.url).pathname
+      requests.push({ path, body: JSON.parse(req.body ?? '{}'), authorization: req.headers['authorization'] })
+      const answer = answers[path] ?? { status: 404, body: { title: 'ありません', status: 404, code: 'notFound' } }
+      return { status: answer.status ?? 200, contentType: 'application/json', body: JSON.stringify(answer.body) }
+    },
+  }
+  const backend = new BackendClient(transport, 'https://127.0.0.1:8443', { retries: 0, delayMs: 0 })
+  const auth = { authenticated: <T>(fn: (token: string) => Promise<T>) => fn(TOKEN) }
+  const benefits = new BenefitsService(backend, auth)
+  const router = createIpcRouter({
+    handlers: createIpcHandlers({ benefits } as unknown as HandlerServices),
+    isTrustedSender: (s) => s.kind === 'bridge',
+  })
+  return { requests, dispatch: (c: string, p: unknown) => router.dispatch(c, p, { kind: 'bridge' } as never) }
+}
+
+const figures = {
+  limit: 100_000,
+  used: 0,
+  remaining: 100_000,
+  coveredCost: 30_000,
+  uncoveredCost: 0,
+  copayRate: 1,
+  insurerShare: 27_000,
+  userShare: 3_000,
+  notes: [],
+}
+const application = {
+  id: 41,
+  personId: 7,
+  kind: 'equipmentPurchase',
+  serviceOn: '2026-11-20',
+  cost: 30_000,
+  provider: '検証福祉用具店',
+  receivedOn: '2026-12-01',
+  dwelling: null,
+  careLevel: '22',
+  priorApplicationOn: null,
+  recordedBy: 3,
+  figures,
+  decision: null,
+}
+
+describe('the 受給者・給付 channels', () => {
+  it('pass a person’s 給付実績 by month to its server route with the session token', async () => {
+    const months = {
+      personId: 7,
+      months: [
+        {
+          serviceMonth: '2026-11',
+          level: '22',
+          capUnits: 19_705,
+          cappedUnits: 12_000,
+          units: 12_000,
+          cost: 128_400,
+          insurerShare: 115_560,
+          copay: 12_840,
+          publicExpense: 0,
+          claims: [{ providerNumber: '1310400001', serviceType: '11', units: 12_000, cost: 128_400, copay: 12_840 }],
+        },
+      ],
+    }
+    const { requests, dispatch } = setup({ '/api/v1/benefits/records/person-months': { body: months } })
+    const query = { personId: 7, fromMonth: '2025-12', toMonth: '2026-12' }
+    expect(await dispatch('benefits.personMonths', query)).toEqual({ ok: true, value: months })
+    expect(requests).toEqual([
+      { path: '/api/v1/benefits/records/person-months', body: query, authorization: `Bearer ${TOKEN}` },
+    ])
+  })
+
+  it('pass the 受給者 record read to recipients.overview', async () => {
+    const overview = {
+      personId: 7,
+      copayPeriods: [],
+      reliefCertifications: [],
+      reductions: [],
+      carePlanNotifications: [],
+    }
+    const { requests, dispatch } = setup({ '/api/v1/recipients/overview': { body: overview } })
+    expect(await dispatch('recipients.overview', { personId: 7 })).toEqual({ ok: true, value: overview })
+    expect(requests.map((r) => r.path)).toEqual(['/api/v1/recipients/overview'])
+  })
+
+  it('pass the 負担割合 re-determination with its reason and key', async () => {
+    const answer = { personId: 7, oldRatio: null, newRatio: 1, period: null }
+    const { requests, dispatch } = setup({ '/api/v1/recipients/copay/redetermine': { body: answer } })
+    const request = { personId: 7, effectiveFrom: '2026-11-01', reason: '世帯異動', idempotencyKey: KEY }
+    expect(await dispatch('recipients.copayRedetermine', request)).toEqual({ ok: true, value: answer })
+    expect(requests[0]).toEqual({
+      path: '/api/v1/recipients/copay/redetermine',
+      body: request,
+      authorization: `Bearer ${TOKEN}`,
+    })
+  })
+
+  it('register a 償還払 application and answer the server’s figures', async () => {
+    const { requests, dispatch } = setup({ '/api/v1/benefits/reimbursements/applications': { body: application } })
+    const request = {
+      personId: 7,
+      kind: 'equipmentPurchase',
+      serviceOn: '2026-11-20',
+      cost: 30_000,
+      provider: '検証福祉用具店',
+      receivedOn: '2026-12-01',
+      idempotencyKey: KEY,
+    }
+    expect(await dispatch('reimbursement.register', request)).toEqual({ ok: true, value: application })
+    expect(requests).toEqual([
+      { path: '/api/v1/benefits/reimbursements/applications', body: request, authorization: `Bearer ${TOKEN}` },
+    ])
+  })
+
+  it('read a person’s 償還払 applications and 高額 status back', async () => {
+    const list = { personId: 7, applications: [application] }
+    const status = { personId: 7, application: null, decisions: [] }
+    const { requests, dispatch } = setup({
+      '/api/v1/benefits/reimbursements/person': { body: list },
+      '/api/v1/benefits/high-cost/person': { body: status },
+    })
+    expect(await dispatch('reimbursement.personApplications', { personId: 7 })).toEqual({ ok: true, value: list })
+    expect(await dispatch('highCost.personStatus', { personId: 7 })).toEqual({ ok: true, value: status })
+    expect(requests.map((r) => [r.path, r.body])).toEqual([
+      ['/api/v1/benefits/reimbursements/person', { personId: 7 }],
+      ['/api/v1/benefits/high-cost/person', { personId: 7 }],
+    ])
+  })
+
+  it('register the 高額介護サービス費 初回申請', async () => {
+    const answer = { id: 5, personId: 7, receivedOn: '2026-12-01' }
+    const { requests, dispatch } = setup({ '/api/v1/benefits/high-cost/applications': { body: answer } })
+    const request = { personId: 7, receivedOn: '2026-12-01', idempotencyKey: KEY }
+    expect(await dispatch('highCost.registerApplication', request)).toEqual({ ok: true, value: answer })
+    expect(requests[0]?.body).toEqual(request)
+  })
+
+  it('refuse a request the contract does not allow before anything reaches the server', async () => {
+    const { requests, dispatch } = setup({})
+    const result = await dispatch('reimbursement.register', {
+      personId: 7,
+      kind: 'equipmentPurchase',
+      serviceOn: '2026-02-30',
+      cost: 30_000,
+      provider: '検証福祉用具店',
+      receivedOn: '2026-12-01',
+      idempotencyKey: KEY,
+    })
+    expect(result).toMatchObject({ ok: false, code: 'invalidRequest' })
+    expect(requests).toEqual([])
+  })
+
+  it('hand the server’s refusal (支援措置, permission) back in Japanese', async () => {
+    const { dispatch } = setup({
+      '/api/v1/benefits/records/person-months': {
+        status: 403,
+        body: { title: 'この被保険者の情報は表示できません', status: 403, code: 'forbidden' },
+      },
+    })
+    const result = await dispatch('benefits.personMonths', { personId: 7, fromMonth: '2025-12', toMonth: '2026-12' })
+    expect(result).toMatchObject({ ok: false, code: 'forbidden', message: 'この被保険者の情報は表示できません' })
+  })
+})
