@@ -39,6 +39,7 @@ export default defineConfig({
     './src/areas/recipients/schema.ts',
     './src/areas/benefits/benefit-records/schema.ts',
     './src/areas/benefits/high-cost/schema.ts',
+    './src/areas/kokuhoren/exchange/schema.ts',
     './src/areas/benefits/reimbursements/schema.ts',
     './src/areas/statistics/schema.ts',
     './src/areas/migration/schema.ts',

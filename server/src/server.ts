@@ -20,6 +20,7 @@ import { deriveServerKeys, type ServerKeys } from './core/secrets'
 import { authRoutes, userRoutes } from './areas/accounts'
 import { auditRoutes } from './areas/audit'
 import { benefitRecordRoutes, highCostRoutes, reimbursementRoutes } from './areas/benefits'
+import { kokuhorenExchangeRoutes } from './areas/kokuhoren'
 import { boardRoutes, certificationIntakeRoutes, firstDecisionRoutes, resultRoutes } from './areas/certification'
 import { recipientRoutes } from './areas/recipients'
 import {
@@ -153,6 +154,7 @@ export function allRoutes(config: ServerConfig, ctx: RouteContext): RouteDefinit
     ...paymentIntakeRoutes({ importFiles }),
     ...benefitRecordRoutes({ importFiles }),
     ...highCostRoutes(),
+    ...kokuhorenExchangeRoutes({ importFiles }),
     ...reimbursementRoutes(),
     ...dunningRoutes(),
     // 収納台帳: the payments refuse what the dunning sub-area's limitation (with its renewals) has time-barred.

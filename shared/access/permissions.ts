@@ -170,6 +170,15 @@ export const permissionCatalog = {
   },
   'recipients.determine': { label: '負担割合の判定・居宅届出の登録', personalData: true, secondFactor: true },
   'recipients.approve': { label: '負担割合判定の承認', personalData: true, secondFactor: true },
+  // 国保連 受給者異動連絡票 (531) の月次送付: the 給付担当 prepares and commits the send and imports the 更新結果 (work list);
+  // the 監督者 signs a send off; both read the sends.
+  'kokuhoren.read': { label: '国保連送付（受給者異動連絡票）・更新結果の参照', personalData: true, secondFactor: true },
+  'kokuhoren.send': {
+    label: '受給者異動連絡票の送付（試算・実行）・更新結果の取込と要確認の解消',
+    personalData: true,
+    secondFactor: true,
+  },
+  'kokuhoren.approve': { label: '受給者異動連絡票の送付の承認', personalData: true, secondFactor: true },
 } as const satisfies Record<string, PermissionInfo>
 
 export type Permission = keyof typeof permissionCatalog

@@ -149,6 +149,9 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   toMonth: '終了年月',
   // 高額介護サービス費 (docs/high-cost.md)
   serviceMonth: 'サービス提供年月',
+  processingMonth: '処理対象年月',
+  sendId: '国保連送付の番号',
+  workItemId: '更新結果の要確認',
   // 償還払 (docs/reimbursements.md)
   serviceOn: 'サービス提供日・購入日・着工日',
   cost: '費用額（全額）',

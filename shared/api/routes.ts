@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import * as collectionLedger from './collection'
 import { benefitRecordApiRoutes } from './benefits'
 import { highCostApiRoutes } from './high-cost'
+import { kokuhorenApiRoutes } from './kokuhoren'
 import { reimbursementApiRoutes } from './reimbursements'
 import { statisticsApiRoutes } from './statistics'
 import { migrationIntakeRoutes, migrationRehearsalRoutes } from './migration'
@@ -265,6 +266,7 @@ export const apiRoutes = {
   ...recipientApiRoutes,
   ...benefitRecordApiRoutes,
   ...highCostApiRoutes,
+  ...kokuhorenApiRoutes,
   ...reimbursementApiRoutes,
   'meta.get': { method: 'GET', path: '/api/v1/meta', input: Empty$, output: ServerMeta$ },
   'auth.login': { method: 'POST', path: '/api/v1/auth/login', input: LoginRequest$, output: LoginResponse$ },

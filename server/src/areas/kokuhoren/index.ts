@@ -61,3 +61,5 @@ export {
   recipientMatchingLayout,
   updateResultLayout,
 } from './recipient-records'
+// The exchange of the 受給者台帳 (docs/kokuhoren-exchange.md): the monthly 531 send and the 更新結果 work list.
+export { kokuhorenExchangeRoutes } from './exchange/exchange-routes'

@@ -90,6 +90,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 償還払: the applications (住宅改修・福祉用具購入・給付制限・認定前) and the 支給決定通知書.
     'reimbursement.read',
     'reimbursement.operate',
+    // 国保連: the monthly 受給者異動連絡票 send (試算・実行・ファイル) and the 更新結果 import with its work list.
+    'kokuhoren.read',
+    'kokuhoren.send',
   ],
   // The certification area records 第2号 at the application (eligibility.acquireCategory2AtApplication).
   certificationClerk: [
@@ -148,6 +151,9 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 償還払: the second person who decides an application (never the clerk who recorded it).
     'reimbursement.read',
     'reimbursement.approve',
+    // 国保連 受給者異動連絡票: the second person who signs a send off (never its preparer).
+    'kokuhoren.read',
+    'kokuhoren.approve',
     // 減免・徴収猶予: the second person who decides an application (never the clerk who recorded it).
     'premiums.reductionDecide',
     // 要介護認定: follows the clock board and the cases (read only).
