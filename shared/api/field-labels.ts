@@ -265,6 +265,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   replacement: '置き換える文字',
   label: '仮移行の名称',
   trialStoreId: '仮移行環境',
+  against: '突合の相手（抽出データ・本番データ）',
   reportId: '突合結果報告',
   differenceId: '差異',
   explanations: '差異の説明',

@@ -272,7 +272,17 @@ export type MigrationTrialStore = z.infer<typeof MigrationTrialStore$>
 
 export const MigrationTrialStoreList$ = z.object({ stores: z.array(MigrationTrialStore$) }).strict()
 
-export const MigrationReconcile$ = z.object({ trialStoreId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
+/**
+ * `against`: the extract's own figures (the default: its control totals, else its row counts), or this database itself
+ * (`production`: the round trip of our own export — every row of the store must equal the source's row).
+ */
+export const MigrationReconcile$ = z
+  .object({
+    trialStoreId: RecordId$,
+    against: z.enum(['extract', 'production']).optional(),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
 export const MigrationReportRef$ = z.object({ reportId: RecordId$ }).strict()
 
 export const MigrationReconciliationLine$ = z
