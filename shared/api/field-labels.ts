@@ -266,6 +266,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   label: '仮移行の名称',
   trialStoreId: '仮移行環境',
   against: '突合の相手（抽出データ・本番データ）',
+  groups: '書き出すグループ',
+  since: '差分の基準日時',
   reportId: '突合結果報告',
   differenceId: '差異',
   explanations: '差異の説明',

@@ -423,7 +423,8 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       officer.token,
     )
     expect(report.verification).toEqual({ storeGone: true, keyGone: true, filesUnreadable: true })
-    const rows = second.manifest.files.reduce((n, f) => n + f.rows, 0) + 1 // the staged rows and the extract's row
+    // Every row the store held: the extract's row, the staged rows, and the same rows again in the typed tables.
+    const rows = 2 * second.manifest.files.reduce((n, f) => n + f.rows, 0) + 1
     expect(report.items).toEqual([
       { what: '仮移行環境の業務データ（行）', count: rows },
       { what: '受領した抽出ファイル（暗号化保管）', count: 6 },

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIGRATION_CHUNK_BYTES, type MigrationReconciliation } from '../../../../shared/api/migration'
 import { KAIGO_WORKING_MODEL } from '../../../../shared/migration/kaigo-working-model'
@@ -8,6 +8,8 @@ import { todayInJapan } from '../../../../shared/domain/dates'
 import { recordLoss } from '../../../../server/src/areas/eligibility/engine'
 import { mailingAddresses } from '../../../../server/src/areas/persons/mailing/schema'
 import { exportDataList, type DataListExport } from '../../../../server/src/areas/migration/export/data-list-export'
+import { untar } from '../../../../server/src/areas/migration/export/tar'
+import { exportRequests } from '../../../../server/src/areas/export/schema'
 import { rehearseFinalAssessment } from '../../../../server/src/areas/migration/trial-store/rehearsal'
 import type { Db } from '../../../../server/src/core/db/connect'
 import { seedDemoPayments } from '../../../../server/src/demo/collection-payments'
@@ -317,5 +319,23 @@ describe.each(databaseKinds)('データ移行: the round trip of the data list o
         loadedValue: String(amount + 1),
       },
     ])
+  }, 300_000)
+
+  it('the export leaves only through a 持出申請: the request is pending, names every person, and holds the same folder', async () => {
+    const request = await client().call(
+      'migration.exportDataList',
+      { purpose: '移行先への引継ぎ（試験）', idempotencyKey: key() },
+      officer.token,
+    )
+    const [{ n: persons } = { n: 0 }] = await query<{ n: number }>(sql`select count(*) as n from persons`)
+    expect(request).toMatchObject({ status: 'pending', recordTypes: ['dataList'], personCount: Number(persons) })
+    const [row] = await db().select().from(exportRequests).where(eq(exportRequests.id, request.id))
+    expect(row!.fileName).toMatch(/^基本データリスト_全件_\d{8}\.tar$/)
+    const folder = untar(Buffer.from(row!.fileBase64!, 'base64'))
+    expect([...folder.keys()]).toEqual(['manifest.json', ...KAIGO_WORKING_MODEL.groups.map((g) => g.fileName)])
+    // The same CSV files as the export of the first test (nothing changed in between), byte for byte.
+    for (const [name, bytes] of exported.files) expect([name, folder.get(name)!.equals(bytes)]).toEqual([name, true])
+    const manifest = JSON.parse(folder.get('manifest.json')!.toString('utf8')) as ExtractManifest
+    expect(manifest.files).toEqual(exported.manifest.files)
   }, 300_000)
 })

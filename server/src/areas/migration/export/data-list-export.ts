@@ -13,7 +13,7 @@ import { KAIGO_WORKING_MODEL } from '../../../../../shared/migration/kaigo-worki
 import { controlTotalKeys, type ExtractManifest } from '../../../../../shared/migration/manifest'
 import type { Db, Tx } from '../../../core/db/connect'
 import { buildManifest, formatGroupCsvHeader, formatGroupCsvLines } from '../extract/codec'
-import { figureKeysOf, figureOf, type FigureRow } from '../reconciliation/figures'
+import { figureKeysOf, figureOf, type FigureRow } from '../figures/figures'
 import { exportGroupIds, readGroups, type ExportGroupId } from './read-groups'
 
 export const EXPORT_SENDER = 'kaigo-desk（介護保険システム）'

@@ -74,6 +74,12 @@ async function changedPersons(db: Db | Tx, since: Date): Promise<Set<number>> {
   return new Set(rowsOf<{ id: number }>(r).map((x) => Number(x.id)))
 }
 
+/** The ids (of this database) of the persons an export sends: all, or those changed after `since`. */
+export async function exportedPersonIds(db: Db | Tx, since?: Date): Promise<number[]> {
+  if (since) return [...(await changedPersons(db, since))].sort((a, b) => a - b)
+  return rowsOf<{ id: number }>(await db.execute(sql`select id from persons order by id`)).map((r) => Number(r.id))
+}
+
 /** The id blocks of the persons to read: [from, to] inclusive, PERSON_BLOCK persons each. */
 async function personBlocks(db: Db | Tx): Promise<[number, number][]> {
   const r = await db.execute(sql`

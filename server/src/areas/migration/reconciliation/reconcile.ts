@@ -21,7 +21,7 @@ import { exportGroupIds, readAllGroups } from '../export/read-groups'
 import { extractIdOf } from '../trial-store/rehearsal-load'
 import { trialStoreById, type TrialEnvironment } from '../trial-store/trial-stores'
 import { loadedRowsOf } from '../trial-store/typed-rows'
-import { figureKeysOf, figureLabel, figureOf, isMoneyKey } from './figures'
+import { figureKeysOf, figureLabel, figureOf, isMoneyKey } from '../figures/figures'
 import {
   migrationDifferenceSignoffs,
   migrationDifferences,
@@ -41,7 +41,7 @@ const conflict = (message: string) => new HttpProblem(409, 'conflict', message)
 const forbidden = (message: string) => new HttpProblem(403, 'forbidden', message)
 const DRILL_CHUNK = 1_000
 
-export { figureLabel, figureOf } from './figures'
+export { figureLabel, figureOf } from '../figures/figures'
 
 interface DrillRecord {
   insuredNumber: string | null

@@ -2,13 +2,13 @@
  * Staged rows (text, as read) ↔ the trial store's typed rows (trial-store/schema.ts `loadedTables`). A value that is
  * not of its item's type (a finding the 監督者 accepted) is loaded as NULL, so the 突合 shows it as a difference
  * instead of the load failing. Read back, a typed row is written as the codec writes values (YYYY-MM-DD, integer yen),
- * so the figures of reconciliation/figures.ts run on it unchanged.
+ * so the figures of figures/figures.ts run on it unchanged.
  */
 import { asc, eq } from 'drizzle-orm'
 import { isValidIsoDate } from '../../../../../shared/domain/dates'
 import type { DataListGroup, DataListItem, DataListSpec } from '../../../../../shared/migration/data-list'
 import type { Db, Tx } from '../../../core/db/connect'
-import type { FigureRow } from '../reconciliation/figures'
+import type { FigureRow } from '../figures/figures'
 import { loadedTables } from './schema'
 
 type Typed = string | number | null
