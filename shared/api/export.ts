@@ -3,14 +3,18 @@ import { z } from 'zod'
 import { IdempotencyKey$, RecordId$ } from './primitives'
 
 /** Content of an export (record types). */
-export const ExportRecordType$ = z.enum(['personBasic', 'statisticsExtract'])
+export const ExportRecordType$ = z.enum(['personBasic', 'statisticsExtract', 'dataList'])
 export type ExportRecordType = z.infer<typeof ExportRecordType$>
 export const exportRecordTypeLabels: Record<ExportRecordType, string> = {
   personBasic: '被保険者基本情報',
   statisticsExtract: 'EUC抽出',
+  dataList: '基本データリスト（データ移行）',
 }
-/** Record types whose file another area hands over (statistics.exportExtract); export.request refuses them. */
-export const handedFileRecordTypes: readonly ExportRecordType[] = ['statisticsExtract']
+/**
+ * Record types whose file another area hands over (statistics.exportExtract, migration.exportDataList);
+ * export.request refuses them.
+ */
+export const handedFileRecordTypes: readonly ExportRecordType[] = ['statisticsExtract', 'dataList']
 
 export const ExportStatus$ = z.enum(['pending', 'approved', 'issued', 'completed', 'rejected'])
 export type ExportStatus = z.infer<typeof ExportStatus$>

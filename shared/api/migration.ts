@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { findingRules } from '../migration/findings'
+import { ExportRequestSummary$ } from './export'
 import { IdempotencyKey$, RecordId$ } from './primitives'
 
 // ─── Section 1: extract intake, validation report, 外字 ─────────────────────────────────────────────────────────
@@ -272,7 +273,34 @@ export type MigrationTrialStore = z.infer<typeof MigrationTrialStore$>
 
 export const MigrationTrialStoreList$ = z.object({ stores: z.array(MigrationTrialStore$) }).strict()
 
-export const MigrationReconcile$ = z.object({ trialStoreId: RecordId$, idempotencyKey: IdempotencyKey$ }).strict()
+/**
+ * 書出し: the database as the standard data list, handed to a 持出申請 (all groups, or some; 全件, or the 差分 of the
+ * persons with a change recorded after `since`).
+ */
+export const MigrationExportDataList$ = z
+  .object({
+    purpose: z.string().trim().min(1).max(200),
+    groups: z
+      .array(z.enum(['person', 'mailingAddress', 'insured', 'assessment', 'payment', 'certification']))
+      .min(1)
+      .max(6)
+      .optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
+
+/**
+ * `against`: the extract's own figures (the default: its control totals, else its row counts), or this database itself
+ * (`production`: the round trip of our own export — every row of the store must equal the source's row).
+ */
+export const MigrationReconcile$ = z
+  .object({
+    trialStoreId: RecordId$,
+    against: z.enum(['extract', 'production']).optional(),
+    idempotencyKey: IdempotencyKey$,
+  })
+  .strict()
 export const MigrationReportRef$ = z.object({ reportId: RecordId$ }).strict()
 
 export const MigrationReconciliationLine$ = z
@@ -444,6 +472,13 @@ export const migrationRehearsalRoutes = {
     path: '/api/v1/migration/rehearsals/list',
     input: z.object({}).strict(),
     output: MigrationTrialStoreList$,
+  },
+  'migration.exportDataList': {
+    method: 'POST',
+    path: '/api/v1/migration/exports/data-list',
+    input: MigrationExportDataList$,
+    output: ExportRequestSummary$,
+    waitMs: 600_000,
   },
   'migration.reconcile': {
     method: 'POST',

@@ -60,7 +60,10 @@ export type ExtractManifest = z.infer<typeof ExtractManifest$>
 /**
  * The keys of the control totals (the reconciliation's figures per kind): `persons` (宛名 人数), `rows.<group>` (件数),
  * `insured.category1@<date>` (第1号被保険者数 on the day), `certified@<date>` (認定者数 on the day),
- * `assessment.amount.<年度>` (賦課 年額の合計), `payment.amount.<年度>` (収納額の合計).
+ * `insured.category<1|2>.<current|lost>` (被保険者 rows by 区分 and 喪失の有無), `certification.level.<code>` (認定 rows
+ * by 要介護状態区分), `assessment.amount.<年度>` (賦課 年額の合計), `payment.amount.<年度>` (収納額の合計),
+ * `payment.amount.<年度>.<期別>` (収納額 per installment), and, against a source database only, `matched.<group>` (rows
+ * equal item by item to the source's row of the same key).
  */
 export const controlTotalKeys = {
   persons: 'persons',
@@ -69,4 +72,9 @@ export const controlTotalKeys = {
   certifiedOn: (date: string) => `certified@${date}`,
   assessed: (fiscalYear: number | string) => `assessment.amount.${fiscalYear}`,
   paid: (fiscalYear: number | string) => `payment.amount.${fiscalYear}`,
+  insuredByStatus: (category: 1 | 2 | string, status: 'current' | 'lost') => `insured.category${category}.${status}`,
+  certifiedByLevel: (careLevel: string) => `certification.level.${careLevel}`,
+  paidInstallment: (fiscalYear: number | string, installment: number | string) =>
+    `payment.amount.${fiscalYear}.${installment}`,
+  matched: (group: string) => `matched.${group}`,
 } as const

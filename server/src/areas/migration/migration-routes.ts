@@ -2,6 +2,7 @@ import type { ImportFiles } from '../../core/files/import-files'
 import { HttpProblem } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { acceptReport, beginExtract, extractReport, finishExtract, listExtracts, uploadChunk } from './extract/intake'
+import { requestDataListExport } from './export/export-request'
 import { decideGaiji, gaijiList } from './gaiji/workbench'
 
 /**
@@ -99,6 +100,32 @@ export function migrationRoutes(deps: { importFiles: ImportFiles }) {
       async handle({ input, db, user, audit, now }) {
         audit.purpose(`データ移行 抽出データ #${input.extractId} 検証結果の承認`)
         return acceptReport(db, user!, input, now)
+      },
+    }),
+    defineRoute({
+      // 書出し: the database as the standard data list, handed to a 持出申請 — nothing leaves before a different
+      // 監督者 approves it (export.approve). The persons it holds are the audit row's targets.
+      name: 'migration.exportDataList',
+      access: { kind: 'permission', permission: 'migration.operate' },
+      personalData: true,
+      audit: { action: 'migration.exportDataList', targetType: 'person' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now, terminalId }) {
+        const { request, personIds, exported } = await requestDataListExport(
+          db,
+          { user: user!, terminalId, now },
+          {
+            purpose: input.purpose,
+            ...(input.groups ? { groups: input.groups } : {}),
+            ...(input.since ? { since: new Date(input.since) } : {}),
+          },
+        )
+        audit.targets(personIds)
+        const rows = Object.values(exported.rows).reduce((a, b) => a + b, 0)
+        audit.purpose(
+          `データ移行 基本データリスト書出しの持出申請 #${request.id}（${exported.manifest.kind === 'delta' ? '差分' : '全件'} ${rows}件）: ${input.purpose}`,
+        )
+        return request
       },
     }),
     defineRoute({

@@ -119,14 +119,16 @@ export function migrationRehearsalRoutes(deps: { trialStores: TrialEnvironment }
       audit: { action: 'migration.reconcile' },
       effect: 'create',
       async handle({ input, db, user, audit, now }) {
-        audit.purpose(`データ移行 仮移行環境 #${input.trialStoreId} 突合`)
+        const against = input.against === 'production' ? '（本番データと）' : ''
+        audit.purpose(`データ移行 仮移行環境 #${input.trialStoreId} 突合${against}`)
         const report = await reconcileTrialStore(db, deps.trialStores, {
           trialStoreId: input.trialStoreId,
           loginId: user!.loginId,
           now,
+          ...(input.against ? { against: input.against } : {}),
         })
         audit.purpose(
-          `データ移行 仮移行環境 #${input.trialStoreId} 突合結果報告 #${report.id}（第${report.version}版）差異 ${report.differenceCount}件`,
+          `データ移行 仮移行環境 #${input.trialStoreId} 突合${against}結果報告 #${report.id}（第${report.version}版）差異 ${report.differenceCount}件`,
         )
         return reconciliationOf(db, report.id)
       },

@@ -168,9 +168,16 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       extractId: cleanExtractId,
       createdBy: officer.loginId,
     })
+    // The extract and its staged rows, then the business rows typed, one table per group.
     expect(store.tableTimings.map((x) => [x.table, x.rows])).toEqual([
       ['migration_extracts', 1],
       ['migration_staged_rows', plan.totalRows],
+      ['migration_loaded_person', files['atena.csv']!.length],
+      ['migration_loaded_mailing_address', files['sofusaki.csv']!.length],
+      ['migration_loaded_insured', files['hihokensha.csv']!.length],
+      ['migration_loaded_assessment', files['fuka.csv']!.length],
+      ['migration_loaded_payment', files['shuno.csv']!.length],
+      ['migration_loaded_certification', files['nintei.csv']!.length],
     ])
 
     const report = await client().call(
@@ -416,7 +423,8 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       officer.token,
     )
     expect(report.verification).toEqual({ storeGone: true, keyGone: true, filesUnreadable: true })
-    const rows = second.manifest.files.reduce((n, f) => n + f.rows, 0) + 1 // the staged rows and the extract's row
+    // Every row the store held: the extract's row, the staged rows, and the same rows again in the typed tables.
+    const rows = 2 * second.manifest.files.reduce((n, f) => n + f.rows, 0) + 1
     expect(report.items).toEqual([
       { what: '仮移行環境の業務データ（行）', count: rows },
       { what: '受領した抽出ファイル（暗号化保管）', count: 6 },

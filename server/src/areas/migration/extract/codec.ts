@@ -15,11 +15,20 @@ export type ExtractEncoding = 'utf-8' | 'utf-8-bom' | 'shift_jis' | 'utf-16le' |
 
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
 
+/** A group's CSV header line (item names), with its CRLF. */
+export const formatGroupCsvHeader = (group: DataListGroup): string =>
+  group.items.map((i) => quote(i.name)).join(',') + '\r\n'
+
+/** Data lines of a group's CSV, each with its CRLF (missing values are empty): written block by block. */
+export function formatGroupCsvLines(group: DataListGroup, rows: Iterable<Readonly<Record<string, string>>>): string {
+  let text = ''
+  for (const row of rows) text += group.items.map((i) => quote(row[i.id] ?? '')).join(',') + '\r\n'
+  return text
+}
+
 /** A group's CSV text: header of item names, then one line per row (missing values are empty). */
 export function formatGroupCsv(group: DataListGroup, rows: Iterable<Readonly<Record<string, string>>>): string {
-  const lines = [group.items.map((i) => quote(i.name)).join(',')]
-  for (const row of rows) lines.push(group.items.map((i) => quote(row[i.id] ?? '')).join(','))
-  return lines.join('\r\n') + '\r\n'
+  return formatGroupCsvHeader(group) + formatGroupCsvLines(group, rows)
 }
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

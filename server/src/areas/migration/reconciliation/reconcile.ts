@@ -1,7 +1,7 @@
 /**
- * 突合 of a 仮移行 (docs/sources/migration.md §2.4, §2.3 item 5): the figures per kind — persons, 第1号被保険者 and
- * 認定者 in force on a day, rows per group, 賦課 and 収納 totals per fiscal year to the yen — computed over what the
- * trial store holds, beside the legacy system's own figure (its control total in the manifest, else the manifest's
+ * 突合 of a 仮移行 (docs/sources/migration.md §2.4, §2.3 item 5): the figures per kind (figures.ts) — persons, rows
+ * per group and per status, 第1号被保険者 and 認定者 in force on a day, 賦課 and 収納 totals per fiscal year and 期別 to
+ * the yen — computed over the typed rows the trial store holds (dates as dates, integer yen), beside the legacy system's own figure (its control total in the manifest, else the manifest's
  * row count) and the same figure over the staged rows of the accepted extract. Every figure that differs is a
  * difference row with both values; the records behind it (the drill-down) are rows of the same report. A report is
  * a numbered version with its SHA-256; a 監督者 signs it off (never the one who ran the rehearsal or the 突合), and
@@ -10,13 +10,18 @@
 import { createHash } from 'node:crypto'
 import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm'
 import type { MigrationReconciliation } from '../../../../../shared/api/migration'
+import { todayInJapan } from '../../../../../shared/domain/dates'
+import type { DataListGroup } from '../../../../../shared/migration/data-list'
 import { controlTotalKeys, type ExtractManifest } from '../../../../../shared/migration/manifest'
 import { DATA_LIST_EDITIONS } from '../../../../../shared/migration/kaigo-working-model'
 import type { Db, Tx } from '../../../core/db/connect'
 import { HttpProblem } from '../../../core/http/problem'
 import { migrationExtracts, migrationStagedRows } from '../schema'
+import { exportGroupIds, readAllGroups } from '../export/read-groups'
 import { extractIdOf } from '../trial-store/rehearsal-load'
 import { trialStoreById, type TrialEnvironment } from '../trial-store/trial-stores'
+import { loadedRowsOf } from '../trial-store/typed-rows'
+import { figureKeysOf, figureLabel, figureOf, isMoneyKey } from '../figures/figures'
 import {
   migrationDifferenceSignoffs,
   migrationDifferences,
@@ -34,56 +39,9 @@ interface Row {
 
 const conflict = (message: string) => new HttpProblem(409, 'conflict', message)
 const forbidden = (message: string) => new HttpProblem(403, 'forbidden', message)
-const isMoney = (key: string) => key.startsWith('assessment.amount.') || key.startsWith('payment.amount.')
+const DRILL_CHUNK = 1_000
 
-/** The Japanese name of a figure (the report line and the difference's item). */
-export function figureLabel(key: string, groupNames: ReadonlyMap<string, string>): string {
-  if (key === controlTotalKeys.persons) return '宛名 人数'
-  if (key.startsWith('rows.')) return `${groupNames.get(key.slice(5)) ?? key.slice(5)} 件数`
-  const [what, day] = key.split('@')
-  if (what === 'insured.category1') return `第1号被保険者数（${day} 現在）`
-  if (what === 'certified') return `認定者数（${day} 現在）`
-  if (key.startsWith('assessment.amount.')) return `賦課 年額保険料の合計（${key.slice(18)}年度）`
-  if (key.startsWith('payment.amount.')) return `収納額の合計（${key.slice(15)}年度）`
-  return key
-}
-
-const inForce = (v: Record<string, string>, day: string) =>
-  (v.validFrom ?? '') <= day && (!v.validTo || v.validTo >= day)
-const distinctPersons = (rows: Row[]) => new Set(rows.map((r) => r.values.personId)).size
-
-/** One figure over a set of rows (null when the key names no figure this reconciliation knows). */
-export function figureOf(key: string, rows: readonly Row[]): number | null {
-  const of = (group: string) => rows.filter((r) => r.groupId === group)
-  if (key === controlTotalKeys.persons) return distinctPersons(of('person'))
-  if (key.startsWith('rows.')) return of(key.slice(5)).length
-  const [what, day] = key.split('@')
-  if (what === 'insured.category1' && day)
-    return distinctPersons(of('insured').filter((r) => r.values.insuredCategory === '1' && inForce(r.values, day)))
-  if (what === 'certified' && day) return distinctPersons(of('certification').filter((r) => inForce(r.values, day)))
-  const sum = (group: string, item: string, fy: string) =>
-    of(group)
-      .filter((r) => r.values.fiscalYear === fy)
-      .reduce((n, r) => n + Number(r.values[item] ?? 0), 0)
-  if (key.startsWith('assessment.amount.')) return sum('assessment', 'annualAmount', key.slice(18))
-  if (key.startsWith('payment.amount.')) return sum('payment', 'amount', key.slice(15))
-  return null
-}
-
-/** The figures of a report: every control total, every group's row count, and the defaults on the extract's last day. */
-function figureKeys(manifest: ExtractManifest, rows: readonly Row[]): string[] {
-  const keys = new Set<string>([controlTotalKeys.persons])
-  for (const f of manifest.files) keys.add(controlTotalKeys.rows(f.group))
-  keys.add(controlTotalKeys.category1On(manifest.period.to))
-  keys.add(controlTotalKeys.certifiedOn(manifest.period.to))
-  const years = new Set(rows.filter((r) => r.values.fiscalYear).map((r) => r.values.fiscalYear!))
-  for (const fy of [...years].sort()) {
-    keys.add(controlTotalKeys.assessed(fy))
-    keys.add(controlTotalKeys.paid(fy))
-  }
-  for (const c of manifest.controlTotals ?? []) keys.add(c.key)
-  return [...keys]
-}
+export { figureLabel, figureOf } from '../figures/figures'
 
 interface DrillRecord {
   insuredNumber: string | null
@@ -92,26 +50,95 @@ interface DrillRecord {
   loadedValue: string
 }
 
-/** Rows of the extract that the trial store lacks, holds twice or holds with other values. */
-function rowDifferences(group: string, staged: readonly Row[], loaded: readonly Row[]): DrillRecord[] {
-  const keyed = (rows: readonly Row[]) => new Map(rows.filter((r) => r.groupId === group).map((r) => [r.line, r]))
-  const a = keyed(staged)
+/** How the rows of two sides are paired: by the line of the extract, or by the group's key items. */
+type Pairing = { by: 'line' } | { by: 'key'; key: readonly string[] }
+
+const pairKey = (row: Row, pairing: Pairing) =>
+  pairing.by === 'line' ? String(row.line) : pairing.key.map((k) => row.values[k] ?? '').join('|')
+
+const pairLabel = (row: Row, pairing: Pairing, group: DataListGroup | undefined) =>
+  pairing.by === 'line'
+    ? `${row.line}行目`
+    : pairing.key.map((k) => `${group?.items.find((i) => i.id === k)?.name ?? k} ${row.values[k] ?? ''}`).join(' ')
+
+/**
+ * Rows of a group that the store lacks, holds twice or holds with other values, item by item: each differing item is
+ * one record with both values (a 喪失日 a day off names the person, the item and both days).
+ */
+function recordDifferences(
+  groupId: string,
+  reference: readonly Row[],
+  loaded: readonly Row[],
+  pairing: Pairing,
+  group: DataListGroup | undefined,
+  keep: (row: Row) => boolean = () => true,
+): DrillRecord[] {
+  const keyed = (rows: readonly Row[]) => {
+    const map = new Map<string, Row[]>()
+    for (const r of rows) {
+      if (r.groupId !== groupId || !keep(r)) continue
+      const k = pairKey(r, pairing)
+      const list = map.get(k)
+      if (list) list.push(r)
+      else map.set(k, [r])
+    }
+    return map
+  }
+  const a = keyed(reference)
   const b = keyed(loaded)
+  const items = group?.items ?? []
   const out: DrillRecord[] = []
-  for (const line of [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y)) {
-    const s = a.get(line)
-    const l = b.get(line)
-    const sv = s ? JSON.stringify(s.values) : '（なし）'
-    const lv = l ? JSON.stringify(l.values) : '（なし）'
-    if (sv !== lv)
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    const s = a.get(k) ?? []
+    const l = b.get(k) ?? []
+    const any = (s[0] ?? l[0])!
+    const insuredNumber = any.values.insuredNumber || null
+    if (s.length !== 1 || l.length !== 1) {
       out.push({
-        insuredNumber: (s ?? l)!.values.insuredNumber ?? null,
-        item: `${line}行目`,
-        legacyValue: sv,
-        loadedValue: lv,
+        insuredNumber,
+        item: pairLabel(any, pairing, group),
+        legacyValue: s.length === 0 ? '（なし）' : s.map((r) => JSON.stringify(r.values)).join(' / '),
+        loadedValue: l.length === 0 ? '（なし）' : l.map((r) => JSON.stringify(r.values)).join(' / '),
       })
+      continue
+    }
+    for (const item of items) {
+      const sv = s[0]!.values[item.id] ?? ''
+      const lv = l[0]!.values[item.id] ?? ''
+      if (sv !== lv)
+        out.push({
+          insuredNumber,
+          item: `${pairLabel(any, pairing, group)} ${item.name}`,
+          legacyValue: sv,
+          loadedValue: lv,
+        })
+    }
   }
   return out
+}
+
+/** Rows of `loaded` equal, item by item, to the reference's (one) row of the same key. */
+function matchedRows(reference: readonly Row[], loaded: readonly Row[], group: DataListGroup): number {
+  const pairing: Pairing = { by: 'key', key: group.key }
+  const asText = (r: Row) => group.items.map((i) => r.values[i.id] ?? '').join('\u0000')
+  const ref = new Map<string, string>()
+  const twice = new Set<string>()
+  for (const r of reference) {
+    if (r.groupId !== group.id) continue
+    const k = pairKey(r, pairing)
+    if (ref.has(k)) twice.add(k)
+    ref.set(k, asText(r))
+  }
+  let n = 0
+  const seen = new Set<string>()
+  for (const r of loaded) {
+    if (r.groupId !== group.id) continue
+    const k = pairKey(r, pairing)
+    if (seen.has(k) || twice.has(k)) continue
+    seen.add(k)
+    if (ref.get(k) === asText(r)) n++
+  }
+  return n
 }
 
 /** Persons of a fiscal year whose 収納 in the store does not equal their 賦課 (the records behind a money difference). */
@@ -145,7 +172,7 @@ function personMoneyDifferences(fy: string, loaded: readonly Row[]): DrillRecord
   return out
 }
 
-const rowsOf = async (db: Db | Tx, extractId: number): Promise<Row[]> =>
+const stagedRowsOf = async (db: Db | Tx, extractId: number): Promise<Row[]> =>
   db
     .select({
       groupId: migrationStagedRows.groupId,
@@ -156,11 +183,35 @@ const rowsOf = async (db: Db | Tx, extractId: number): Promise<Row[]> =>
     .where(eq(migrationStagedRows.extractId, extractId))
     .orderBy(asc(migrationStagedRows.id))
 
-/** Runs a new reconciliation of a ready trial store and records it as the next report version. */
+/** The group a figure is about (null for none). */
+function groupOfKey(key: string): string | null {
+  if (key === controlTotalKeys.persons) return 'person'
+  if (key.startsWith('rows.')) return key.slice(5)
+  if (key.startsWith('matched.')) return key.slice(8)
+  if (key.startsWith('insured.')) return 'insured'
+  if (key.startsWith('certification.') || key.startsWith('certified@')) return 'certification'
+  if (key.startsWith('assessment.')) return 'assessment'
+  if (key.startsWith('payment.')) return 'payment'
+  return null
+}
+
+/** The rows a money figure sums (its fiscal year, and its 期別 when it names one). */
+function moneyFilter(key: string): (row: Row) => boolean {
+  const [fy, installment] = key.split('.').slice(2)
+  return (r) => r.values.fiscalYear === fy && (installment === undefined || r.values.installment === installment)
+}
+
+/**
+ * Runs a new reconciliation of a ready trial store and records it as the next report version. Against the extract
+ * (the default): the legacy figure is the manifest's control total, else its row count. Against production: the
+ * legacy side is this database itself, read as the data list (export/read-groups.ts) — the round trip of our own
+ * export, where every row of the store must also equal the source's row of the same key, item by item
+ * (`matched.<group>`), and each difference drills down to the persons and items that differ.
+ */
 export async function reconcileTrialStore(
   db: Db | Tx,
   env: TrialEnvironment,
-  input: { trialStoreId: number; loginId: string; now: Date },
+  input: { trialStoreId: number; loginId: string; now: Date; against?: 'extract' | 'production' },
 ): Promise<ReportRow> {
   const store = await trialStoreById(db, input.trialStoreId)
   if (!store) throw new HttpProblem(404, 'notFound', '仮移行環境が見つかりません')
@@ -171,18 +222,34 @@ export async function reconcileTrialStore(
     : []
   if (!extract) throw conflict('この仮移行環境の抽出データが見つかりません')
   const manifest = extract.manifest as ExtractManifest
-  const groupNames = new Map((DATA_LIST_EDITIONS[extract.editionId]?.groups ?? []).map((g) => [g.id, g.name] as const))
+  const spec = DATA_LIST_EDITIONS[extract.editionId]
+  if (!spec) throw conflict(`版 ${extract.editionId} の仕様がありません`)
+  const groupNames = new Map(spec.groups.map((g) => [g.id, g.name] as const))
   const handle = await env.provider.open(store.location)
   if (!handle) throw conflict('仮移行環境を開けません（消去済みの可能性があります）')
   let loaded: Row[]
   try {
-    loaded = await rowsOf(handle.db, extract.id)
+    loaded = await loadedRowsOf(handle.db, spec, extract.id)
   } finally {
     await handle.close()
   }
-  const staged = await rowsOf(db, extract.id)
+  const staged = await stagedRowsOf(db, extract.id)
+  const against = input.against ?? 'extract'
+  const sent = manifest.files.map((f) => f.group)
+  let source: Row[] | null = null
+  if (against === 'production') {
+    const read = await readAllGroups(db, {
+      today: todayInJapan(input.now),
+      groups: exportGroupIds.filter((g) => sent.includes(g)),
+    })
+    source = exportGroupIds.flatMap((g) => read[g].map((values, i) => ({ groupId: g, line: i + 2, values })))
+  }
   const controls = new Map((manifest.controlTotals ?? []).map((c) => [c.key, c.value]))
   const manifestRows = new Map(manifest.files.map((f) => [controlTotalKeys.rows(f.group), f.rows]))
+  const days = [manifest.period.to, ...(manifest.controlTotals ?? []).flatMap((c) => c.key.split('@').slice(1))]
+  const keys = new Set(figureKeysOf(sent, [...staged, ...(source ?? [])], [...new Set(days)]))
+  for (const c of manifest.controlTotals ?? []) keys.add(c.key)
+  if (source) for (const g of sent) keys.add(controlTotalKeys.matched(g))
 
   const lines: Line[] = []
   const differences: {
@@ -193,12 +260,21 @@ export async function reconcileTrialStore(
     loaded: string
     records: DrillRecord[]
   }[] = []
-  for (const key of figureKeys(manifest, staged)) {
+  for (const key of keys) {
     const label = figureLabel(key, groupNames)
-    const scope = isMoney(key) ? 'money' : 'count'
-    const expected = controls.get(key) ?? manifestRows.get(key) ?? null
-    const inStaged = figureOf(key, staged) ?? 0
-    const inStore = figureOf(key, loaded) ?? 0
+    const scope = isMoneyKey(key) ? 'money' : 'count'
+    const groupId = groupOfKey(key)
+    const group = groupId ? spec.groups.find((g) => g.id === groupId) : undefined
+    const matched = key.startsWith('matched.') && group !== undefined
+    const figure = (rows: readonly Row[], reference: readonly Row[]) =>
+      matched ? matchedRows(reference, rows, group) : (figureOf(key, rows) ?? 0)
+    const expected = source
+      ? matched
+        ? source.filter((r) => r.groupId === groupId).length
+        : figure(source, source)
+      : (controls.get(key) ?? manifestRows.get(key) ?? null)
+    const inStaged = figure(staged, source ?? staged)
+    const inStore = figure(loaded, source ?? staged)
     lines.push({
       key,
       label,
@@ -208,38 +284,45 @@ export async function reconcileTrialStore(
       loaded: inStore,
       difference: inStore - (expected ?? inStaged),
     })
-    const drill = () => {
-      if (key.startsWith('rows.')) return rowDifferences(key.slice(5), staged, loaded)
-      if (key.startsWith('assessment.amount.')) return personMoneyDifferences(key.slice(18), loaded)
-      if (key.startsWith('payment.amount.')) return personMoneyDifferences(key.slice(15), loaded)
+    const drill = (): DrillRecord[] => {
+      if (source && group)
+        return recordDifferences(
+          group.id,
+          source,
+          loaded,
+          { by: 'key', key: group.key },
+          group,
+          isMoneyKey(key) ? moneyFilter(key) : undefined,
+        )
+      if (key.startsWith('rows.')) return recordDifferences(key.slice(5), staged, loaded, { by: 'line' }, group)
+      if (isMoneyKey(key)) return personMoneyDifferences(key.split('.')[2]!, loaded)
       return []
     }
     if (expected !== null && inStore !== expected)
       differences.push({ scope, key, item: label, legacy: String(expected), loaded: String(inStore), records: drill() })
-    if (inStore !== inStaged) {
-      const group = key.startsWith('rows.') ? key.slice(5) : key.startsWith('assessment') ? 'assessment' : 'payment'
+    if (!matched && inStore !== inStaged)
       differences.push({
         scope,
         key: `${key}:staged`,
         item: `${label}（受入データとの差）`,
         legacy: String(inStaged),
         loaded: String(inStore),
-        records: rowDifferences(group, staged, loaded),
+        records: groupId ? recordDifferences(groupId, staged, loaded, { by: 'line' }, group) : [],
       })
-    }
   }
   const [{ version } = { version: 0 }] = await db
     .select({ version: max(migrationReconciliationReports.version) })
     .from(migrationReconciliationReports)
     .where(eq(migrationReconciliationReports.trialStoreId, store.id))
   const sha256 = createHash('sha256')
-    .update(JSON.stringify({ store: store.id, extract: extract.id, lines, differences }))
+    .update(JSON.stringify({ store: store.id, extract: extract.id, against, lines, differences }))
     .digest('hex')
   const [report] = await db
     .insert(migrationReconciliationReports)
     .values({
       trialStoreId: store.id,
       version: Number(version ?? 0) + 1,
+      against,
       createdBy: input.loginId,
       createdAt: input.now,
       counts: lines.filter((l) => l.scope === 'count'),
@@ -262,9 +345,9 @@ export async function reconcileTrialStore(
         loadedValue: d.loaded,
       })
       .returning({ id: migrationDifferences.id })
-    if (d.records.length > 0)
+    for (let i = 0; i < d.records.length; i += DRILL_CHUNK)
       await db.insert(migrationDifferences).values(
-        d.records.map((r) => ({
+        d.records.slice(i, i + DRILL_CHUNK).map((r) => ({
           reportId: report!.id,
           scope: 'person',
           key: `${row!.id}`,

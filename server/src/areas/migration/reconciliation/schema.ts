@@ -19,6 +19,8 @@ export const migrationReconciliationReports = pgTable('migration_reconciliation_
   id: serial('id').primaryKey(),
   trialStoreId: integer('trial_store_id'),
   version: integer('version').notNull(),
+  /** What the store was reconciled against: the extract's own figures, or this (production) database itself. */
+  against: text('against').$type<'extract' | 'production'>().notNull().default('extract'),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   /** The report's lines (shared/api/migration.ts MigrationReconciliationLine$): counts and money apart. */

@@ -2,9 +2,10 @@
  * 仮移行 of an accepted extract (docs/sources/migration.md §2.3 item 4, §6 item 6), as a batch: the dry run counts what
  * the load would write and which live store it would replace; the load creates a new isolated store with its own key
  * (trial-stores.ts), keeps the extract's groups sealed with that key and copies the extract and its staged rows into
- * the store's own staging tables. The staged rows go in one transaction of the trial store and the store is 'ready'
- * only in the request's transaction: a load killed half-way (SIGKILL included) leaves no 'ready' store and no staged
- * row in the store, and the next rehearsal drops whatever is live and starts again.
+ * the store's own staging tables, and its business rows into the store's typed tables, one per group (dates as
+ * dates, integer yen: trial-store/schema.ts `loadedTables`). The rows of each table go in one transaction of the
+ * trial store and the store is 'ready' only in the request's transaction: a load killed half-way (SIGKILL included)
+ * leaves no 'ready' store, and the next rehearsal drops whatever is live and starts again.
  */
 import { asc, count, eq } from 'drizzle-orm'
 import type { MigrationRehearsalPlan } from '../../../../../shared/api/migration'
@@ -21,6 +22,7 @@ import {
   type TrialEnvironment,
   type TrialStoreRow,
 } from './trial-stores'
+import { typedGroups, typedRowsOf } from './typed-rows'
 
 type ExtractRow = typeof migrationExtracts.$inferSelect
 
@@ -102,6 +104,14 @@ export async function startRehearsal(
       [
         { table: migrationExtracts, rows: [extract] },
         { table: migrationStagedRows, rows: staged },
+        // The business rows, typed: what the 突合 compares to the yen and the day.
+        ...typedGroups(spec).map(({ group, table }) => ({
+          table,
+          rows: typedRowsOf(
+            group,
+            staged.filter((r) => r.groupId === group.id),
+          ),
+        })),
       ],
       input.now,
     )

@@ -5,7 +5,9 @@
  * loading → ready → replaced | erased. The trial store's personal data never enters these tables: only counts,
  * timings and hashes.
  */
-import { integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, date, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { groupOf, type DataListItem } from '../../../../../shared/migration/data-list'
+import { KAIGO_WORKING_MODEL } from '../../../../../shared/migration/kaigo-working-model'
 
 export interface TableTiming {
   table: string
@@ -49,3 +51,57 @@ export const migrationTrialFiles = pgTable('migration_trial_files', {
   byteCount: integer('byte_count').notNull(),
   sealed: text('sealed').notNull(),
 })
+
+/**
+ * The loaded business rows of a trial store, typed (dates as dates, money as integer yen, counts as integers): one
+ * table per group of the working-model edition, its columns built from the edition's items, so a 突合 compares to the
+ * yen and the day what the store holds — not the text the extract carried. The tables exist in every database of the
+ * one journal and are filled only in a trial store (rehearsal-load.ts). Another edition brings its own tables.
+ */
+const columnOf = (item: DataListItem) => {
+  const name = item.id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+  switch (item.type) {
+    case 'date':
+      return date(name, { mode: 'string' })
+    case 'integer':
+      return integer(name)
+    case 'yen':
+      return bigint(name, { mode: 'number' })
+    default:
+      return text(name)
+  }
+}
+
+function loadedTable(groupId: string) {
+  const group = groupOf(KAIGO_WORKING_MODEL, groupId)
+  return pgTable(
+    `migration_loaded_${group.id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+    {
+      extractId: integer('extract_id').notNull(),
+      /** The line of the row in the extract's file (the staged row it came from). */
+      line: integer('line').notNull(),
+      ...(Object.fromEntries(group.items.map((i) => [i.id, columnOf(i)])) as Record<
+        string,
+        ReturnType<typeof columnOf>
+      >),
+    },
+    (t) => [primaryKey({ columns: [t.extractId, t.line] })],
+  )
+}
+
+export const migrationLoadedPerson = loadedTable('person')
+export const migrationLoadedMailingAddress = loadedTable('mailingAddress')
+export const migrationLoadedInsured = loadedTable('insured')
+export const migrationLoadedAssessment = loadedTable('assessment')
+export const migrationLoadedPayment = loadedTable('payment')
+export const migrationLoadedCertification = loadedTable('certification')
+
+/** The typed table of each group of the working model. */
+export const loadedTables = {
+  person: migrationLoadedPerson,
+  mailingAddress: migrationLoadedMailingAddress,
+  insured: migrationLoadedInsured,
+  assessment: migrationLoadedAssessment,
+  payment: migrationLoadedPayment,
+  certification: migrationLoadedCertification,
+} as const

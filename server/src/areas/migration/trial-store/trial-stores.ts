@@ -5,7 +5,7 @@
  * ward is ever held.
  */
 import { createHash } from 'node:crypto'
-import { asc, eq, getTableName, inArray, sql } from 'drizzle-orm'
+import { asc, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { bulkInsertJson } from '../../../core/db/bulk-insert'
 import type { Db, DatabaseHandle, Tx } from '../../../core/db/connect'
@@ -139,10 +139,11 @@ export async function loadTrialStore(
         await bulkInsertJson(tx, table, rows.slice(i, i + CHUNK) as PgTable['$inferInsert'][])
     })
     const name = getTableName(table)
-    await trial.execute(
-      sql.raw(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)
+    if ('id' in getTableColumns(table))
+      await trial.execute(
+        sql.raw(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)
                WHERE pg_get_serial_sequence('"${name}"', 'id') IS NOT NULL`),
-    )
+      )
     timings.push({ table: name, rows: rows.length, milliseconds: Math.round(clock() - start) })
   }
   const [row] = await db
