@@ -1,5 +1,4 @@
 import type { ImportFiles } from '../../core/files/import-files'
-import { HttpProblem } from '../../core/http/problem'
 import { defineRoute } from '../../core/http/route'
 import { acceptReport, beginExtract, extractReport, finishExtract, listExtracts, uploadChunk } from './extract/intake'
 import { requestDataListExport } from './export/export-request'
@@ -49,13 +48,11 @@ export function migrationRoutes(deps: { importFiles: ImportFiles }) {
       async handle({ input, db, user, audit, now, terminalId }) {
         audit.purpose(`データ移行 抽出データ #${input.extractId} 検証`)
         const { extract, finished } = await finishExtract(db, input.extractId, now, (bytes, fileName) =>
-          deps.importFiles
-            .receive({ user, terminalId, now }, { bytes, fileName, kind: 'migration' })
-            .catch((error: unknown) => {
-              if (error instanceof HttpProblem)
-                audit.purpose(`データ移行 抽出データ #${input.extractId} ${fileName} 拒否 ${error.code}`)
-              throw error
-            }),
+          deps.importFiles.receiveFor(
+            { user, terminalId, now },
+            { bytes, fileName, kind: 'migration' },
+            { audit, what: `データ移行 抽出データ #${input.extractId} ${fileName}` },
+          ),
         )
         const findings = Object.values(extract.findingCounts).reduce((a, b) => a + b, 0)
         const notScanned = extract.files.some((f) => f.scan === 'notScanned') ? ' ウイルス未検査（デモ）' : ''

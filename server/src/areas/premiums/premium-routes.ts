@@ -1,6 +1,5 @@
 import { todayInJapan } from '../../../../shared/domain'
-import type { ImportFiles, ReceivedImportFile } from '../../core/files/import-files'
-import { HttpProblem } from '../../core/http/problem'
+import { notScannedNote, uploadedBytes, type ImportFiles } from '../../core/files/import-files'
 import { defineRoute } from '../../core/http/route'
 import { loadPerson } from '../persons'
 import { assessPersonYear, loadAssessments } from './assessment'
@@ -21,12 +20,11 @@ export function premiumRoutes(deps: { importFiles: ImportFiles }) {
       // All or nothing in the request's transaction; the same file (SHA-256) applies once.
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'localTax' },
-          )
-          .catch(refused(audit, '住民税課税情報取込'))
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'localTax' },
+          { audit, what: '住民税課税情報取込' },
+        )
         const { personIds, ...result } = await importResidentTax(
           db,
           { fileName: input.fileName, bytes: file.bytes, encoding: input.encoding, dryRun: input.dryRun },
@@ -36,7 +34,7 @@ export function premiumRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `住民税課税情報取込 ${result.status} ${result.applied}件（更正 ${result.corrections}件）${notScanned(file.scan)}`,
+          `住民税課税情報取込 ${result.status} ${result.applied}件（更正 ${result.corrections}件）${notScannedNote(file.scan)}`,
         )
         return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
       },
@@ -77,14 +75,3 @@ export function premiumRoutes(deps: { importFiles: ImportFiles }) {
     }),
   ]
 }
-
-/** A file the scan refused: the request's audit row says why (the quarantine writes its own row). */
-const refused =
-  (audit: { purpose(text: string): void }, what: string) =>
-  (error: unknown): never => {
-    if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
-    throw error
-  }
-
-/** A file taken without a scan (demo mode only) says so in its audit row. */
-const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')

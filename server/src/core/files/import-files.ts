@@ -43,6 +43,22 @@ export interface ReceivedImportFile {
   warnings: string[]
 }
 
+/** The request's audit row, as a route handler holds it. */
+export interface ImportAudit {
+  purpose(text: string): void
+}
+
+/** The bytes of a file sent in a request body as base64 (`contentBase64`). */
+export const uploadedBytes = (input: { contentBase64: string }): Buffer => Buffer.from(input.contentBase64, 'base64')
+
+/** The end of an import's audit purpose: a file taken without a scan (demo mode only) says so. */
+export const notScannedNote = (scan: ReceivedImportFile['scan']): string =>
+  scan === 'notScanned' ? ' ウイルス未検査（デモ）' : ''
+
+/** An import's answer with the scan's warnings, when there are any. */
+export const withScanWarnings = <T extends object>(result: T, warnings: string[]): T | (T & { warnings: string[] }) =>
+  warnings.length > 0 ? { ...result, warnings } : result
+
 /** The security event log line (no personal data: hashes, sizes, kinds and the scanner's words only). */
 export interface SecurityEventLog {
   warn(fields: object, message: string): void
@@ -124,6 +140,23 @@ export class ImportFiles {
         ? `ファイル（${megabytes(bytes.length)}MB）がウイルス検査の上限を超えるため、検査をせずに取り込みました（デモモード）。本番環境ではこの取込は拒否されます`
         : NOT_SCANNED_WARNING
     return { bytes, sha256, scan: 'notScanned', warnings: [warning] }
+  }
+
+  /**
+   * `receive` for a route handler: a file the scan refuses also says why in the request's own audit row
+   * (「<what> 拒否 <code>」; the quarantine writes its own row after the rollback).
+   */
+  async receiveFor(
+    caller: ImportCaller,
+    file: { bytes: Uint8Array; fileName: string; kind: ImportFileKind },
+    refusal: { audit: ImportAudit; what: string },
+  ): Promise<ReceivedImportFile> {
+    try {
+      return await this.receive(caller, file)
+    } catch (error) {
+      if (error instanceof HttpProblem) refusal.audit.purpose(`${refusal.what} 拒否 ${error.code}`)
+      throw error
+    }
   }
 
   /** For the readiness probe: whether the scanner answers now. */

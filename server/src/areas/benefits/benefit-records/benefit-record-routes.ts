@@ -14,8 +14,7 @@ import {
 } from '../../../../../shared/domain'
 import { memoryMasterReader, wardParametersOn } from '../../../../../shared/masters/engine'
 import type { Db, Tx } from '../../../core/db/connect'
-import type { ImportFiles } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import { notScannedNote, uploadedBytes, type ImportFiles } from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import { certifiedPersons } from '../../certification'
 import { loadSnapshot } from '../../masters'
@@ -62,15 +61,11 @@ export function benefitRecordRoutes(deps: { importFiles: ImportFiles }) {
       // All or nothing in the request's transaction; the same file (SHA-256) applies once.
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'kokuhoren' },
-          )
-          .catch((error: unknown): never => {
-            if (error instanceof HttpProblem) audit.purpose(`給付実績取込 拒否 ${error.code}`)
-            throw error
-          })
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'kokuhoren' },
+          { audit, what: '給付実績取込' },
+        )
         const { personIds, ...result } = await importBenefitRecordFile(
           db,
           {
@@ -84,7 +79,7 @@ export function benefitRecordRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `給付実績取込 ${input.fileName} ${result.status} 基本 ${result.claims}件 明細 ${result.details}件 重複 ${result.duplicates}件 要確認 ${result.work}件 費用額 ${result.totals.cost}円${file.scan === 'notScanned' ? '（ウイルス検査なし）' : ''}`,
+          `給付実績取込 ${input.fileName} ${result.status} 基本 ${result.claims}件 明細 ${result.details}件 重複 ${result.duplicates}件 要確認 ${result.work}件 費用額 ${result.totals.cost}円${notScannedNote(file.scan)}`,
         )
         return { ...result, warnings: [...file.warnings, ...result.warnings] }
       },

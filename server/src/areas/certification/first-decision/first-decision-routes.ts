@@ -1,5 +1,4 @@
-import type { ImportFiles } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import { notScannedNote, uploadedBytes, type ImportFiles } from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import { warningCodesOf } from './layout'
 import { firstDecisionOf, importFirstDecisions } from './import'
@@ -18,15 +17,11 @@ export function firstDecisionRoutes(deps: { importFiles: ImportFiles }) {
       audit: { action: 'certification.importFirstDecisions' },
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'firstDecision' },
-          )
-          .catch((error: unknown) => {
-            if (error instanceof HttpProblem) audit.purpose(`一次判定取込 拒否 ${error.code}`)
-            throw error
-          })
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'firstDecision' },
+          { audit, what: '一次判定取込' },
+        )
         const { personIds, ...result } = await importFirstDecisions(
           db,
           { fileName: input.fileName, bytes: file.bytes, encoding: input.encoding, dryRun: input.dryRun },
@@ -34,9 +29,7 @@ export function firstDecisionRoutes(deps: { importFiles: ImportFiles }) {
           now,
         )
         audit.targets(personIds)
-        audit.purpose(
-          `一次判定取込 ${result.status} ${result.applied}件${file.scan === 'notScanned' ? ' ウイルス未検査（デモ）' : ''}`,
-        )
+        audit.purpose(`一次判定取込 ${result.status} ${result.applied}件${notScannedNote(file.scan)}`)
         return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
       },
     }),

@@ -8,8 +8,7 @@ import { todayInJapan, ParameterNotFoundError, type IsoDate } from '../../../../
 import { memoryMasterReader, wardParametersOn } from '../../../../../shared/masters/engine'
 import { DEFAULT_NOTICE_SETTINGS, noticeSettingsOf } from '../../../../../shared/masters/ward-parameters'
 import type { Db, Tx } from '../../../core/db/connect'
-import type { ImportFiles } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import { notScannedNote, uploadedBytes, type ImportFiles } from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import { loadSnapshot } from '../../masters'
 import { loadPerson } from '../../persons'
@@ -43,15 +42,11 @@ export function paymentIntakeRoutes(deps: { importFiles: ImportFiles; ledger?: L
       // All or nothing in the request's transaction; the same file (SHA-256) applies once.
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'payments' },
-          )
-          .catch((error: unknown): never => {
-            if (error instanceof HttpProblem) audit.purpose(`収納データ取込 拒否 ${error.code}`)
-            throw error
-          })
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'payments' },
+          { audit, what: '収納データ取込' },
+        )
         const { personIds, ...result } = await importPaymentFile(
           db,
           ledger,
@@ -67,7 +62,7 @@ export function paymentIntakeRoutes(deps: { importFiles: ImportFiles; ledger?: L
         )
         audit.targets(personIds)
         audit.purpose(
-          `収納データ取込 ${input.fileName} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 振替不能 ${result.notTransferred}件 計上済 ${result.alreadyCounted}件${file.scan === 'notScanned' ? '（ウイルス検査なし）' : ''}`,
+          `収納データ取込 ${input.fileName} ${result.status} 消込 ${result.applied}件 ${result.appliedAmount}円 要確認 ${result.work}件 振替不能 ${result.notTransferred}件 計上済 ${result.alreadyCounted}件${notScannedNote(file.scan)}`,
         )
         return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
       },

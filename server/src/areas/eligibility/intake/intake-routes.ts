@@ -1,6 +1,5 @@
 import { todayInJapan } from '../../../../../shared/domain'
-import type { ImportFiles, ReceivedImportFile } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import { notScannedNote, uploadedBytes, withScanWarnings, type ImportFiles } from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import { importResidentChanges } from './apply'
 import { beginIntakeUpload, finishIntakeUpload, uploadIntakeChunk } from './upload'
@@ -23,12 +22,11 @@ export function intakeRoutes(deps: { importFiles: ImportFiles }) {
       // All or nothing in the request's transaction; the same file (SHA-256) and the same records apply once.
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'residentChanges' },
-          )
-          .catch(refused(audit, '住基異動取込'))
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'residentChanges' },
+          { audit, what: '住基異動取込' },
+        )
         const { personIds, ...result } = await importResidentChanges(
           db,
           { fileName: input.fileName, bytes: file.bytes, encoding: input.encoding, dryRun: input.dryRun },
@@ -37,9 +35,9 @@ export function intakeRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `住基異動取込 ${result.status} ${result.applied}件${protectedNote(result)}${notScanned(file.scan)}`,
+          `住基異動取込 ${result.status} ${result.applied}件${protectedNote(result)}${notScannedNote(file.scan)}`,
         )
-        return withWarnings(result, file.warnings)
+        return withScanWarnings(result, file.warnings)
       },
     }),
     // Large files: a chunked upload (progress in the UI), applied all or nothing by the finishing request.
@@ -80,30 +78,18 @@ export function intakeRoutes(deps: { importFiles: ImportFiles }) {
           input.uploadId,
           todayInJapan(now),
           (bytes, fileName) =>
-            deps.importFiles
-              .receive({ user, terminalId, now }, { bytes, fileName, kind: 'residentChanges' })
-              .catch(refused(audit, `住基異動取込 #${input.uploadId}`)),
+            deps.importFiles.receiveFor(
+              { user, terminalId, now },
+              { bytes, fileName, kind: 'residentChanges' },
+              { audit, what: `住基異動取込 #${input.uploadId}` },
+            ),
         )
         audit.targets(personIds)
         audit.purpose(
-          `住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件${protectedNote(result)}${notScanned(file.scan)}`,
+          `住基異動取込 #${input.uploadId} ${result.status} ${result.applied}件${protectedNote(result)}${notScannedNote(file.scan)}`,
         )
-        return withWarnings(result, file.warnings)
+        return withScanWarnings(result, file.warnings)
       },
     }),
   ]
 }
-
-/** A file the scan refused: the request's audit row says why (the quarantine writes its own row). */
-const refused =
-  (audit: { purpose(text: string): void }, what: string) =>
-  (error: unknown): never => {
-    if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
-    throw error
-  }
-
-/** A file taken without a scan (demo mode only) says so in its audit row. */
-const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')
-
-const withWarnings = <T extends object>(result: T, warnings: string[]) =>
-  warnings.length > 0 ? { ...result, warnings } : result

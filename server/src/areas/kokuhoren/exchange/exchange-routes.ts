@@ -5,8 +5,7 @@
  * Thin: parse → the service → answer.
  */
 import { todayInJapan } from '../../../../../shared/domain'
-import type { ImportFiles } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import { notScannedNote, uploadedBytes, type ImportFiles } from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import {
   approveSend,
@@ -129,15 +128,11 @@ export function kokuhorenExchangeRoutes(deps: { importFiles: ImportFiles }) {
       // All or nothing in the request's transaction; the same file (SHA-256) applies once.
       effect: 'create',
       async handle({ input, db, user, audit, now, terminalId }) {
-        const file = await deps.importFiles
-          .receive(
-            { user, terminalId, now },
-            { bytes: Buffer.from(input.contentBase64, 'base64'), fileName: input.fileName, kind: 'kokuhoren' },
-          )
-          .catch((error: unknown): never => {
-            if (error instanceof HttpProblem) audit.purpose(`受給者情報更新結果の取込 拒否 ${error.code}`)
-            throw error
-          })
+        const file = await deps.importFiles.receiveFor(
+          { user, terminalId, now },
+          { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'kokuhoren' },
+          { audit, what: '受給者情報更新結果の取込' },
+        )
         const { personIds, ...result } = await importUpdateResults(
           db,
           { fileName: input.fileName, bytes: file.bytes, sha256: file.sha256 },
@@ -145,7 +140,7 @@ export function kokuhorenExchangeRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `受給者情報更新結果の取込 ${input.fileName} ${result.status} ${result.records}件 エラー ${result.rejected}件 照合不能 ${result.unmatched}件${file.scan === 'notScanned' ? '（ウイルス検査なし）' : ''}`,
+          `受給者情報更新結果の取込 ${input.fileName} ${result.status} ${result.records}件 エラー ${result.rejected}件 照合不能 ${result.unmatched}件${notScannedNote(file.scan)}`,
         )
         return { ...result, warnings: [...file.warnings, ...result.warnings] }
       },

@@ -6,8 +6,14 @@
  * parse → the service → answer.
  */
 import { todayInJapan } from '../../../../../shared/domain'
-import type { ImportFiles, ReceivedImportFile } from '../../../core/files/import-files'
-import { HttpProblem } from '../../../core/http/problem'
+import {
+  notScannedNote,
+  uploadedBytes,
+  withScanWarnings,
+  type ImportAudit,
+  type ImportCaller,
+  type ImportFiles,
+} from '../../../core/files/import-files'
 import { defineRoute } from '../../../core/http/route'
 import { approveSentFile, downloadSentFile } from './approvals'
 import { exportWithholdingRequests } from './export-requests'
@@ -25,21 +31,16 @@ const EXPORT_NAMES = {
 
 export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
   const receive = (
-    caller: Parameters<ImportFiles['receive']>[0],
+    caller: ImportCaller,
     input: { contentBase64: string; fileName: string },
-    audit: { purpose(text: string): void },
+    audit: ImportAudit,
     what: string,
   ) =>
-    deps.importFiles
-      .receive(caller, {
-        bytes: Buffer.from(input.contentBase64, 'base64'),
-        fileName: input.fileName,
-        kind: 'pensionWithholding',
-      })
-      .catch((error: unknown): never => {
-        if (error instanceof HttpProblem) audit.purpose(`${what} 拒否 ${error.code}`)
-        throw error
-      })
+    deps.importFiles.receiveFor(
+      caller,
+      { bytes: uploadedBytes(input), fileName: input.fileName, kind: 'pensionWithholding' },
+      { audit, what },
+    )
   return [
     defineRoute({
       name: 'premiums.importWithholdingTargets',
@@ -59,9 +60,9 @@ export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `特別徴収対象者情報取込 ${input.fiscalYear}年度 ${result.status} 突合 ${result.matched}件 未突合 ${result.unmatchedCount}件${notScanned(file.scan)}`,
+          `特別徴収対象者情報取込 ${input.fiscalYear}年度 ${result.status} 突合 ${result.matched}件 未突合 ${result.unmatchedCount}件${notScannedNote(file.scan)}`,
         )
-        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+        return withScanWarnings(result, file.warnings)
       },
     }),
     defineRoute({
@@ -132,9 +133,9 @@ export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
         )
         audit.targets(personIds)
         audit.purpose(
-          `特別徴収結果取込 ${result.status} 徴収 ${result.withheld}件 未徴収 ${result.notWithheld}件 未突合 ${result.unmatchedCount}件${notScanned(file.scan)}`,
+          `特別徴収結果取込 ${result.status} 徴収 ${result.withheld}件 未徴収 ${result.notWithheld}件 未突合 ${result.unmatchedCount}件${notScannedNote(file.scan)}`,
         )
-        return file.warnings.length > 0 ? { ...result, warnings: file.warnings } : result
+        return withScanWarnings(result, file.warnings)
       },
     }),
     defineRoute({
@@ -152,6 +153,3 @@ export function pensionExchangeRoutes(deps: { importFiles: ImportFiles }) {
     }),
   ]
 }
-
-/** A file taken without a scan (demo mode only) says so in its audit row. */
-const notScanned = (scan: ReceivedImportFile['scan']) => (scan === 'notScanned' ? ' ウイルス未検査（デモ）' : '')
