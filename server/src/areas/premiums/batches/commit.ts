@@ -1,7 +1,8 @@
 /**
  * The commit of a signed-off 賦課バッチ, one chunk of 1,000 persons per call, in the caller's transaction: the staged
  * results of the next chunk not yet committed are checked against the hash the 監督者 signed off, copied to
- * premium_assessments and premium_installments with one INSERT … SELECT, and the chunk row is written with them — so
+ * premium_assessments and premium_installments with one INSERT … SELECT (each staged row takes its version's id from
+ * the sequence first, so its 期割 need no join back to the inserted versions), and the chunk row is written with them — so
  * a chunk is committed exactly when its versions are, a committed chunk is never redone, and a process killed at any
  * point leaves every person's year either as it was or with its whole new version. A person reassessed by someone
  * else since the dry run keeps that newer version (counted as skipped).
@@ -50,7 +51,8 @@ export async function commitNextChunk(
     if (hash !== run.chunkHashes[next]) throw tampered()
     const result = (await db.execute(sql`
       with staged as (
-        select r.* from premium_batch_results r
+        select nextval(pg_get_serial_sequence('premium_assessments', 'id')) as assessment_id, r.*
+        from premium_batch_results r
         where r.run_id = ${runId} and r.chunk = ${next}
           and r.version - 1 = coalesce(
             (select max(a.version) from premium_assessments a
@@ -58,13 +60,13 @@ export async function commitNextChunk(
       ),
       versions as (
         insert into premium_assessments (
-          person_id, fiscal_year, version, reason,
+          id, person_id, fiscal_year, version, reason,
           stage_1, stage_1_from, stage_1_to, stage_1_months, stage_1_amount,
           stage_2, stage_2_from, stage_2_to, stage_2_months, stage_2_amount,
           liable_months, annual_amount, overpaid_amount, table_version, tax_record_id, explanation,
           assessed_on, assessed_at, assessed_by)
         select
-          person_id, fiscal_year, version, reason,
+          assessment_id, person_id, fiscal_year, version, reason,
           stage_1, stage_1_from, stage_1_to, stage_1_months, stage_1_amount,
           stage_2, stage_2_from, stage_2_to, stage_2_months, stage_2_amount,
           liable_months, annual_amount, overpaid_amount, table_version, tax_record_id, explanation,
@@ -74,9 +76,8 @@ export async function commitNextChunk(
       ),
       installments as (
         insert into premium_installments (assessment_id, method, seq, period, amount, due_date)
-        select v.id, i.method, i.seq, i.period, i.amount, i."dueDate"::date
-        from versions v
-        join staged s on s.person_id = v.person_id
+        select s.assessment_id, i.method, i.seq, i.period, i.amount, i."dueDate"::date
+        from staged s
         cross join lateral jsonb_to_recordset(s.installments)
           as i(method text, seq int, period text, amount int, "dueDate" text)
         returning 1
