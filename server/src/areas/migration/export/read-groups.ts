@@ -62,7 +62,11 @@ export interface ReadOptions {
   since?: Date
 }
 
-/** Persons whose records changed after `since` (every table with a recording stamp). */
+/**
+ * Persons whose records changed after `since` (every table with a recording stamp). A 住基 change that writes no
+ * history of its own (氏名変更, a 転居 that moves the whole household, 世帯変更) is known by its applied intake record:
+ * its person and everyone now in that person's household (the address is the household's) are sent.
+ */
 async function changedPersons(db: Db | Tx, since: Date): Promise<Set<number>> {
   const at = since.toISOString()
   const r = await db.execute(sql`
@@ -70,7 +74,11 @@ async function changedPersons(db: Db | Tx, since: Date): Promise<Set<number>> {
     union select person_id from premium_assessments where assessed_at > ${at}::timestamptz
     union select person_id from collection_entries where recorded_at > ${at}::timestamptz
     union select person_id from certified_persons where recorded_at > ${at}::timestamptz
-    union select person_id from mailing_addresses where recorded_at > ${at}::timestamptz`)
+    union select person_id from mailing_addresses where recorded_at > ${at}::timestamptz
+    union select m.id from intake_records r
+      join persons p on p.id = r.person_id
+      join persons m on m.household_id = p.household_id
+      where r.applied_at > ${at}::timestamptz`)
   return new Set(rowsOf<{ id: number }>(r).map((x) => Number(x.id)))
 }
 
