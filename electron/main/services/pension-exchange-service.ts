@@ -55,7 +55,10 @@ export class PensionExchangeService {
     private readonly files: PensionFileSaveDeps,
   ) {}
 
-  call<K extends PensionExchangePassThrough>(channel: K, request: ApiInput<RouteOf<K>>): Promise<ApiOutput<RouteOf<K>>> {
+  call<K extends PensionExchangePassThrough>(
+    channel: K,
+    request: ApiInput<RouteOf<K>>,
+  ): Promise<ApiOutput<RouteOf<K>>> {
     const route: RouteOf<K> = pensionExchangeRoutes[channel]
     return this.auth.authenticated((token) => this.backend.call(route, request, token))
   }
