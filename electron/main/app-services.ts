@@ -169,11 +169,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
               onRefused: (e) =>
                 securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
             }),
-            pensionExchange: new PensionExchangeService(backend, auth, options.pensionFileSource ?? noPensionFileSource, {
-              ...(options.exports ?? refuseExports),
-              onRefused: (e) =>
-                securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
-            }),
+            pensionExchange: new PensionExchangeService(
+              backend,
+              auth,
+              options.pensionFileSource ?? noPensionFileSource,
+              {
+                ...(options.exports ?? refuseExports),
+                onRefused: (e) =>
+                  securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
+              },
+            ),
             migration,
             benefits: new BenefitsService(backend, auth),
             appInfo: options.appInfo,
