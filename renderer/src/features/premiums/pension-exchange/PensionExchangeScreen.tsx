@@ -568,7 +568,7 @@ function ImportReport(props: {
               <TableBody>
                 {r.problems.map((p, i) => (
                   <TableRow key={i} data-testid="pension-problem">
-                    <TableCell>{p.recordNumber === 0 ? 'ファイル' : `${p.recordNumber}行目`}</TableCell>
+                    <TableCell>{p.recordNumber === 0 ? 'ファイル' : `第${p.recordNumber}レコード`}</TableCell>
                     <TableCell>{p.bytePosition}</TableCell>
                     <TableCell>{p.field}</TableCell>
                     <TableCell>{p.message}</TableCell>
@@ -591,7 +591,7 @@ function ImportReport(props: {
               <TableBody>
                 {r.unmatched.map((u) => (
                   <TableRow key={u.recordNumber}>
-                    <TableCell>{u.recordNumber}行目</TableCell>
+                    <TableCell>第{u.recordNumber}レコード</TableCell>
                     <TableCell>{u.basicPensionNumber}</TableCell>
                     <TableCell>{u.kanaName}</TableCell>
                     <TableCell>
