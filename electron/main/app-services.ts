@@ -20,6 +20,7 @@ import { CollectionService } from './services/collection-service'
 import { StatisticsService } from './services/statistics-service'
 import { BenefitsService } from './services/benefits-service'
 import { MigrationService, type MigrationExtractSource } from './services/migration-service'
+import { PensionExchangeService, type PensionFileSource } from './services/pension-exchange-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -51,6 +52,11 @@ export interface AppServicesOptions {
    * extract is refused (no folder is ever chosen).
    */
   migrationSource?: MigrationExtractSource
+  /**
+   * 年金特別徴収: the file dialog from which main reads a 対象者情報 or 結果 file, and the file reader. Absent: importing
+   * a file is refused (no file is ever chosen).
+   */
+  pensionFileSource?: PensionFileSource
   /** Printing (C-28): the policy's allowlist and the printer adapter. Absent: no printer at all. */
   printing?: PrintServiceDeps
   /**
@@ -163,6 +169,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
               onRefused: (e) =>
                 securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
             }),
+            pensionExchange: new PensionExchangeService(
+              backend,
+              auth,
+              options.pensionFileSource ?? noPensionFileSource,
+              {
+                ...(options.exports ?? refuseExports),
+                onRefused: (e) =>
+                  securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
+              },
+            ),
             migration,
             benefits: new BenefitsService(backend, auth),
             appInfo: options.appInfo,
@@ -211,6 +227,14 @@ const noExtractSource: MigrationExtractSource = {
   chooseFolder: async () => null,
   readFile: async () => {
     throw new Error('no extract source')
+  },
+}
+
+/** No file dialog configured: no 特別徴収 file can be imported. */
+const noPensionFileSource: PensionFileSource = {
+  chooseFile: async () => null,
+  readFile: async () => {
+    throw new Error('no pension file source')
   },
 }
 

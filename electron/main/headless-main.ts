@@ -13,6 +13,7 @@ import { NodeHttpsTransport } from './backend/node-https-transport'
 import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-bridge'
 import { IdleLock } from './services/idle-lock'
 import type { MigrationExtractSource } from './services/migration-service'
+import type { PensionFileSource } from './services/pension-exchange-service'
 import { RecordingPrinter } from './services/print/recording-printer'
 import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
@@ -43,7 +44,8 @@ export interface HeadlessMainOptions {
   exportDir?: string
   /**
    * Browser mode's stand-in for the folder dialog of データ移行: the newest folder in this directory that holds a
-   * manifest.json is the one "chosen". Absent: no extract can be loaded.
+   * manifest.json is the one "chosen"; the newest file of its `pension-withholding/` folder stands in for the file
+   * dialog of 年金特別徴収. Absent: no extract and no 特別徴収 file can be loaded.
    */
   importDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
@@ -143,7 +145,12 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       printersAllowlist: [BROWSER_MODE_PRINTER],
       printers: printer.adapter,
     },
-    ...(options.importDir ? { migrationSource: newestExtractIn(options.importDir) } : {}),
+    ...(options.importDir
+      ? {
+          migrationSource: newestExtractIn(options.importDir),
+          pensionFileSource: newestPensionFileIn(join(options.importDir, PENSION_IMPORT_FOLDER)),
+        }
+      : {}),
     ...(options.exportDir
       ? {
           exports: {
@@ -207,6 +214,27 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       services.masters.close()
       agent.destroy()
     },
+  }
+}
+
+/** Browser mode's folder of 特別徴収 files under the import directory (the file dialog's stand-in). */
+export const PENSION_IMPORT_FOLDER = 'pension-withholding'
+
+/** The file dialog's stand-in in browser mode: the newest file in `dir` (none there: cancelled). */
+function newestPensionFileIn(dir: string): PensionFileSource {
+  return {
+    async chooseFile() {
+      let newest: { path: string; at: number } | null = null
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+      for (const entry of entries) {
+        if (!entry.isFile()) continue
+        const path = join(dir, entry.name)
+        const { mtimeMs } = await stat(path)
+        if (!newest || mtimeMs > newest.at) newest = { path, at: mtimeMs }
+      }
+      return newest?.path ?? null
+    },
+    readFile: async (path) => new Uint8Array(await readFile(path)),
   }
 }
 

@@ -31,6 +31,7 @@ import { loadDataKey, type DataKey } from './services/at-rest/data-key'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { saveDialogChooser } from './platform/save-dialog'
 import { extractFolderSource } from './platform/open-folder-dialog'
+import { pensionFileDialogSource } from './platform/open-pension-file-dialog'
 import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
@@ -163,6 +164,8 @@ async function start(): Promise<void> {
     },
     // データ移行: the extract's folder from the OS dialog in main; main reads and sends the files.
     migrationSource: extractFolderSource(() => mainWindow),
+    // 年金特別徴収: the 対象者情報・結果 file from the OS dialog in main; main reads and sends it.
+    pensionFileSource: pensionFileDialogSource(() => mainWindow),
     // C-28: printing only through main, to the policy's printers.
     printing: {
       printersAllowlist: policy.printersAllowlist,

@@ -100,6 +100,14 @@ export const ipcChannelNames = [
   'premiumRecords.reductionDecide',
   'premiumRecords.reductionQueue',
   'premiumRecords.personReductions',
+  // 年金特別徴収: the files exchanged, the 対象者・結果 files read by main from its file dialog, the 依頼 file (dry run,
+  // prepared), the 監督者's sign-off (passed), the approved file saved by main (export control)
+  'pensionExchange.files',
+  'pensionExchange.importTargets',
+  'pensionExchange.importResults',
+  'pensionExchange.exportRequests',
+  'pensionExchange.approveFile',
+  'pensionExchange.saveFile',
   // 収納台帳: a person's ledger, the 窓口 quote and payment, 充当, the 還付 queue and decision, 収納状況, the prints
   'collection.personLedger',
   'collection.counterQuote',

@@ -69,6 +69,7 @@ import { arrearsIpcChannels } from './arrears'
 import { certificationIntakeIpcChannels } from './certification-intake'
 import { certificationDecisionIpcChannels, certificationPrintIpcChannels } from './certification-decisions'
 import { premiumRecordsIpcChannels } from './premium-records'
+import { pensionExchangeIpcChannels } from './pension-exchange'
 import { paymentIntakeIpcChannels } from './payment-intake'
 import { collectionIpcChannels } from './collection'
 import { statisticsIpcChannels } from './statistics'
@@ -220,6 +221,8 @@ export const ipcChannels = {
   ...premiumNoticeIpcChannels,
   // 口座・口座振替 and 減免・徴収猶予: passed to the server; the 口座振替依頼 file is saved by main (export control).
   ...premiumRecordsIpcChannels,
+  // 年金特別徴収: main reads the 対象者・結果 files from its file dialog; the approved 依頼 file is saved by main (C-21).
+  ...pensionExchangeIpcChannels,
   // 消込: passed to the server as they are (it applies the file in one transaction and audits).
   ...paymentIntakeIpcChannels,
   // 収納台帳: passed to the server; the 還付通知書 and 収納状況 go from the server to the print control (C-28) through main.

@@ -9,6 +9,7 @@ import type { AdminService } from '../services/admin-service'
 import type { RetentionService } from '../services/retention-service'
 import type { PremiumService } from '../services/premium-service'
 import type { PremiumRecordsService } from '../services/premium-records-service'
+import type { PensionExchangeService } from '../services/pension-exchange-service'
 import type { PaymentIntakeService } from '../services/payment-intake-service'
 import type { CollectionService } from '../services/collection-service'
 import type { StatisticsService } from '../services/statistics-service'
@@ -39,6 +40,8 @@ export interface HandlerServices {
   premiums: PremiumService
   /** 口座・口座振替 (the 口座振替依頼 file through the export control) and 減免・徴収猶予. */
   premiumRecords: PremiumRecordsService
+  /** 年金特別徴収: the files (server), the 対象者・結果 files from main's dialog, the 依頼 file (export control). */
+  pensionExchange: PensionExchangeService
   /** 督促・不納欠損: the runs and the 延滞金 quote (server), the 督促状 (printed through the print control). */
   dunning: DunningService
   arrears: ArrearsService
@@ -160,6 +163,12 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'premiumRecords.reductionQueue': (req) => services.premiumRecords.call('premiumRecords.reductionQueue', req),
     'premiumRecords.personReductions': (req) => services.premiumRecords.call('premiumRecords.personReductions', req),
     'premiumRecords.saveDirectDebitFile': (req) => services.premiumRecords.saveDirectDebitFile(req.requestId),
+    'pensionExchange.files': (req) => services.pensionExchange.call('pensionExchange.files', req),
+    'pensionExchange.importTargets': (req) => services.pensionExchange.importTargets(req),
+    'pensionExchange.importResults': (req) => services.pensionExchange.importResults(req),
+    'pensionExchange.exportRequests': (req) => services.pensionExchange.call('pensionExchange.exportRequests', req),
+    'pensionExchange.approveFile': (req) => services.pensionExchange.call('pensionExchange.approveFile', req),
+    'pensionExchange.saveFile': (req) => services.pensionExchange.saveFile(req.fileId),
     'paymentIntake.import': (req) => services.paymentIntake.call('paymentIntake.import', req),
     'paymentIntake.workList': (req) => services.paymentIntake.call('paymentIntake.workList', req),
     'paymentIntake.decide': (req) => services.paymentIntake.call('paymentIntake.decide', req),

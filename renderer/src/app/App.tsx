@@ -66,6 +66,9 @@ export function App() {
   const reductionQueueOpen = useNavigationStore((s) => isOpen(s, 'reductionQueue'))
   const mayDirectDebit = useMay('premiums.directDebitFile', 'premiums.batchApprove')
   const directDebitOpen = useNavigationStore((s) => isOpen(s, 'directDebit'))
+  // 年金特別徴収 for the 賦課収納担当 (files in and out) and the 監督者 (signs a 依頼 file off); the server checks it again.
+  const mayPensionExchange = useMay('premiums.withholdingExchange', 'premiums.batchApprove')
+  const pensionExchangeOpen = useNavigationStore((s) => isOpen(s, 'pensionExchange'))
   // 督促・不納欠損 for those who prepare the runs (収納担当) or sign them off (監督者); the server checks it again.
   const mayDunning = useMay('collection.dunningBatch', 'collection.writeOffApprove')
   const dunningOpen = useNavigationStore((s) => isOpen(s, 'dunning'))
@@ -102,6 +105,7 @@ export function App() {
           (mayPremiumBatches && !premiumBatchesOpen) ||
           (mayReductionQueue && !reductionQueueOpen) ||
           (mayDirectDebit && !directDebitOpen) ||
+          (mayPensionExchange && !pensionExchangeOpen) ||
           (mayDunning && !dunningOpen) ||
           (mayPaymentIntake && !paymentIntakeOpen) ||
           (mayArrears && !arrearsOpen) ||
@@ -173,6 +177,16 @@ export function App() {
                 data-testid="open-direct-debit"
               >
                 口座振替依頼
+              </Button>
+            )}
+            {mayPensionExchange && !pensionExchangeOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'pensionExchange' })}
+                data-testid="open-pension-exchange"
+              >
+                年金特別徴収
               </Button>
             )}
             {mayPaymentIntake && !paymentIntakeOpen && (

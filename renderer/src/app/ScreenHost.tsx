@@ -8,6 +8,7 @@ import { PersonView } from '../features/persons/PersonView'
 import { RetentionScreen } from '../features/retention/RetentionScreen'
 import { PremiumBatchScreen } from '../features/premiums/PremiumBatchScreen'
 import { DirectDebitScreen } from '../features/premiums/accounts/DirectDebitScreen'
+import { PensionExchangeScreen } from '../features/premiums/pension-exchange/PensionExchangeScreen'
 import { DunningScreen } from '../features/collection/dunning/DunningScreen'
 import { PaymentIntakeScreen } from '../features/collection/payments/PaymentIntakeScreen'
 import { ArrearsScreen } from '../features/collection/arrears/ArrearsScreen'
@@ -72,6 +73,8 @@ export function ScreenHost(props: {
       return <ReductionQueueScreen user={props.user} onClose={() => leave('reductionQueue')} />
     case 'directDebit':
       return <DirectDebitScreen onClose={() => leave('directDebit')} />
+    case 'pensionExchange':
+      return <PensionExchangeScreen onClose={() => leave('pensionExchange')} />
     case 'dunning':
       return <DunningScreen user={props.user} onClose={() => leave('dunning')} />
     case 'paymentIntake':

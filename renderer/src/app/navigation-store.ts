@@ -19,6 +19,7 @@ export type Screen =
   | { kind: 'premiumBatches' }
   | { kind: 'reductionQueue' }
   | { kind: 'directDebit' }
+  | { kind: 'pensionExchange' }
   | { kind: 'dunning' }
   | { kind: 'paymentIntake' }
   | { kind: 'arrears' }

@@ -117,6 +117,8 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return '減免・徴収猶予の決定待ち'
         case 'directDebit':
           return '口座振替依頼データ'
+        case 'pensionExchange':
+          return '年金特別徴収'
         case 'dunning':
           return '督促・不納欠損バッチ'
         case 'paymentIntake':

@@ -64,6 +64,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   // 口座: a resident's bank account and holder; 口座振替依頼: the file's name and totals of a 振替日.
   'features/premiums/accounts/bank-account-store.ts': 'premiumBankAccounts',
   'features/premiums/accounts/direct-debit-store.ts': 'premiumDirectDebit',
+  // 年金特別徴収: the 依頼 file's persons and amounts, the unmatched records of an import (カナ氏名, 生年月日).
+  'features/premiums/pension-exchange/pension-exchange-store.ts': 'pensionExchange',
   // 減免・徴収猶予: a person's applications (incomes, damage) and the 監督者's queue naming residents.
   'features/premiums/reductions/reduction-person-store.ts': 'premiumReductionsPerson',
   'features/premiums/reductions/reduction-queue-store.ts': 'premiumReductionQueue',
