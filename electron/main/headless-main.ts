@@ -13,6 +13,7 @@ import { NodeHttpsTransport } from './backend/node-https-transport'
 import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-bridge'
 import { IdleLock } from './services/idle-lock'
 import type { MigrationExtractSource } from './services/migration-service'
+import type { UpdateResultSource } from './services/kokuhoren-service'
 import { RecordingPrinter } from './services/print/recording-printer'
 import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
@@ -43,7 +44,8 @@ export interface HeadlessMainOptions {
   exportDir?: string
   /**
    * Browser mode's stand-in for the folder dialog of データ移行: the newest folder in this directory that holds a
-   * manifest.json is the one "chosen". Absent: no extract can be loaded.
+   * manifest.json is the one "chosen"; and for the file dialog of the 国保連 更新結果, the newest .csv file in it.
+   * Absent: no extract and no 更新結果 can be loaded.
    */
   importDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
@@ -143,7 +145,9 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       printersAllowlist: [BROWSER_MODE_PRINTER],
       printers: printer.adapter,
     },
-    ...(options.importDir ? { migrationSource: newestExtractIn(options.importDir) } : {}),
+    ...(options.importDir
+      ? { migrationSource: newestExtractIn(options.importDir), updateResultSource: newestCsvIn(options.importDir) }
+      : {}),
     ...(options.exportDir
       ? {
           exports: {
@@ -220,6 +224,23 @@ function newestExtractIn(dir: string): MigrationExtractSource {
         const path = join(dir, entry.name)
         const manifest = await stat(join(path, 'manifest.json')).catch(() => null)
         if (manifest && (!newest || manifest.mtimeMs > newest.at)) newest = { path, at: manifest.mtimeMs }
+      }
+      return newest?.path ?? null
+    },
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+  }
+}
+
+/** The file dialog's stand-in in browser mode (国保連 更新結果): the newest .csv file directly in `dir`. */
+function newestCsvIn(dir: string): UpdateResultSource {
+  return {
+    async chooseFile() {
+      let newest: { path: string; at: number } | null = null
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (!entry.isFile() || !/\.csv$/i.test(entry.name)) continue
+        const path = join(dir, entry.name)
+        const at = (await stat(path)).mtimeMs
+        if (!newest || at > newest.at) newest = { path, at }
       }
       return newest?.path ?? null
     },

@@ -31,6 +31,7 @@ import { loadDataKey, type DataKey } from './services/at-rest/data-key'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { saveDialogChooser } from './platform/save-dialog'
 import { extractFolderSource } from './platform/open-folder-dialog'
+import { updateResultFileSource } from './platform/open-file-dialog'
 import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
@@ -163,6 +164,8 @@ async function start(): Promise<void> {
     },
     // データ移行: the extract's folder from the OS dialog in main; main reads and sends the files.
     migrationSource: extractFolderSource(() => mainWindow),
+    // 国保連連携: the 更新結果 file from the OS file dialog in main; main reads and sends it.
+    updateResultSource: updateResultFileSource(() => mainWindow),
     // C-28: printing only through main, to the policy's printers.
     printing: {
       printersAllowlist: policy.printersAllowlist,
