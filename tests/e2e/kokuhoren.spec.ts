@@ -112,7 +112,9 @@ test('kokuhoren: the 給付係 sends the month’s 受給者異動 after the 監
   await expect(sendRow.getByTestId('kokuhoren-send-status')).toHaveText('実行済')
   await page.keyboard.press('F4')
   await expect(page.getByTestId('kokuhoren-saved')).toContainText('サーバの記録と一致')
-  const fileName = /ファイル (J5\d{6}\.CSV)/.exec((await page.getByTestId('kokuhoren-detail-file').textContent()) ?? '')![1]!
+  const fileName = /ファイル (J5\d{6}\.CSV)/.exec(
+    (await page.getByTestId('kokuhoren-detail-file').textContent()) ?? '',
+  )![1]!
   const file = join(process.env.E2E_CLIENT_DATA_DIR!, 'exports', fileName)
   const bytes = readFileSync(file)
   // The 531 file is plain CP932 (the 国保連 reads it as it is); the harness takes it away after reading it, as
@@ -136,7 +138,9 @@ test('kokuhoren: the 給付係 sends the month’s 受給者異動 after the 監
   if (!results.ok) return
   writeFileSync(join(process.env.E2E_IMPORT_DIR!, `KEKKA-${Date.now()}.csv`), results.value)
   await page.keyboard.press('F6')
-  await expect(page.getByTestId('kokuhoren-import-result')).toContainText('1 件（正常 0 件・エラー 1 件・照合できない 0 件）')
+  await expect(page.getByTestId('kokuhoren-import-result')).toContainText(
+    '1 件（正常 0 件・エラー 1 件・照合できない 0 件）',
+  )
   const item = page.getByTestId('kokuhoren-work-list').locator('tr', { hasText: person.insuredNumber })
   await expect(item.getByTestId('kokuhoren-work-explanation')).toContainText(
     '12P4: 直近の異動日の台帳の居宅介護支援事業所が、給付管理票を提出した事業所と一致しない',

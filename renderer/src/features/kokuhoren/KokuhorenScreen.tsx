@@ -144,7 +144,8 @@ export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
             )}
           </Stack>
           <Typography variant="body2" color="text.secondary" data-testid="kokuhoren-slot" sx={{ mb: 1 }}>
-            いまの送付: {monthLabel(slot.processingMonth)} {roundLabels[slot.round]}（締切 <WarekiDate date={slot.cutoffOn} />）
+            いまの送付: {monthLabel(slot.processingMonth)} {roundLabels[slot.round]}（締切{' '}
+            <WarekiDate date={slot.cutoffOn} />）
           </Typography>
           {sends.error && (
             <Alert severity="error" role="alert" data-testid="kokuhoren-load-error">
@@ -196,7 +197,14 @@ export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
             ? [{ key: 'F2', label: '試算', action: actions.dryRun, disabled: dialogOpen || busy || !month }]
             : []),
           ...(mayOperate
-            ? [{ key: 'F4', label: 'ファイル保存', action: actions.saveFile, disabled: dialogOpen || !offered.saveFile }]
+            ? [
+                {
+                  key: 'F4',
+                  label: 'ファイル保存',
+                  action: actions.saveFile,
+                  disabled: dialogOpen || !offered.saveFile,
+                },
+              ]
             : []),
           { key: 'F5', label: '再表示', action: actions.refresh, disabled: dialogOpen || sends.busy },
           ...(mayOperate
@@ -285,11 +293,13 @@ function SendDetailPanel(props: {
   return (
     <Paper sx={{ p: 2 }} data-testid="kokuhoren-detail">
       <Typography variant="h6" component="h3" data-testid="kokuhoren-detail-title">
-        送付 第{send.sendId}号 {monthLabel(send.processingMonth)} {roundLabels[send.round]}（{sendStatusLabels[send.status]}）
+        送付 第{send.sendId}号 {monthLabel(send.processingMonth)} {roundLabels[send.round]}（
+        {sendStatusLabels[send.status]}）
       </Typography>
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="kokuhoren-detail-summary">
         {send.records} 件（受給者異動 {send.queued} 件）・保留 {send.refused} 人・基準日 <WarekiDate date={send.asOf} />
-        ・締切 <WarekiDate date={send.cutoffOn} />・試算 {send.preparedName}
+        ・締切 <WarekiDate date={send.cutoffOn} />
+        ・試算 {send.preparedName}
         {send.approvedName ? `・承認 ${send.approvedName}` : ''}
         {send.committedAt && (
           <>
@@ -370,7 +380,9 @@ function SendDetailPanel(props: {
                 </TableCell>
                 <TableCell>{changeKindLabels[r.changeKind] ?? r.changeKind}</TableCell>
                 <TableCell>{r.changeReason}</TableCell>
-                <TableCell data-testid="kokuhoren-record-changes">{r.changes.map(queueChangeLabel).join('・')}</TableCell>
+                <TableCell data-testid="kokuhoren-record-changes">
+                  {r.changes.map(queueChangeLabel).join('・')}
+                </TableCell>
                 <TableCell>{r.careLevel ? (levelLabels[r.careLevel] ?? r.careLevel) : '—'}</TableCell>
               </TableRow>
             ))}

@@ -87,7 +87,10 @@ const workItem = {
   resolution: null,
   rowVersion: 1,
 }
-const imported = (status: 'applied' | 'alreadyImported' | 'rejected', problems: { line: number; message: string }[] = []) => ({
+const imported = (
+  status: 'applied' | 'alreadyImported' | 'rejected',
+  problems: { line: number; message: string }[] = [],
+) => ({
   fileName: 'KEKKA.CSV',
   result: {
     status,
@@ -188,7 +191,8 @@ describe('the send of a month', () => {
   })
   it('keeps the server’s Japanese refusal of a month past its cut-off', async () => {
     await store().setMonth('2026-11')
-    const message = '処理対象年月 2026-11 の送付は締切を過ぎています。次の送付は 2026-12 の追加分（締切 2026-12-10）です'
+    const message =
+      '処理対象年月 2026-11 の送付は締切を過ぎています。次の送付は 2026-12 の追加分（締切 2026-12-10）です'
     api.kokuhoren.sendDryRun.mockResolvedValue(refused(message))
     expect(await store().dryRun()).toBeNull()
     expect(store().write.error).toBe(message)
@@ -254,7 +258,9 @@ describe('the 更新結果 and the work list', () => {
     expect(api.kokuhoren.workList).toHaveBeenCalledTimes(2)
   })
   it('shows a refused file as an error, with its problems kept for the list', async () => {
-    const problems = [{ line: 1, message: '1行目（コントロールレコード）第7項目「保険者番号」: 区の保険者番号 131045 ではありません' }]
+    const problems = [
+      { line: 1, message: '1行目（コントロールレコード）第7項目「保険者番号」: 区の保険者番号 131045 ではありません' },
+    ]
     api.kokuhoren.importUpdateResults.mockResolvedValue(ok(imported('rejected', problems)))
     expect(await store().importUpdateResults()).toBe(false)
     expect(store().write.error).toBe('KEKKA.CSV は取り込めませんでした（1 件の誤り）')
