@@ -10,6 +10,7 @@ import { generateDummyWard } from '../../server/src/demo/generator'
 import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
 import { expect, test, type Page } from './support/test'
 import { bridgeIpc as ipc } from './support/bridge-ipc'
+import { screenshotDir } from './support/screenshots'
 import { signIn, signOut } from './support/login'
 import { completeStepUp } from './support/step-up'
 
@@ -89,6 +90,7 @@ test('kokuhoren: the 給付係 sends the month’s 受給者異動 after the 監
   await expect(record.getByTestId('kokuhoren-record-changes')).toContainText('居宅届出')
   const sendRow = page.getByTestId(`kokuhoren-send-${sendId}`)
   await expect(sendRow.getByTestId('kokuhoren-send-status')).toHaveText('承認待ち')
+  await page.screenshot({ path: `${screenshotDir}/kokuhoren-dry-run.png` })
   await signOut(page)
 
   // 監督者: signs the send off after the step-up; no 試算, 実行 or 取込 is offered.
@@ -110,6 +112,7 @@ test('kokuhoren: the 給付係 sends the month’s 受給者異動 after the 監
   await page.keyboard.press('F9')
   await expect(page.getByTestId('kokuhoren-message')).toContainText(`送付 第${sendId}号を実行しました`)
   await expect(sendRow.getByTestId('kokuhoren-send-status')).toHaveText('実行済')
+  await expect(page.getByTestId('kokuhoren-save-file')).toBeVisible()
   await page.keyboard.press('F4')
   await expect(page.getByTestId('kokuhoren-saved')).toContainText('サーバの記録と一致')
   const fileName = /ファイル (J5\d{6}\.CSV)/.exec(
