@@ -55,7 +55,7 @@ async function openCockpit(page: Page, loginId: string): Promise<void> {
 }
 
 // 給付係 kyufu01 runs the 試算 (F2) of the month's send: the person's record is planned (異動区分 新規, 居宅届出); the
-// 監督者 kantoku01 signs it off after the step-up; kyufu01 commits it (F9) and saves the file (F4) through the export
+// 監督者 kantoku01 signs it off (F8) after the step-up; kyufu01 commits it (F9) and saves the file (F4) through the export
 // control, and the file re-parses to the person's record. The 国保連's 更新結果 rejects that record (12P4, written with
 // the project's codec into the import directory, whose newest .csv stands in for main's file dialog); imported (F6),
 // the work item shows the Japanese reason; resolving it before the correction is refused, after the 居宅届出 is
@@ -98,7 +98,8 @@ test('kokuhoren: the 給付係 sends the month’s 受給者異動 after the 監
   await expect(page.getByTestId('kokuhoren-dry-run')).toHaveCount(0)
   await expect(page.getByTestId('kokuhoren-import')).toHaveCount(0)
   await page.getByTestId(`kokuhoren-send-${sendId}`).click()
-  await page.getByTestId('kokuhoren-approve').click()
+  await expect(page.getByTestId('kokuhoren-approve')).toBeVisible()
+  await page.keyboard.press('F8')
   await completeStepUp(page, 'kantoku01', `送付 第${sendId}号`)
   await expect(page.getByTestId('kokuhoren-message')).toContainText(`送付 第${sendId}号を承認しました`)
   await expect(sendRow.getByTestId('kokuhoren-send-status')).toHaveText('承認済（実行待ち）')

@@ -47,7 +47,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
  * back with the reasons), the 監督者's sign-off (step-up) or rejection, 実行, the file saved through the export
  * control — and the 受給者情報更新結果情報 import (the file chosen in main's dialog) with the work list of the rejected
  * records and their resolution. Only the actions the session's permissions allow are shown (the server checks them
- * again, with four eyes and the cut-off). F2 試算, F4 ファイル保存, F5 再表示, F6 更新結果の取込, F9 実行, Esc 戻る.
+ * again, with four eyes and the cut-off). F2 試算, F4 ファイル保存, F5 再表示, F6 更新結果の取込, F8 承認, F9 実行, Esc 戻る.
  */
 export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
   const mayOperate = useMay('kokuhoren.send')
@@ -73,6 +73,13 @@ export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
   }, [slot])
 
   const busy = write.busy
+  const askApproval = () => {
+    if (!send || !offered.approve || busy) return
+    setPending({
+      action: `送付 第${send.sendId}号（${monthLabel(send.processingMonth)}${roundLabels[send.round]}・${send.records} 件）を承認します`,
+      run: () => store.approve(),
+    })
+  }
   const actions = {
     dryRun: () => {
       if (mayOperate && !busy && month) void store.dryRun()
@@ -164,12 +171,7 @@ export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
           <SendDetailPanel
             offered={offered}
             busy={busy}
-            onApprove={() =>
-              setPending({
-                action: `送付 第${send.sendId}号（${monthLabel(send.processingMonth)}${roundLabels[send.round]}・${send.records} 件）を承認します`,
-                run: () => store.approve(),
-              })
-            }
+            onApprove={askApproval}
             onReject={(reason) => void store.reject(reason)}
             onCommit={actions.commit}
             onSaveFile={actions.saveFile}
@@ -207,6 +209,9 @@ export function KokuhorenScreen(props: { user: UserProfile; onClose(): void }) {
               ]
             : []),
           { key: 'F5', label: '再表示', action: actions.refresh, disabled: dialogOpen || sends.busy },
+          ...(mayApprove
+            ? [{ key: 'F8', label: '承認', action: askApproval, disabled: dialogOpen || busy || !offered.approve }]
+            : []),
           ...(mayOperate
             ? [
                 { key: 'F6', label: '更新結果の取込', action: actions.importFile, disabled: dialogOpen || busy },
@@ -320,7 +325,7 @@ function SendDetailPanel(props: {
       <Stack direction="row" spacing={1} sx={{ mb: 1 }} alignItems="flex-start">
         {offered.approve && (
           <Button variant="contained" onClick={props.onApprove} disabled={props.busy} data-testid="kokuhoren-approve">
-            承認（本人確認）
+            承認（F8・本人確認）
           </Button>
         )}
         {offered.reject && (
