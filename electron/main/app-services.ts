@@ -21,6 +21,7 @@ import { StatisticsService } from './services/statistics-service'
 import { BenefitsService } from './services/benefits-service'
 import { MigrationService, type MigrationExtractSource } from './services/migration-service'
 import { PensionExchangeService, type PensionFileSource } from './services/pension-exchange-service'
+import { KokuhorenService, type UpdateResultSource } from './services/kokuhoren-service'
 import { ExportService, type ExportServiceDeps } from './services/export/export-service'
 import { PrintService, type PrintServiceDeps } from './services/print/print-service'
 import { guardLockedHandlers, LockService } from './services/lock/lock-service'
@@ -57,6 +58,11 @@ export interface AppServicesOptions {
    * a file is refused (no file is ever chosen).
    */
   pensionFileSource?: PensionFileSource
+  /**
+   * 国保連連携: the file dialog from which main reads a 受給者情報更新結果情報 file, and the file reader. Absent: the
+   * import is refused (no file is ever chosen).
+   */
+  updateResultSource?: UpdateResultSource
   /** Printing (C-28): the policy's allowlist and the printer adapter. Absent: no printer at all. */
   printing?: PrintServiceDeps
   /**
@@ -181,6 +187,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
             ),
             migration,
             benefits: new BenefitsService(backend, auth),
+            kokuhoren: new KokuhorenService(
+              backend,
+              auth,
+              {
+                ...(options.exports ?? refuseExports),
+                onRefused: (e) =>
+                  securityAudit?.record({ kind: 'export-refused', requestId: e.requestId, reason: e.reason }),
+              },
+              options.updateResultSource ?? noUpdateResultSource,
+            ),
             appInfo: options.appInfo,
           }),
           (code) => void (unlockCode = code),
@@ -235,6 +251,14 @@ const noPensionFileSource: PensionFileSource = {
   chooseFile: async () => null,
   readFile: async () => {
     throw new Error('no pension file source')
+  },
+}
+
+/** No file dialog configured: no 更新結果 file can be imported. */
+const noUpdateResultSource: UpdateResultSource = {
+  chooseFile: async () => null,
+  readFile: async () => {
+    throw new Error('no update result source')
   },
 }
 

@@ -14,6 +14,7 @@ import { startLoopbackBridge, type LoopbackBridge } from './bridge/loopback-brid
 import { IdleLock } from './services/idle-lock'
 import type { MigrationExtractSource } from './services/migration-service'
 import type { PensionFileSource } from './services/pension-exchange-service'
+import type { UpdateResultSource } from './services/kokuhoren-service'
 import { RecordingPrinter } from './services/print/recording-printer'
 import { ActivityIdleSource } from './services/lock/activity-idle-source'
 import { join } from 'node:path'
@@ -45,7 +46,8 @@ export interface HeadlessMainOptions {
   /**
    * Browser mode's stand-in for the folder dialog of データ移行: the newest folder in this directory that holds a
    * manifest.json is the one "chosen"; the newest file of its `pension-withholding/` folder stands in for the file
-   * dialog of 年金特別徴収. Absent: no extract and no 特別徴収 file can be loaded.
+   * dialog of 年金特別徴収, and its newest .csv file for the file dialog of the 国保連 更新結果. Absent: no extract, no
+   * 特別徴収 file and no 更新結果 can be loaded.
    */
   importDir?: string
   onSecurityEvent?(event: { channel: string; reason: string }): void
@@ -149,6 +151,7 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
       ? {
           migrationSource: newestExtractIn(options.importDir),
           pensionFileSource: newestPensionFileIn(join(options.importDir, PENSION_IMPORT_FOLDER)),
+          updateResultSource: newestCsvIn(options.importDir),
         }
       : {}),
     ...(options.exportDir
@@ -220,23 +223,25 @@ export async function startHeadlessMain(options: HeadlessMainOptions): Promise<H
 /** Browser mode's folder of 特別徴収 files under the import directory (the file dialog's stand-in). */
 export const PENSION_IMPORT_FOLDER = 'pension-withholding'
 
-/** The file dialog's stand-in in browser mode: the newest file in `dir` (none there: cancelled). */
-function newestPensionFileIn(dir: string): PensionFileSource {
-  return {
-    async chooseFile() {
-      let newest: { path: string; at: number } | null = null
-      const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-      for (const entry of entries) {
-        if (!entry.isFile()) continue
-        const path = join(dir, entry.name)
-        const { mtimeMs } = await stat(path)
-        if (!newest || mtimeMs > newest.at) newest = { path, at: mtimeMs }
-      }
-      return newest?.path ?? null
-    },
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+/** The newest file directly in `dir` whose name passes `wanted` (null when there is none, or no such folder). */
+async function newestFileIn(dir: string, wanted: (name: string) => boolean = () => true): Promise<string | null> {
+  let newest: { path: string; at: number } | null = null
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile() || !wanted(entry.name)) continue
+    const path = join(dir, entry.name)
+    const at = (await stat(path)).mtimeMs
+    if (!newest || at > newest.at) newest = { path, at }
   }
+  return newest?.path ?? null
 }
+
+const readBytes = async (path: string) => new Uint8Array(await readFile(path))
+
+/** The file dialog's stand-in in browser mode (年金特別徴収): the newest file in `dir`. */
+const newestPensionFileIn = (dir: string): PensionFileSource => ({
+  chooseFile: () => newestFileIn(dir),
+  readFile: readBytes,
+})
 
 /** The folder dialog's stand-in in browser mode: the newest sub-folder of `dir` that holds a manifest.json. */
 function newestExtractIn(dir: string): MigrationExtractSource {
@@ -251,6 +256,12 @@ function newestExtractIn(dir: string): MigrationExtractSource {
       }
       return newest?.path ?? null
     },
-    readFile: async (path) => new Uint8Array(await readFile(path)),
+    readFile: readBytes,
   }
 }
+
+/** The file dialog's stand-in in browser mode (国保連 更新結果): the newest .csv file directly in `dir`. */
+const newestCsvIn = (dir: string): UpdateResultSource => ({
+  chooseFile: () => newestFileIn(dir, (name) => /\.csv$/i.test(name)),
+  readFile: readBytes,
+})

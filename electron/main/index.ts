@@ -31,7 +31,7 @@ import { loadDataKey, type DataKey } from './services/at-rest/data-key'
 import { destinationClassifierFor, writeNewFile } from './platform/export-destination'
 import { saveDialogChooser } from './platform/save-dialog'
 import { extractFolderSource } from './platform/open-folder-dialog'
-import { pensionFileDialogSource } from './platform/open-pension-file-dialog'
+import { pensionFileDialogSource, updateResultFileSource } from './platform/open-file-dialog'
 import { electronPrinterAdapter } from './platform/electron-print'
 import { appSchemePrivileges, createAppProtocolHandler } from './security/app-protocol'
 import { installPinning } from './security/cert-pinning'
@@ -166,6 +166,8 @@ async function start(): Promise<void> {
     migrationSource: extractFolderSource(() => mainWindow),
     // 年金特別徴収: the 対象者情報・結果 file from the OS dialog in main; main reads and sends it.
     pensionFileSource: pensionFileDialogSource(() => mainWindow),
+    // 国保連連携: the 更新結果 file from the OS file dialog in main; main reads and sends it.
+    updateResultSource: updateResultFileSource(() => mainWindow),
     // C-28: printing only through main, to the policy's printers.
     printing: {
       printersAllowlist: policy.printersAllowlist,

@@ -6,6 +6,9 @@ import {
   PersonHighCostQuery$,
 } from '../api/high-cost'
 import {
+  CarePlanEndRequest$,
+  CarePlanNotification$,
+  CarePlanNotifyRequest$,
   CopayRedetermineRequest$,
   CopayRedetermineResult$,
   RecipientOverview$,
@@ -22,13 +25,16 @@ import {
  * The 受給者・給付 channels of the person view's 給付 panel (one per operation), passed to the server route of the
  * same name as they are — it checks the permission and 支援措置 (loadPerson), and audits every read and write:
  * the person's 受給者 record (負担割合, 負担限度額認定, 減免, 居宅届出), the 給付実績 by サービス提供年月 against the
- * 区分支給限度基準額, the 負担割合 re-determined from a date (更正・世帯異動), the 高額介護サービス費 初回申請, and the
+ * 区分支給限度基準額, the 負担割合 re-determined from a date (更正・世帯異動), the 居宅サービス計画作成依頼届出 recorded
+ * or ended (the term a 国保連 更新結果 error is corrected with), the 高額介護サービス費 初回申請, and the
  * 償還払 application registered or read back by its number.
  * contract.ts spreads these into `ipcChannels`; channels.ts lists the same names.
  */
 export const benefitsIpcChannels = {
   'recipients.overview': { req: RecipientQuery$, res: RecipientOverview$ },
   'recipients.copayRedetermine': { req: CopayRedetermineRequest$, res: CopayRedetermineResult$ },
+  'recipients.carePlanNotify': { req: CarePlanNotifyRequest$, res: CarePlanNotification$ },
+  'recipients.carePlanEnd': { req: CarePlanEndRequest$, res: CarePlanNotification$ },
   'benefits.personMonths': { req: PersonBenefitMonthsQuery$, res: PersonBenefitMonths$ },
   'highCost.personStatus': { req: PersonHighCostQuery$, res: PersonHighCost$ },
   'highCost.registerApplication': { req: HighCostApplicationRequest$, res: HighCostApplication$ },

@@ -223,6 +223,21 @@ export const ipcChannelNames = [
   'highCost.registerApplication',
   'reimbursement.personApplications',
   'reimbursement.register',
+  // 居宅サービス計画作成依頼届出 (the 受給者 term a 国保連 error is corrected with): the record and its end (passed)
+  'recipients.carePlanNotify',
+  'recipients.carePlanEnd',
+  // 国保連連携: the 531 send (dry run, sign-off, commit) and the work list (passed); the file saved by main through
+  // the export control; the 更新結果 read by main from its file dialog
+  'kokuhoren.sendDryRun',
+  'kokuhoren.sendDetail',
+  'kokuhoren.sendList',
+  'kokuhoren.sendApprove',
+  'kokuhoren.sendReject',
+  'kokuhoren.sendCommit',
+  'kokuhoren.saveSendFile',
+  'kokuhoren.importUpdateResults',
+  'kokuhoren.workList',
+  'kokuhoren.workItemResolve',
 ] as const
 
 export type IpcChannelName = (typeof ipcChannelNames)[number]

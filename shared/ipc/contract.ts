@@ -75,6 +75,7 @@ import { collectionIpcChannels } from './collection'
 import { statisticsIpcChannels } from './statistics'
 import { migrationIpcChannels } from './migration'
 import { benefitsIpcChannels } from './benefits'
+import { kokuhorenIpcChannels } from './kokuhoren'
 import {
   EndMailingAddressRequest$,
   MailingAddress$,
@@ -241,6 +242,8 @@ export const ipcChannels = {
   ...migrationIpcChannels,
   // 受給者・給付: passed to the server as they are (it checks the permission and 支援措置, and audits).
   ...benefitsIpcChannels,
+  // 国保連連携: passed to the server; the 531 file saved by main (export control), the 更新結果 read by main.
+  ...kokuhorenIpcChannels,
 } as const satisfies Record<IpcChannelName, { req: z.ZodType; res: z.ZodType }>
 
 export type IpcChannel = keyof typeof ipcChannels

@@ -15,6 +15,7 @@ import type { CollectionService } from '../services/collection-service'
 import type { StatisticsService } from '../services/statistics-service'
 import type { MigrationService } from '../services/migration-service'
 import type { BenefitsService } from '../services/benefits-service'
+import type { KokuhorenService } from '../services/kokuhoren-service'
 import type { DunningService } from '../services/dunning-service'
 import type { ArrearsService } from '../services/arrears-service'
 import type { CertificationService } from '../services/certification-service'
@@ -57,6 +58,8 @@ export interface HandlerServices {
   migration: MigrationService
   /** 受給者・給付: the 受給者 record, 給付実績, 高額 初回申請, 償還払 (passed to the server). */
   benefits: BenefitsService
+  /** 国保連連携: the 531 send and the work list (server), the file (export control), the 更新結果 (main's dialog). */
+  kokuhoren: KokuhorenService
 }
 
 /** One handler per channel; each delegates to a main-process service. */
@@ -214,11 +217,23 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'migration.eraseTrialStore': (req) => services.migration.call('migration.eraseTrialStore', req),
     'recipients.overview': (req) => services.benefits.call('recipients.overview', req),
     'recipients.copayRedetermine': (req) => services.benefits.call('recipients.copayRedetermine', req),
+    'recipients.carePlanNotify': (req) => services.benefits.call('recipients.carePlanNotify', req),
+    'recipients.carePlanEnd': (req) => services.benefits.call('recipients.carePlanEnd', req),
     'benefits.personMonths': (req) => services.benefits.call('benefits.personMonths', req),
     'highCost.personStatus': (req) => services.benefits.call('highCost.personStatus', req),
     'highCost.registerApplication': (req) => services.benefits.call('highCost.registerApplication', req),
     'reimbursement.personApplications': (req) => services.benefits.call('reimbursement.personApplications', req),
     'reimbursement.register': (req) => services.benefits.call('reimbursement.register', req),
+    'kokuhoren.sendDryRun': (req) => services.kokuhoren.call('kokuhoren.sendDryRun', req),
+    'kokuhoren.sendDetail': (req) => services.kokuhoren.call('kokuhoren.sendDetail', req),
+    'kokuhoren.sendList': (req) => services.kokuhoren.call('kokuhoren.sendList', req),
+    'kokuhoren.sendApprove': (req) => services.kokuhoren.call('kokuhoren.sendApprove', req),
+    'kokuhoren.sendReject': (req) => services.kokuhoren.call('kokuhoren.sendReject', req),
+    'kokuhoren.sendCommit': (req) => services.kokuhoren.call('kokuhoren.sendCommit', req),
+    'kokuhoren.saveSendFile': (req) => services.kokuhoren.saveSendFile(req.sendId),
+    'kokuhoren.importUpdateResults': () => services.kokuhoren.importUpdateResults(),
+    'kokuhoren.workList': (req) => services.kokuhoren.call('kokuhoren.workList', req),
+    'kokuhoren.workItemResolve': (req) => services.kokuhoren.call('kokuhoren.workItemResolve', req),
     'dunning.dryRun': (req) => services.dunning.call('dunning.dryRun', req),
     'dunning.runs': (req) => services.dunning.call('dunning.runs', req),
     'dunning.run': (req) => services.dunning.call('dunning.run', req),

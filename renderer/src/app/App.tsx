@@ -90,6 +90,9 @@ export function App() {
   // データ移行（移行コックピット）for the 移行担当 and the 監督者; the server checks every action again.
   const mayMigration = useMay('migration.read')
   const migrationOpen = useNavigationStore((s) => isOpen(s, 'migration'))
+  // 国保連連携（受給者異動連絡票・更新結果）for the 給付担当 and the 監督者; the server checks every action again.
+  const mayKokuhoren = useMay('kokuhoren.read')
+  const kokuhorenOpen = useNavigationStore((s) => isOpen(s, 'kokuhoren'))
 
   const verification = isBrowserShell || appInfo?.verificationMode
   return (
@@ -112,7 +115,8 @@ export function App() {
           (mayCertificationClock && !certificationClockOpen) ||
           (mayCertificationBoard && !certificationBoardOpen) ||
           (mayStatistics && !statisticsOpen) ||
-          (mayMigration && !migrationOpen)) && (
+          (mayMigration && !migrationOpen) ||
+          (mayKokuhoren && !kokuhorenOpen)) && (
           <Box sx={{ px: 2, pt: 1, display: 'flex', justifyContent: 'flex-end', gap: 1 }}>
             {mayCertificationClock && !certificationClockOpen && (
               <Button
@@ -152,6 +156,16 @@ export function App() {
                 data-testid="open-migration"
               >
                 データ移行
+              </Button>
+            )}
+            {mayKokuhoren && !kokuhorenOpen && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => show({ kind: 'kokuhoren' })}
+                data-testid="open-kokuhoren"
+              >
+                国保連連携
               </Button>
             )}
             {mayAdmin && !adminOpen && (

@@ -18,6 +18,7 @@ import { BoardScreen } from '../features/certification/board/BoardScreen'
 import { StatisticsScreen } from '../features/statistics/StatisticsScreen'
 import { EucExtractScreen } from '../features/statistics/EucExtractScreen'
 import { MigrationScreen } from '../features/migration/MigrationScreen'
+import { KokuhorenScreen } from '../features/kokuhoren/KokuhorenScreen'
 import { usePersonSearchStore } from '../features/persons/person-search-store'
 import { useMay } from '../stores/session-store'
 import { assertNever, currentScreen, useNavigationStore } from './navigation-store'
@@ -91,6 +92,8 @@ export function ScreenHost(props: {
       return <EucExtractScreen onClose={() => leave('eucExtract')} />
     case 'migration':
       return <MigrationScreen onClose={() => leave('migration')} />
+    case 'kokuhoren':
+      return <KokuhorenScreen user={props.user} onClose={() => leave('kokuhoren')} />
     default:
       return assertNever(screen)
   }

@@ -28,6 +28,7 @@ export type Screen =
   | { kind: 'statistics' }
   | { kind: 'eucExtract' }
   | { kind: 'migration' }
+  | { kind: 'kokuhoren' }
 
 export type Dialog =
   | { kind: 'age65Batch' }

@@ -135,6 +135,8 @@ describe('navigation: a switch over the screens is exhaustive', () => {
           return 'EUC抽出'
         case 'migration':
           return 'データ移行'
+        case 'kokuhoren':
+          return '国保連連携'
         default:
           return assertNever(screen)
       }
@@ -142,6 +144,7 @@ describe('navigation: a switch over the screens is exhaustive', () => {
     expect(title({ kind: 'export' })).toBe('持出管理')
     expect(title({ kind: 'retention' })).toBe('保存期間・消去')
     expect(title({ kind: 'migration' })).toBe('データ移行')
+    expect(title({ kind: 'kokuhoren' })).toBe('国保連連携')
     expect(() => assertNever({ kind: 'unknown' } as never)).toThrow()
   })
 })

@@ -45,6 +45,7 @@ const { useReductionQueueStore } =
 const { useStatisticsStore } = await import('../../../../renderer/src/features/statistics/statistics-store')
 const { useMigrationStore } = await import('../../../../renderer/src/features/migration/migration-store')
 const { useBenefitsStore } = await import('../../../../renderer/src/features/benefits/benefits-store')
+const { useKokuhorenStore } = await import('../../../../renderer/src/features/kokuhoren/kokuhoren-store')
 
 /** Store modules that hold a resident's data and must be emptied on logout and lock, with the name they register. */
 const PERSONAL_DATA_STORES: Record<string, string> = {
@@ -92,6 +93,8 @@ const PERSONAL_DATA_STORES: Record<string, string> = {
   'features/migration/migration-store.ts': 'migration',
   // 受給者・給付: a person's 給付実績, 負担割合 and its income basis, 負担限度額認定 (savings), 償還払 applications.
   'features/benefits/benefits-store.ts': 'benefits',
+  // 国保連連携: the 531 records, the persons held back and the 更新結果 work list name residents (氏名, 被保険者番号).
+  'features/kokuhoren/kokuhoren-store.ts': 'kokuhoren',
 }
 
 /** Store modules that hold no resident's data, and why. */
@@ -176,6 +179,13 @@ async function fillWithResident() {
       busy: false,
       error: null,
       data: { personId: person.id, applications: [{ id: 5, provider: `${NAME}様邸 施工` } as never] },
+    },
+  })
+  useKokuhorenStore.setState({
+    workList: {
+      busy: false,
+      error: null,
+      data: { open: 1, resolved: 0, items: [{ workItemId: 3, name: NAME, explanation: '12P4: …' } as never] },
     },
   })
   useSessionStore.getState().signedIn({ loginId: 'shikaku01', displayName: '職員 一郎', permissions: [] } as never)

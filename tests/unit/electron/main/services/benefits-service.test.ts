@@ -110,6 +110,61 @@ describe('the 受給者・給付 channels', () => {
     })
   })
 
+  it('pass the 居宅サービス計画作成依頼届出 and its end with their keys', async () => {
+    const notification = {
+      id: 3,
+      planKind: 'self',
+      providerNumber: null,
+      providerName: null,
+      notifiedOn: '2026-12-01',
+      validFrom: '2026-12-01',
+      validTo: null,
+      rowVersion: 1,
+    }
+    const ended = { ...notification, validTo: '2026-12-31', rowVersion: 2 }
+    const { requests, dispatch } = setup({
+      '/api/v1/recipients/care-plan/notify': { body: notification },
+      '/api/v1/recipients/care-plan/end': { body: ended },
+    })
+    const notify = {
+      personId: 7,
+      planKind: 'self',
+      providerNumber: null,
+      notifiedOn: '2026-12-01',
+      validFrom: '2026-12-01',
+      validTo: null,
+      idempotencyKey: KEY,
+    }
+    expect(await dispatch('recipients.carePlanNotify', notify)).toEqual({ ok: true, value: notification })
+    const end = {
+      recordId: 3,
+      validTo: '2026-12-31',
+      rowVersion: 1,
+      reason: '事業所への依頼に切替',
+      idempotencyKey: KEY,
+    }
+    expect(await dispatch('recipients.carePlanEnd', end)).toEqual({ ok: true, value: ended })
+    expect(requests).toEqual([
+      { path: '/api/v1/recipients/care-plan/notify', body: notify, authorization: `Bearer ${TOKEN}` },
+      { path: '/api/v1/recipients/care-plan/end', body: end, authorization: `Bearer ${TOKEN}` },
+    ])
+  })
+
+  it('refuse a 届出 of an office without its 10-digit 事業所番号 before anything is sent', async () => {
+    const { requests, dispatch } = setup({})
+    const res = await dispatch('recipients.carePlanNotify', {
+      personId: 7,
+      planKind: 'office',
+      providerNumber: '12345',
+      notifiedOn: '2026-12-01',
+      validFrom: '2026-12-01',
+      validTo: null,
+      idempotencyKey: KEY,
+    })
+    expect(res).toMatchObject({ ok: false, code: 'invalidRequest' })
+    expect(requests).toHaveLength(0)
+  })
+
   it('register a 償還払 application and answer the server’s figures', async () => {
     const { requests, dispatch } = setup({ '/api/v1/benefits/reimbursements/applications': { body: application } })
     const request = {
