@@ -65,9 +65,20 @@ export const ExportPersonRow$ = z
     address: z.string().nullable(),
   })
   .strict()
+/** What a handed file is: a CSV (an EUC extract, a list) or a ustar archive of a folder (the data list). */
+export const handedFileMediaTypes = { '.csv': 'text/csv', '.tar': 'application/x-tar' } as const
+export type HandedFileMediaType = (typeof handedFileMediaTypes)[keyof typeof handedFileMediaTypes]
+/** The media type of a handed file, by its name's extension (a CSV when the name says nothing else). */
+export const handedFileMediaType = (fileName: string): HandedFileMediaType =>
+  fileName.toLowerCase().endsWith('.tar') ? handedFileMediaTypes['.tar'] : handedFileMediaTypes['.csv']
 /** A file another area handed to the approval path, issued as stored (its SHA-256 is the one recorded then). */
 export const ExportHandedFile$ = z
-  .object({ fileName: z.string(), mediaType: z.literal('text/csv'), contentBase64: z.string(), sha256: z.string() })
+  .object({
+    fileName: z.string(),
+    mediaType: z.enum([handedFileMediaTypes['.csv'], handedFileMediaTypes['.tar']]),
+    contentBase64: z.string(),
+    sha256: z.string(),
+  })
   .strict()
 export const ExportData$ = z
   .object({

@@ -4,7 +4,12 @@
  * The client's main-process export service is the only caller; the renderer never sees the data.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm'
-import { handedFileRecordTypes, type ExportRecordType, type ExportRequestSummary } from '../../../../shared/api/export'
+import {
+  handedFileMediaType,
+  handedFileRecordTypes,
+  type ExportRecordType,
+  type ExportRequestSummary,
+} from '../../../../shared/api/export'
 import type { Db, Tx } from '../../core/db/connect'
 import type { AuthenticatedUser } from '../../core/sessions/sessions'
 import { households, persons } from '../persons/schema'
@@ -195,7 +200,7 @@ export function exportRoutes() {
             persons: [],
             file: {
               fileName: row.fileName ?? 'export.csv',
-              mediaType: 'text/csv' as const,
+              mediaType: handedFileMediaType(row.fileName ?? 'export.csv'),
               contentBase64: row.fileBase64,
               sha256: row.fileSha256 ?? '',
             },

@@ -32,7 +32,8 @@ const NUMBER_WORK: Grant[] = [...PERSON_READ, 'person.revealIndividualNumber']
 
 export const rolePermissions: Record<Role, readonly Grant[]> = {
   // 移行担当: legacy extracts in, their validation, 外字 decisions and the 仮移行 (docs/migration.md).
-  migrationOfficer: ['migration.read', 'migration.operate'],
+  // export.request: to take the data list it asked for (migration.exportDataList) once a 監督者 has approved it.
+  migrationOfficer: ['migration.read', 'migration.operate', 'export.request'],
   eligibilityClerk: [
     ...NUMBER_WORK,
     'person.revealProtectedAddress',

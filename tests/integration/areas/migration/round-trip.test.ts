@@ -15,7 +15,7 @@ import type { Db } from '../../../../server/src/core/db/connect'
 import { seedDemoPayments } from '../../../../server/src/demo/collection-payments'
 import { seedResidentTaxFromPersons } from '../premiums/batches-support'
 import { provisionUser, signIn, stepUp } from '../../support/accounts'
-import { terminalClient } from '../../support/clients'
+import { callRoute, terminalClient } from '../../support/clients'
 import { databaseKinds } from '../../support/databases'
 import { startTestServer, type TestServer } from '../../support/test-server'
 
@@ -337,5 +337,17 @@ describe.each(databaseKinds)('データ移行: the round trip of the data list o
     for (const [name, bytes] of exported.files) expect([name, folder.get(name)!.equals(bytes)]).toEqual([name, true])
     const manifest = JSON.parse(folder.get('manifest.json')!.toString('utf8')) as ExtractManifest
     expect(manifest.files).toEqual(exported.manifest.files)
+
+    // Nothing leaves before a 監督者 approves; then the 移行担当 who asked takes the archive once, as a tar.
+    expect((await callRoute(t, 'export.data', { requestId: request.id }, officer.token)).status).toBe(403)
+    await stepUp(t, 'kantoku01', supervisor)
+    const approved = await callRoute(t, 'export.approve', { requestId: request.id, idempotencyKey: key() }, supervisor)
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+    const data = await callRoute(t, 'export.data', { requestId: request.id }, officer.token)
+    expect(data.status, JSON.stringify(data.body)).toBe(200)
+    const file = data.body.file as { fileName: string; mediaType: string; contentBase64: string }
+    expect([file.fileName, file.mediaType]).toEqual([row!.fileName, 'application/x-tar'])
+    expect(file.contentBase64).toBe(row!.fileBase64)
+    expect((await callRoute(t, 'export.data', { requestId: request.id }, officer.token)).status).toBe(409)
   }, 300_000)
 })
