@@ -34,7 +34,7 @@ describe.each(databaseKinds)('利用者負担の減免 on %s', (kind) => {
   }
   const application = (personId: number, overrides: Record<string, unknown> = {}) => ({
     personId,
-    kind: 'socialWelfareCorp',
+    kind: 'socialWelfareCorp' as const,
     ratePercent: 25,
     appliedOn: '2026-07-01',
     validFrom: '2026-07-01',
