@@ -170,6 +170,13 @@ export const permissionCatalog = {
   },
   'recipients.determine': { label: '負担割合の判定・居宅届出の登録', personalData: true, secondFactor: true },
   'recipients.approve': { label: '負担割合判定の承認', personalData: true, secondFactor: true },
+  // 利用者負担の減免・軽減 (社会福祉法人等軽減 …): the 給付担当 records the application, a second person (監督者) decides it.
+  'recipients.reductionApply': { label: '利用者負担の減免・軽減の申請受付', personalData: true, secondFactor: true },
+  'recipients.reductionDecide': {
+    label: '利用者負担の減免・軽減の決定（承認・却下）',
+    personalData: true,
+    secondFactor: true,
+  },
   // 国保連 受給者異動連絡票 (531) の月次送付: the 給付担当 prepares and commits the send and imports the 更新結果 (work list);
   // the 監督者 signs a send off; both read the sends.
   'kokuhoren.read': { label: '国保連送付（受給者異動連絡票）・更新結果の参照', personalData: true, secondFactor: true },

@@ -19,6 +19,12 @@ import {
   DecideRequest$,
   ReliefApplyRequest$,
   ReliefCertification$,
+  CopayReduction$,
+  RecipientReductions$,
+  ReductionApplyRequest$,
+  ReliefCertificateRequest$,
+  ReliefRenewalList$,
+  ReliefRenewalQuery$,
 } from './recipients'
 
 export const recipientApiRoutes = {
@@ -93,5 +99,35 @@ export const recipientApiRoutes = {
     path: '/api/v1/recipients/copay/certificate',
     input: CopayCertificateRequest$,
     output: RecipientPdf$,
+  },
+  'recipients.reliefCertificate': {
+    method: 'POST',
+    path: '/api/v1/recipients/relief/certificate',
+    input: ReliefCertificateRequest$,
+    output: RecipientPdf$,
+  },
+  'recipients.reliefRenewalList': {
+    method: 'POST',
+    path: '/api/v1/recipients/relief/renewal-list',
+    input: ReliefRenewalQuery$,
+    output: ReliefRenewalList$,
+  },
+  'recipients.reductionApply': {
+    method: 'POST',
+    path: '/api/v1/recipients/reductions/apply',
+    input: ReductionApplyRequest$,
+    output: CopayReduction$,
+  },
+  'recipients.reductionDecide': {
+    method: 'POST',
+    path: '/api/v1/recipients/reductions/decide',
+    input: DecideRequest$,
+    output: CopayReduction$,
+  },
+  'recipients.reductions': {
+    method: 'POST',
+    path: '/api/v1/recipients/reductions',
+    input: RecipientQuery$,
+    output: RecipientReductions$,
   },
 } as const

@@ -4,6 +4,7 @@
  * Rules: docs/sources/domain.md §5.3 (負担割合), §5.5 (補足給付).
  */
 import { z } from 'zod'
+import { copayReductionKindLabels, copayReductionKinds, type CopayReductionKind } from '../domain/copay-reduction'
 import { IdempotencyKey$, IsoDate$, RecordId$, RowVersion$, Yen$ } from './primitives'
 
 export const copayRunStatuses = ['awaitingApproval', 'approved', 'committed', 'rejected'] as const
@@ -175,15 +176,10 @@ export const ReliefCertification$ = z
   .strict()
 export type ReliefCertification = z.infer<typeof ReliefCertification$>
 
-export const reductionKinds = ['userCopay', 'socialWelfareCorp', 'disaster', 'lowIncome', 'other'] as const
-export type ReductionKind = (typeof reductionKinds)[number]
-export const reductionKindLabels: Record<ReductionKind, string> = {
-  userCopay: '利用者負担減免（法50条・60条）',
-  socialWelfareCorp: '社会福祉法人等による利用者負担軽減',
-  disaster: '災害等による減免',
-  lowIncome: '低所得者の利用者負担軽減（区独自）',
-  other: 'その他の減免',
-}
+/** The kinds of 減免 (the seed's record types 57–59, 61): rules and rates in shared/domain/copay-reduction.ts. */
+export const reductionKinds = copayReductionKinds
+export type ReductionKind = CopayReductionKind
+export const reductionKindLabels: Record<ReductionKind, string> = copayReductionKindLabels
 
 export const CopayReduction$ = z
   .object({
@@ -253,22 +249,30 @@ export const DecideRequest$ = z
   .strict()
 export type DecideRequest = z.input<typeof DecideRequest$>
 
-export const ReliefRenewalQuery$ = z.object({ copayYear: CopayYear$ }).strict()
+/** The 判定年度 whose 7/31 the certifications expire on; absent = the year of today (the coming 7/31). */
+export const ReliefRenewalQuery$ = z.object({ copayYear: CopayYear$.optional() }).strict()
 export const ReliefRenewalList$ = z
   .object({
+    /** The 7/31 the listed certifications expire on. */
+    expiresOn: IsoDate$,
     rows: z.array(
       z
         .object({
           personId: RecordId$,
+          certificationId: RecordId$,
           name: z.string(),
           insuredNumber: z.string().nullable(),
           stage: ReliefStage$,
+          validFrom: IsoDate$,
           validTo: IsoDate$,
+          /** An application reaching past that 7/31 (the following year's), not rejected, is already in. */
+          renewalApplied: z.boolean(),
         })
         .strict(),
     ),
   })
   .strict()
+export type ReliefRenewalList = z.infer<typeof ReliefRenewalList$>
 
 // --- 減免 ----------------------------------------------------------------------------------------------------------
 
@@ -285,6 +289,9 @@ export const ReductionApplyRequest$ = z
   })
   .strict()
 export type ReductionApplyRequest = z.input<typeof ReductionApplyRequest$>
+
+export const RecipientReductions$ = z.object({ personId: RecordId$, reductions: z.array(CopayReduction$) }).strict()
+export type RecipientReductions = z.infer<typeof RecipientReductions$>
 
 // --- 居宅サービス計画作成依頼届出 ------------------------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 /**
  * Routes of 受給者管理. Every one names persons, so every one is personal data with one audit row. The sign-off of a
- * 負担割合判定 is the 監督者's (recipients.approve), by a second person, with a fresh step-up.
+ * 負担割合判定 is the 監督者's (recipients.approve), by a second person, with a fresh step-up; so is the decision of a
+ * 減免 (recipients.reductionDecide). A route about one person loads it as the caller's permission reaches it
+ * (loadPerson: 403 out of the caller's area), after naming it for the audit row, so that a refusal is audited with it.
  */
 import { asc, eq } from 'drizzle-orm'
 import { defineRoute } from '../../core/http/route'
+import { loadPerson } from '../persons'
 import {
   approveCopayRun,
   commitCopayRun,
@@ -18,6 +21,9 @@ import { endCarePlanNotification, recordCarePlanNotification } from './care-plan
 import { applyRelief, decideRelief } from './relief'
 import { copayCertificatePages, copayCertificatePdf } from './certificate-pdf'
 import { todayInJapan } from '../../../../shared/domain'
+import { reductionKindLabels } from '../../../../shared/api/recipients'
+import { applyReduction, decideReduction, reductionOf, reductionPersonId, reductionsOf } from './reductions'
+import { reliefCertificatePage, reliefCertificatePdf, reliefRenewalList } from './relief-certificate'
 import { loadCopayRows, effectiveCopayPeriods } from './periods'
 import { carePlanNotifications, copayReductions, reliefCertifications } from './schema'
 
@@ -55,9 +61,10 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.overview' },
       effect: 'read',
-      async handle({ input, db, audit }) {
+      async handle({ input, db, audit, permissions, user }) {
         audit.targets([input.personId])
         audit.purpose('受給者情報（負担割合・負担限度額・減免・居宅届出）の参照')
+        await loadPerson(db, input.personId, 'recipients.read', { permissions, user })
         const rows = (await loadCopayRows(db, [input.personId])).get(input.personId) ?? []
         const relief = await db
           .select()
@@ -100,19 +107,7 @@ export function recipientRoutes() {
             decisionNote: r.decisionNote,
             rowVersion: r.rowVersion,
           })),
-          reductions: reductions.map((r) => ({
-            id: r.id,
-            kind: r.kind as 'userCopay',
-            ratePercent: r.ratePercent,
-            appliedOn: r.appliedOn,
-            validFrom: r.validFrom,
-            validTo: r.validTo,
-            reason: r.reason,
-            status: r.status,
-            decidedOn: r.decidedOn,
-            decisionNote: r.decisionNote,
-            rowVersion: r.rowVersion,
-          })),
+          reductions: reductions.map(reductionOf),
           carePlanNotifications: plans.map(plan),
         }
       },
@@ -190,9 +185,10 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.copayRedetermine' },
       effect: 'create',
-      async handle({ input, db, user, audit, now }) {
+      async handle({ input, db, user, audit, now, permissions }) {
         audit.targets([input.personId])
         audit.purpose(`負担割合の再判定（${input.effectiveFrom}〜）：${input.reason}`)
+        await loadPerson(db, input.personId, 'recipients.determine', { permissions, user })
         return redetermineCopay(db, input, user?.id ?? null, now)
       },
     }),
@@ -202,9 +198,10 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.carePlanNotify' },
       effect: 'create',
-      async handle({ input, db, user, audit, now }) {
+      async handle({ input, db, user, audit, now, permissions }) {
         audit.targets([input.personId])
         audit.purpose(`居宅サービス計画作成依頼届出の登録（${input.validFrom}〜）`)
+        await loadPerson(db, input.personId, 'recipients.determine', { permissions, user })
         const { idempotencyKey: _key, ...values } = input
         return plan(await recordCarePlanNotification(db, values, user?.id ?? null, now))
       },
@@ -215,9 +212,16 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.carePlanEnd' },
       effect: 'update',
-      async handle({ input, db, audit, now }) {
+      async handle({ input, db, audit, now, permissions, user }) {
+        const [record] = await db
+          .select({ personId: carePlanNotifications.personId })
+          .from(carePlanNotifications)
+          .where(eq(carePlanNotifications.id, input.recordId))
+        if (record) {
+          audit.targets([record.personId])
+          await loadPerson(db, record.personId, 'recipients.determine', { permissions, user })
+        }
         const row = await endCarePlanNotification(db, input, now)
-        audit.targets([row.personId])
         audit.purpose(`居宅サービス計画作成依頼届出の終了（〜${input.validTo}）`)
         return plan(row)
       },
@@ -228,9 +232,10 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.reliefApply' },
       effect: 'create',
-      async handle({ input, db, user, audit, now }) {
+      async handle({ input, db, user, audit, now, permissions }) {
         audit.targets([input.personId])
         audit.purpose(`負担限度額認定の申請受付（${input.appliedOn}）`)
+        await loadPerson(db, input.personId, 'recipients.determine', { permissions, user })
         const { idempotencyKey: _key, ...values } = input
         return relief(await applyRelief(db, values, user?.id ?? null, now))
       },
@@ -241,9 +246,16 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.reliefDecide' },
       effect: 'update',
-      async handle({ input, db, user, audit, now }) {
+      async handle({ input, db, user, audit, now, permissions }) {
+        const [record] = await db
+          .select({ personId: reliefCertifications.personId })
+          .from(reliefCertifications)
+          .where(eq(reliefCertifications.id, input.recordId))
+        if (record) {
+          audit.targets([record.personId])
+          await loadPerson(db, record.personId, 'recipients.determine', { permissions, user })
+        }
         const row = await decideRelief(db, input, user?.id ?? null, now)
-        audit.targets([row.personId])
         audit.purpose(`負担限度額認定の${input.approve ? '承認' : '却下'}：${input.reason}`)
         return relief(row)
       },
@@ -255,13 +267,14 @@ export function recipientRoutes() {
       personalData: true,
       audit: { action: 'recipients.copayCertificate' },
       effect: 'create',
-      async handle({ input, db, audit, now }) {
+      async handle({ input, db, audit, now, permissions, user }) {
         const today = todayInJapan(now)
         const target =
           input.runId !== undefined ? { runId: input.runId } : { personId: input.personId!, on: input.on ?? today }
-        const pages = await copayCertificatePages(db, target, today)
         const ids = 'runId' in target ? [] : [target.personId]
         audit.targets(ids)
+        if (!('runId' in target)) await loadPerson(db, target.personId, 'recipients.determine', { permissions, user })
+        const pages = await copayCertificatePages(db, target, today)
         audit.purpose(
           'runId' in target
             ? `負担割合証の一括発行（負担割合判定 第${target.runId}号、${pages.length}人）`
@@ -273,6 +286,88 @@ export function recipientRoutes() {
           pages: pages.length,
           pdfBase64: Buffer.from(bytes).toString('base64'),
         }
+      },
+    }),
+    defineRoute({
+      // 負担限度額認定証: one approved certification, A4.
+      name: 'recipients.reliefCertificate',
+      access: { kind: 'permission', permission: 'recipients.determine' },
+      personalData: true,
+      audit: { action: 'recipients.reliefCertificate' },
+      effect: 'create',
+      async handle({ input, db, audit, now, permissions, user }) {
+        audit.purpose(`負担限度額認定証の交付（認定 第${input.recordId}号）`)
+        const { personId, page } = await reliefCertificatePage(db, input.recordId, todayInJapan(now))
+        audit.targets([personId])
+        await loadPerson(db, personId, 'recipients.determine', { permissions, user })
+        const bytes = await reliefCertificatePdf(page)
+        return {
+          fileName: `負担限度額認定証_${page.insuredNumber || personId}_${page.validFrom}.pdf`,
+          pages: 1,
+          pdfBase64: Buffer.from(bytes).toString('base64'),
+        }
+      },
+    }),
+    defineRoute({
+      // The yearly renewal (更新) list: approved certifications expiring on the coming 7/31.
+      name: 'recipients.reliefRenewalList',
+      access: { kind: 'permission', permission: 'recipients.read' },
+      personalData: true,
+      audit: { action: 'recipients.reliefRenewalList' },
+      effect: 'read',
+      async handle({ input, db, audit, now, permissions, user }) {
+        const scope = permissions.get('recipients.read')
+        // Deny by default: an own-area caller without an area sees nobody.
+        const area = scope === 'all' ? undefined : (user?.careArea ?? '')
+        const list = await reliefRenewalList(db, input.copayYear, todayInJapan(now), area)
+        audit.targets(list.rows.map((r) => r.personId))
+        audit.purpose(`負担限度額認定の更新対象者一覧（${list.expiresOn} 満了、${list.rows.length}人）`)
+        return list
+      },
+    }),
+    defineRoute({
+      name: 'recipients.reductionApply',
+      access: { kind: 'permission', permission: 'recipients.reductionApply' },
+      personalData: true,
+      audit: { action: 'recipients.reductionApply' },
+      effect: 'create',
+      async handle({ input, db, user, audit, now, permissions }) {
+        audit.targets([input.personId])
+        audit.purpose(
+          `${reductionKindLabels[input.kind]}の申請受付（${input.validFrom}〜${input.validTo}）：${input.reason}`,
+        )
+        await loadPerson(db, input.personId, 'recipients.reductionApply', { permissions, user })
+        const { idempotencyKey: _key, ...values } = input
+        return reductionOf(await applyReduction(db, values, user!.id, now))
+      },
+    }),
+    defineRoute({
+      // Four eyes: a second person with the 監督者's permission, never the clerk who recorded it; a recent step-up.
+      name: 'recipients.reductionDecide',
+      access: { kind: 'permission', permission: 'recipients.reductionDecide' },
+      personalData: true,
+      audit: { action: 'recipients.reductionDecide' },
+      effect: 'update',
+      stepUp: true,
+      async handle({ input, db, user, audit, now, permissions }) {
+        audit.purpose(`減免の申請 第${input.recordId}号の${input.approve ? '承認' : '却下'}：${input.reason}`)
+        const personId = await reductionPersonId(db, input.recordId)
+        audit.targets([personId])
+        await loadPerson(db, personId, 'recipients.reductionDecide', { permissions, user })
+        return reductionOf(await decideReduction(db, input, user!.id, now))
+      },
+    }),
+    defineRoute({
+      name: 'recipients.reductions',
+      access: { kind: 'permission', permission: 'recipients.read' },
+      personalData: true,
+      audit: { action: 'recipients.reductions' },
+      effect: 'read',
+      async handle({ input, db, audit, permissions, user }) {
+        audit.targets([input.personId])
+        audit.purpose('利用者負担の減免・軽減の申請・決定の参照')
+        await loadPerson(db, input.personId, 'recipients.read', { permissions, user })
+        return { personId: input.personId, reductions: (await reductionsOf(db, input.personId)).map(reductionOf) }
       },
     }),
   ]

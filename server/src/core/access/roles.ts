@@ -85,6 +85,8 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 受給者管理: the 負担割合判定 (試算・実行), re-determination and the 居宅届出.
     'recipients.read',
     'recipients.determine',
+    // 利用者負担の減免・軽減: records the application (a 監督者 decides it).
+    'recipients.reductionApply',
     // 高額介護サービス費: the monthly run (試算・実行) and the 初回申請.
     'highCost.read',
     'highCost.operate',
@@ -146,6 +148,8 @@ export const rolePermissions: Record<Role, readonly Grant[]> = {
     // 負担割合判定: the second person who signs a run off (never its preparer).
     'recipients.read',
     'recipients.approve',
+    // 利用者負担の減免・軽減: the second person who decides an application (never the clerk who recorded it).
+    'recipients.reductionDecide',
     // 高額介護サービス費: the second person who signs a monthly run off (never its preparer).
     'highCost.read',
     'highCost.approve',

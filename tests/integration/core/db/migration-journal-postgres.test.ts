@@ -63,7 +63,8 @@ describe.skipIf(!adminUrl)('the one migration journal on PostgreSQL', () => {
       // 仮移行・判定・消去 add 5 × 2 (migration_decisions, migration_handover_ledger, migration_erasure_reports,
       // migration_differences, migration_difference_signoffs).
       // The reconciliation's sign-off adds 1 × 2 (migration_reconciliation_signoffs).
-      expect(fromFresh.triggers.length).toBe(112)
+      // The 受給者管理 減免, decided once, adds 2 (recipient_copay_reductions: decide-once, no truncate).
+      expect(fromFresh.triggers.length).toBe(114)
       expect(await catalogOf(adopted.db)).toEqual(fromFresh)
     } finally {
       await adopted.close()

@@ -1,12 +1,18 @@
 /**
  * A recipient's 531 snapshot on the change date, from the terms other areas hold (docs/sources/interfaces.md §1.4,
  * §5 F1: one record per change, the whole state on its date). Pure: the caller loads the terms (certificationsOf,
- * copayRatePeriodsOf, reliefCertificationsOf, carePlanOfficesOf, benefitRestrictionsOf, the eligibility history).
+ * copayRatePeriodsOf, reliefCertificationsOf, copayReductionsOf, carePlanOfficesOf, benefitRestrictionsOf, the
+ * eligibility history).
  */
 import type { CertificationRecord } from '../../../../../shared/api/certification-decisions'
 import { facilityReliefDailyAmounts, monthlyBenefitCap, type IsoDate } from '../../../../../shared/domain'
 import type { BenefitLevel } from '../../../../../shared/domain/parameters/benefits'
-import type { CarePlanOfficePeriod, CopayRatePeriod, ReliefCertificationPeriod } from '../../recipients'
+import type {
+  CarePlanOfficePeriod,
+  CopayRatePeriod,
+  CopayReductionPeriod,
+  ReliefCertificationPeriod,
+} from '../../recipients'
 import type { KokuhorenProblem, Result } from '../problems'
 import type { RecipientChangeNotice } from '../recipient-change-layout'
 import { copayRateFields } from '../recipient-change-notice'
@@ -24,6 +30,8 @@ export interface RecipientTerms {
   readonly certification: CertificationRecord | null
   readonly copayRates: readonly CopayRatePeriod[]
   readonly reliefs: readonly ReliefCertificationPeriod[]
+  /** Approved 減免; only the 社会福祉法人等軽減 reaches the record yet (items 59–61). */
+  readonly reductions?: readonly CopayReductionPeriod[]
   readonly carePlans: readonly CarePlanOfficePeriod[]
   readonly restriction: {
     readonly measure: 'reimbursementOnly' | 'suspension' | 'reduction'
@@ -102,6 +110,17 @@ export function recipientSnapshot(terms: RecipientTerms, changedOn: IsoDate): Re
       foodDailyLimit: facilityReliefDailyAmounts(relief.stage, changedOn, 'multiBedTokuyou').food,
       reliefStart: relief.validFrom,
       reliefEnd: relief.validTo,
+    })
+  // 59–61 社会福祉法人軽減: 軽減率 (percent of the co-pay), 適用開始, 終了 of the 軽減 in force.
+  const welfare = inForce(
+    (terms.reductions ?? []).filter((x) => x.kind === 'socialWelfareCorp' && x.ratePercent !== null),
+    changedOn,
+  )
+  if (welfare)
+    Object.assign(notice, {
+      socialWelfareReductionRate: welfare.ratePercent,
+      socialWelfareReductionStart: welfare.validFrom,
+      socialWelfareReductionEnd: welfare.validTo,
     })
   const r = terms.restriction
   if (r?.measure === 'reimbursementOnly')

@@ -1,6 +1,6 @@
 /**
  * The terms the other areas hold, loaded set-based for the 531 snapshots of a send (exchange/snapshot.ts is pure):
- * the person and its eligibility history, the certification in force, 負担割合, 負担限度額認定, 居宅届出, 給付制限,
+ * the person and its eligibility history, the certification in force, 負担割合, 負担限度額認定, 減免, 居宅届出, 給付制限,
  * and whether the 国保連 ledger already holds the recipient (a committed 531 record not rejected by an 更新結果).
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm'
@@ -13,7 +13,7 @@ import { benefitRestrictionsOf } from '../../collection'
 import { loadEventsOf } from '../../eligibility'
 import { loadSnapshot } from '../../masters'
 import { persons } from '../../persons/schema'
-import { carePlanOfficesOf, copayRatePeriodsOf, reliefCertificationsOf } from '../../recipients'
+import { carePlanOfficesOf, copayRatePeriodsOf, copayReductionsOf, reliefCertificationsOf } from '../../recipients'
 import { kokuhorenSentRecords, kokuhorenUpdateResults } from './schema'
 import type { RecipientTerms } from './snapshot'
 
@@ -67,6 +67,7 @@ export async function loadTerms(
   const events = await loadEventsOf(db, ids)
   const copayRates = await copayRatePeriodsOf(db, ids)
   const reliefs = await reliefCertificationsOf(db, ids)
+  const reductions = await copayReductionsOf(db, ids)
   const carePlans = await carePlanOfficesOf(db, ids)
   const registered = await registeredPersons(db, ids)
   const dates = [...new Set(requests.map((r) => r.changedOn))]
@@ -120,6 +121,7 @@ export async function loadTerms(
         certification: certifications.get(r.changedOn)!.get(p.id) ?? null,
         copayRates: copayRates.get(p.id) ?? [],
         reliefs: reliefs.get(p.id) ?? [],
+        reductions: reductions.get(p.id) ?? [],
         carePlans: carePlans.get(p.id) ?? [],
         restriction: restriction
           ? {

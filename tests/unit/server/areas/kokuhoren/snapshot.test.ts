@@ -102,6 +102,42 @@ describe('recipientSnapshot: the state on the change date', () => {
     )
     expect(s.ok && s.value).toMatchObject({ reimbursementOnlyStart: '2026-05-01' })
   })
+  it('a 社会福祉法人等軽減 in force goes into fields 59–61; other 減免 kinds and other days do not', () => {
+    // docs/sources/interfaces.md §1.4: 59–61 社会福祉法人軽減 軽減率 / 適用開始 / 終了.
+    const reductions = [
+      {
+        personId: 1,
+        reductionId: 1,
+        kind: 'socialWelfareCorp',
+        ratePercent: 25,
+        validFrom: '2026-08-01',
+        validTo: '2027-07-31',
+        decidedOn: '2026-07-20',
+      },
+      {
+        personId: 1,
+        reductionId: 2,
+        kind: 'userCopay',
+        ratePercent: 100,
+        validFrom: '2026-04-01',
+        validTo: '2026-07-31',
+        decidedOn: '2026-03-20',
+      },
+    ] as const
+    const on = recipientSnapshot({ ...terms, reductions }, '2026-08-01')
+    expect(on.ok && on.value).toMatchObject({
+      socialWelfareReductionRate: 25,
+      socialWelfareReductionStart: '2026-08-01',
+      socialWelfareReductionEnd: '2027-07-31',
+    })
+    const before = recipientSnapshot({ ...terms, reductions }, '2026-07-31')
+    expect(before.ok && before.value.socialWelfareReductionRate).toBeUndefined()
+    if (!on.ok) throw new Error('not built')
+    const built = buildRecipientChangeFile({ insurerNumber: '131045', processingMonth: '2026-08' }, [on.value])
+    if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('\n'))
+    const read = parseRecipientChangeFile(built.value)
+    expect(read.ok && read.value.notices[0]).toMatchObject({ socialWelfareReductionRate: 25 })
+  })
   it('a 3割 ratio is refused: the 2017 layout has no item for it', () => {
     const s = recipientSnapshot({ ...terms, copayRates: [{ ...terms.copayRates[1]!, ratio: 3 }] }, '2026-08-01')
     expect(s.ok).toBe(false)
