@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getHeapStatistics } from 'node:v8'
 import { eq, sql } from 'drizzle-orm'
 import { MIGRATION_CHUNK_BYTES } from '../../shared/api/migration'
 import { MANIFEST_FILE_NAME } from '../../shared/migration/manifest'
@@ -304,6 +305,8 @@ export const migrationBench: BenchModule = {
         row(m, '仮移行', m.load, 'loaded'),
         row(m, '突合', m.reconcile, 'read'),
       ]),
+      '',
+      `Node heap limit ${bytes(getHeapStatistics().heap_size_limit)}${process.env.NODE_OPTIONS ? ` (NODE_OPTIONS ${process.env.NODE_OPTIONS})` : ''}.`,
       '',
       '| Database | figures compared | differences | 仮移行: table loads of the total | peak RSS | load (1 min) before → after |',
       '| --- | --: | --: | --: | --: | --: |',
