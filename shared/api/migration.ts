@@ -354,6 +354,45 @@ export const MigrationReconciliation$ = z
   .strict()
 export type MigrationReconciliation = z.infer<typeof MigrationReconciliation$>
 
+/** The 突合結果報告 newest first, a page at a time (the 監督者 picks one instead of typing its number). */
+export const MigrationReconciliationListQuery$ = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+
+export const MigrationReconciliationSummary$ = z
+  .object({
+    id: RecordId$,
+    version: z.number().int(),
+    trialStoreId: RecordId$.nullable(),
+    /** The trial store's label (the rehearsal it reconciled). */
+    trialStoreLabel: z.string().nullable(),
+    extractId: RecordId$.nullable(),
+    against: z.enum(['extract', 'production']),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    sha256: z.string(),
+    /** Differences of the report (counts and money), and those neither a rule nor the 監督者 has explained. */
+    differences: z.number().int(),
+    unexplained: z.number().int(),
+    /** Records behind the differences (the drill-down). */
+    records: z.number().int(),
+    /** The newest report: the only one a 移行判定 may name. */
+    latest: z.boolean(),
+    signoff: z.object({ supervisorLogin: z.string(), signedAt: z.string() }).strict().nullable(),
+    /** The last 移行判定 recorded on this report. */
+    decision: z.enum(['go', 'noGo']).nullable(),
+  })
+  .strict()
+export type MigrationReconciliationSummary = z.infer<typeof MigrationReconciliationSummary$>
+
+export const MigrationReconciliationList$ = z
+  .object({ total: z.number().int(), reports: z.array(MigrationReconciliationSummary$) })
+  .strict()
+export type MigrationReconciliationList = z.infer<typeof MigrationReconciliationList$>
+
 export const MigrationDifferenceRecordsQuery$ = z
   .object({
     reportId: RecordId$,
@@ -492,6 +531,12 @@ export const migrationRehearsalRoutes = {
     path: '/api/v1/migration/reconciliations/get',
     input: MigrationReportRef$,
     output: MigrationReconciliation$,
+  },
+  'migration.reconciliationReports': {
+    method: 'POST',
+    path: '/api/v1/migration/reconciliations/list',
+    input: MigrationReconciliationListQuery$,
+    output: MigrationReconciliationList$,
   },
   'migration.differenceRecords': {
     method: 'POST',

@@ -211,6 +211,7 @@ export const ipcChannelNames = [
   'migration.trialStores',
   'migration.reconcile',
   'migration.reconciliation',
+  'migration.reconciliationReports',
   'migration.differenceRecords',
   'migration.signOffReconciliation',
   'migration.recordDecision',

@@ -14,6 +14,8 @@ import {
   MigrationGaijiQuery$,
   MigrationReconcile$,
   MigrationReconciliation$,
+  MigrationReconciliationList$,
+  MigrationReconciliationListQuery$,
   MigrationRecordDecision$,
   MigrationRehearsalDryRun$,
   MigrationRehearsalPlan$,
@@ -69,6 +71,7 @@ export const migrationIpcChannels = {
   'migration.trialStores': { req: Empty$, res: MigrationTrialStoreList$ },
   'migration.reconcile': { req: MigrationReconcile$, res: MigrationReconciliation$ },
   'migration.reconciliation': { req: MigrationReportRef$, res: MigrationReconciliation$ },
+  'migration.reconciliationReports': { req: MigrationReconciliationListQuery$, res: MigrationReconciliationList$ },
   'migration.differenceRecords': { req: MigrationDifferenceRecordsQuery$, res: MigrationDifferenceRecords$ },
   'migration.signOffReconciliation': { req: MigrationSignOffReconciliation$, res: MigrationReconciliation$ },
   'migration.recordDecision': { req: MigrationRecordDecision$, res: MigrationDecision$ },
@@ -87,6 +90,7 @@ export type MigrationPassThrough =
   | 'migration.trialStores'
   | 'migration.reconcile'
   | 'migration.reconciliation'
+  | 'migration.reconciliationReports'
   | 'migration.differenceRecords'
   | 'migration.signOffReconciliation'
   | 'migration.recordDecision'

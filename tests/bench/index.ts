@@ -4,6 +4,7 @@ import { collectionIntakeBench } from './collection-intake.bench'
 import { collectionLedgerBench } from './collection-ledger.bench'
 import { eligibilityBench } from './eligibility.bench'
 import { mastersBench } from './masters.bench'
+import { migrationBench } from './migration.bench'
 import { premiumsBench } from './premiums.bench'
 import { seedBench } from './seed.bench'
 import { statisticsBench } from './statistics.bench'
@@ -20,4 +21,5 @@ export const benchModules: readonly BenchModule[] = [
   certificationBench,
   statisticsBench,
   benefitRecordsBench,
+  migrationBench,
 ]

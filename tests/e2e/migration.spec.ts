@@ -21,14 +21,15 @@ async function openMigration(page: Page, loginId: string): Promise<void> {
 // one planted 外字 𠮷, one 収納 row off its control total) into the harness's import directory, whose newest folder
 // stands in for main's folder dialog.
 // 移行担当 ikou01 loads it (F2), reads the files and the validation report and decides the 外字; 監督者 kantoku01
-// accepts the report (step-up); ikou01 runs the dry run (F6) and the 仮移行 and reconciles; kantoku01 opens the
-// 突合結果報告 by its number, drills from the difference to its person, explains it, signs the report off and records
-// the 移行判定 (each with the step-up).
+// accepts the report (step-up); ikou01 runs the dry run (F6) and the 仮移行 and reconciles; kantoku01 sees the
+// 突合結果報告 listed, opens it by its number, drills from the difference to its person, explains it, signs the report
+// off and records the 移行判定 (each with the step-up), and the next time picks it from the list.
 test('migration: the 移行担当 loads an extract and decides its 外字, rehearses it after the 監督者 accepts the report, and the 監督者 explains the 突合 difference, signs it off and records 移行可', async ({
   page,
 }) => {
-  // The 仮移行 creates a trial store of its own (every migration run on a new database): more than the default.
-  test.setTimeout(90_000)
+  // The 仮移行 creates a trial store of its own (every migration run on a new database), and the 監督者 signs in
+  // twice: more than the default.
+  test.setTimeout(120_000)
   const dir = join(process.env.E2E_IMPORT_DIR!, `extract-${Date.now()}`)
   const extract = writeLegacyExtract({ seed: 31, scale: 100, defects: { gaiji: 1 }, dir })
   expect(extract.planted.gaiji).toBe(1)
@@ -51,7 +52,8 @@ test('migration: the 移行担当 loads an extract and decides its 外字, rehea
   await openMigration(page, 'ikou01')
   await expect(page.getByTestId('migration-accept')).toHaveCount(0)
   await page.keyboard.press('F2')
-  await expect(page.getByTestId('migration-message')).toContainText('を受け入れ、検証しました')
+  // Sending, scanning and validating take a few seconds, more on a loaded machine.
+  await expect(page.getByTestId('migration-message')).toContainText('を受け入れ、検証しました', { timeout: 30_000 })
   const [received] = (await ipc<{ extracts: MigrationExtract[] }>(page, 'migration.extracts', {})).extracts
   expect(received).toMatchObject({ status: 'validated', findingCounts: { gaiji: 1 }, openGaiji: 1 })
   const row = page.getByTestId(`migration-extract-${received!.id}`)
@@ -121,8 +123,12 @@ test('migration: the 移行担当 loads an extract and decides its 外字, rehea
   await expect(page.getByTestId('migration-decision-submit')).toHaveCount(0)
   await signOut(page)
 
-  // 監督者: opens the report by its number, signs it off and records 移行可 (each after the step-up).
+  // 監督者: sees the report listed (not yet signed off), opens it by its number, signs it off and records 移行可
+  // (each after the step-up).
   await openMigration(page, 'kantoku01')
+  const listed = page.getByTestId(`migration-report-row-${reportId}`)
+  await expect(listed).toContainText(`第${reportId}号 第1版（最新）`)
+  await expect(listed.getByTestId('migration-report-row-signoff')).toHaveText('未承認')
   await page.getByTestId('migration-report-number').fill(String(reportId))
   await page.getByTestId('migration-report-number').press('Enter')
   await expect(page.getByTestId('migration-reconciliation-summary')).toContainText(
@@ -158,6 +164,17 @@ test('migration: the 移行担当 loads an extract and decides its 外字, rehea
     comment: '差異1件は説明のとおり。その他は旧システムの管理値と一致',
   })
 
+  await expect(listed.getByTestId('migration-report-row-signoff')).toContainText('承認済')
+  await expect(listed).toContainText('移行可')
+
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('migration-screen')).toHaveCount(0)
+  await signOut(page)
+
+  // The next time, the 監督者 picks the report from the list (Enter on its row) instead of typing its number.
+  await openMigration(page, 'kantoku01')
+  await page.getByTestId(`migration-report-row-${reportId}`).press('Enter')
+  await expect(page.getByTestId('migration-signoff')).toContainText('承認: 検証 四季（kantoku01）')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('migration-screen')).toHaveCount(0)
   await signOut(page)

@@ -211,6 +211,7 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     'migration.trialStores': (req) => services.migration.call('migration.trialStores', req),
     'migration.reconcile': (req) => services.migration.call('migration.reconcile', req),
     'migration.reconciliation': (req) => services.migration.call('migration.reconciliation', req),
+    'migration.reconciliationReports': (req) => services.migration.call('migration.reconciliationReports', req),
     'migration.differenceRecords': (req) => services.migration.call('migration.differenceRecords', req),
     'migration.signOffReconciliation': (req) => services.migration.call('migration.signOffReconciliation', req),
     'migration.recordDecision': (req) => services.migration.call('migration.recordDecision', req),

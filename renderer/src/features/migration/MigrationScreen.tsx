@@ -22,6 +22,7 @@ import {
   trialStoreStatusLabels,
   type MigrationExtract,
   type MigrationReconciliation,
+  type MigrationReconciliationSummary,
 } from '../../../../shared/api/migration'
 import { findingRuleLabels, findingRules, type FindingRule } from '../../../../shared/migration/findings'
 import { FunctionKeyBar } from '../../components/FunctionKeyBar'
@@ -843,11 +844,23 @@ function ReconciliationPanel(props: {
   onSignOff(comment: string, explanations: { differenceId: number; text: string }[]): void
   onDecide(decision: 'go' | 'noGo', reasons: string): void
 }) {
-  const { reconciliation, drillDown, decision, openReconciliation, openDifference, closeDrillDown } =
-    useMigrationStore()
+  const {
+    reports,
+    reconciliation,
+    drillDown,
+    decision,
+    loadReports,
+    openReconciliation,
+    openDifference,
+    closeDrillDown,
+  } = useMigrationStore()
   const [number, setNumber] = useState('')
   const report = reconciliation.data
   const drillRef = useRef<HTMLDivElement | null>(null)
+
+  useEffect(() => {
+    void loadReports()
+  }, [loadReports])
 
   useEffect(() => {
     if (drillDown.data) drillRef.current?.focus()
@@ -880,6 +893,14 @@ function ReconciliationPanel(props: {
           </Stack>
         </form>
       </Stack>
+      <ReportList
+        reports={reports.data?.reports ?? []}
+        total={reports.data?.total ?? 0}
+        busy={reports.busy}
+        error={reports.error}
+        shownId={report?.id ?? null}
+        onOpen={(id) => void openReconciliation(id)}
+      />
       {reconciliation.busy && <LinearProgress aria-label="突合結果を読み込み中" />}
       {reconciliation.error && (
         <Alert severity="error" role="alert">
@@ -888,7 +909,7 @@ function ReconciliationPanel(props: {
       )}
       {!report && !reconciliation.busy && (
         <Typography variant="body2">
-          突合を実行するか、移行担当から伝えられた突合結果報告の番号を入れて開いてください
+          突合を実行するか、一覧から突合結果報告を選ぶか、その番号を入れて開いてください
         </Typography>
       )}
       {report && (
@@ -963,6 +984,96 @@ function ReconciliationPanel(props: {
         </Alert>
       )}
     </Paper>
+  )
+}
+
+/** The 突合結果報告 newest first: one is opened with a click or Enter (the number path stays beside it). */
+function ReportList(props: {
+  reports: readonly MigrationReconciliationSummary[]
+  total: number
+  busy: boolean
+  error: string | null
+  shownId: number | null
+  onOpen(id: number): void
+}) {
+  return (
+    <Box sx={{ mb: 2 }} data-testid="migration-report-list">
+      {props.busy && <LinearProgress aria-label="突合結果報告の一覧を読み込み中" />}
+      {props.error && (
+        <Alert severity="error" role="alert">
+          {props.error}
+        </Alert>
+      )}
+      {!props.busy && !props.error && props.reports.length === 0 ? (
+        <Typography variant="body2">突合結果報告はまだありません</Typography>
+      ) : (
+        <Table size="small" aria-label="突合結果報告の一覧">
+          <TableHead>
+            <TableRow>
+              <TableCell>報告</TableCell>
+              <TableCell>仮移行環境</TableCell>
+              <TableCell>突合の相手</TableCell>
+              <TableCell>作成</TableCell>
+              <TableCell align="right">差異</TableCell>
+              <TableCell align="right">未説明</TableCell>
+              <TableCell>承認</TableCell>
+              <TableCell>移行判定</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.reports.map((r) => (
+              <TableRow
+                key={r.id}
+                hover
+                selected={r.id === props.shownId}
+                tabIndex={0}
+                role="button"
+                aria-label={`突合結果報告 第${r.id}号 第${r.version}版 ${r.signoff ? '承認済' : '未承認'}`}
+                onClick={() => props.onOpen(r.id)}
+                onKeyDown={(ev) => {
+                  if (ev.key === 'Enter' || ev.key === ' ') {
+                    ev.preventDefault()
+                    props.onOpen(r.id)
+                  }
+                }}
+                data-testid={`migration-report-row-${r.id}`}
+                sx={{ cursor: 'pointer' }}
+              >
+                <TableCell>
+                  第{r.id}号 第{r.version}版{r.latest ? '（最新）' : ''}
+                </TableCell>
+                <TableCell>
+                  {r.trialStoreId === null ? '—' : `第${r.trialStoreId}号 ${r.trialStoreLabel ?? ''}`}
+                  {r.extractId === null ? '' : `（抽出データ 第${r.extractId}号）`}
+                </TableCell>
+                <TableCell>{r.against === 'production' ? '本番データ' : '旧システムの管理値'}</TableCell>
+                <TableCell>
+                  {r.createdBy} <WarekiDateTime at={r.createdAt} />
+                </TableCell>
+                <TableCell align="right">{r.differences}</TableCell>
+                <TableCell align="right">{r.unexplained}</TableCell>
+                <TableCell data-testid="migration-report-row-signoff">
+                  {r.signoff ? (
+                    <>
+                      <Chip size="small" color="success" label="承認済" /> {r.signoff.supervisorLogin}
+                    </>
+                  ) : (
+                    <Chip size="small" label="未承認" />
+                  )}
+                </TableCell>
+                <TableCell>{r.decision ? migrationDecisionLabels[r.decision] : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {props.total > props.reports.length && (
+        <Typography variant="caption">
+          新しい {props.reports.length} 件を表示しています（全 {props.total}{' '}
+          件）。それより前の報告は番号で開いてください
+        </Typography>
+      )}
+    </Box>
   )
 }
 

@@ -5,6 +5,7 @@ import type {
   MigrationFinding,
   MigrationGaijiEntry,
   MigrationReconciliation,
+  MigrationReconciliationSummary,
   MigrationRehearsalPlan,
   MigrationTrialStore,
 } from '../../../../shared/api/migration'
@@ -20,6 +21,9 @@ export type MigrationDifferenceRecords = IpcResponse<'migration.differenceRecord
 export type MigrationDecision = IpcResponse<'migration.recordDecision'>
 /** The 消去報告書 as the screen keeps it: what was erased and verified, the PDF's SHA-256 (never the PDF itself). */
 export type ErasureSummary = Omit<MigrationErasureReport, 'pdfBase64'>
+
+/** 突合結果報告 listed for the 監督者 to pick from (newest first). */
+export const REPORT_LIST_PAGE = 50
 
 /** Findings per page of the report. */
 export const REPORT_PAGE = 100
@@ -87,7 +91,9 @@ interface MigrationState {
   gaiji: RequestState<MigrationGaijiList>
   plan: RequestState<MigrationRehearsalPlan>
   stores: RequestState<MigrationTrialStore[]>
-  /** The 突合結果報告 shown (run here, or opened by its number). */
+  /** The 突合結果報告, newest first (the 監督者 picks one), and how many there are in all. */
+  reports: RequestState<{ total: number; reports: MigrationReconciliationSummary[] }>
+  /** The 突合結果報告 shown (run here, picked from the list, or opened by its number). */
   reconciliation: RequestState<MigrationReconciliation>
   /** The records behind one difference (the drill-down: 被保険者番号, legacy and loaded values). */
   drillDown: RequestState<MigrationDifferenceRecords>
@@ -109,6 +115,8 @@ interface MigrationState {
   /** 仮移行 of the extract shown (after its dry run). */
   startRehearsal(label: string): Promise<MigrationTrialStore | null>
   reconcile(trialStoreId: number): Promise<boolean>
+  /** The list of 突合結果報告 (the newest REPORT_LIST_PAGE). */
+  loadReports(): Promise<boolean>
   openReconciliation(reportId: number): Promise<boolean>
   openDifference(differenceId: number): Promise<boolean>
   closeDrillDown(): void
@@ -131,6 +139,7 @@ const empty = {
   gaiji: idleRequest,
   plan: idleRequest,
   stores: idleRequest,
+  reports: idleRequest,
   reconciliation: idleRequest,
   drillDown: idleRequest,
   decision: null,
@@ -147,6 +156,7 @@ const empty = {
 export const useMigrationStore = create<MigrationState>()((set, get) => {
   let newestReport = 0
   let newestDrill = 0
+  let newestReportList = 0
 
   async function write<T>(call: () => Promise<IpcResult<T>>, then: (v: T) => string): Promise<T | null> {
     if (get().write.busy) return null
@@ -301,8 +311,17 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
       if (report) {
         newestDrill++
         set({ reconciliation: { busy: false, error: null, data: report }, drillDown: idleRequest, decision: null })
+        await get().loadReports()
       }
       return report !== null
+    },
+    loadReports: async () => {
+      const mine = ++newestReportList
+      set((s) => ({ reports: { ...s.reports, busy: true, error: null } }))
+      const res = await api.migration.reconciliationReports({ offset: 0, limit: REPORT_LIST_PAGE })
+      if (mine !== newestReportList) return false
+      set((s) => ({ reports: settle(s.reports, res) }))
+      return res.ok
     },
     openReconciliation: async (reportId) => {
       newestDrill++
@@ -341,7 +360,10 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
           }),
         (r) => `突合結果報告 第${r.id}号を承認しました`,
       )
-      if (signed) set({ reconciliation: { busy: false, error: null, data: signed } })
+      if (signed) {
+        set({ reconciliation: { busy: false, error: null, data: signed } })
+        await get().loadReports()
+      }
       return signed !== null
     },
     recordDecision: async (decision, reasons) => {
@@ -358,7 +380,10 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
         (d) =>
           `移行判定「${d.decision === 'go' ? '移行可' : '移行不可'}」を記録しました（突合結果報告 第${d.reportId}号 第${d.reportVersion}版）`,
       )
-      if (recorded) set({ decision: recorded })
+      if (recorded) {
+        set({ decision: recorded })
+        await get().loadReports()
+      }
       return recorded
     },
     eraseTrialStore: async (trialStoreId, witnessName, witnessTitle) => {
@@ -383,6 +408,7 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
     reset: () => {
       newestReport++
       newestDrill++
+      newestReportList++
       set(empty)
     },
   }

@@ -9,6 +9,7 @@ import {
   reconciliationOf,
   signOffReconciliation,
 } from './reconciliation/reconcile'
+import { listReconciliationReports } from './reconciliation-reports'
 import { extractIdOf, rehearsalPlan, startRehearsal } from './trial-store/rehearsal-load'
 import { liveTrialStores, type TrialEnvironment, type TrialStoreRow } from './trial-store/trial-stores'
 import { migrationTrialStores } from './trial-store/schema'
@@ -142,6 +143,20 @@ export function migrationRehearsalRoutes(deps: { trialStores: TrialEnvironment }
       async handle({ input, db, audit }) {
         audit.purpose(`データ移行 突合結果報告 #${input.reportId}`)
         return reconciliationOf(db, input.reportId)
+      },
+    }),
+    defineRoute({
+      name: 'migration.reconciliationReports',
+      access: { kind: 'permission', permission: 'migration.read' },
+      personalData: true,
+      audit: { action: 'migration.reconciliationReports' },
+      effect: 'read',
+      async handle({ input, db, audit }) {
+        const list = await listReconciliationReports(db, input)
+        audit.purpose(
+          `データ移行 突合結果報告一覧（${input.offset + 1}件目から ${list.reports.length}件／全${list.total}件）`,
+        )
+        return list
       },
     }),
     defineRoute({

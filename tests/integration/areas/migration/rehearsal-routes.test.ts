@@ -82,6 +82,10 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
   let cleanStoreId: number
   let cleanReport: MigrationReconciliation
   let defectStoreId: number
+  let defectExtractId: number
+  let defectReportId: number
+  let rerunReportId: number
+  let bothLogin: string
 
   const receiveAndAccept = async (extract: LegacyExtract): Promise<number> => {
     const begun = await client().call(
@@ -295,6 +299,7 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
 
   it('an extract with one planted defect shows exactly that difference, drilled to the one record; go is refused', async () => {
     const extractId = await receiveAndAccept(defective)
+    defectExtractId = extractId
     // The legacy control total is the sum of the rows as the legacy system held them (before the planted change).
     const control = defective.manifest.controlTotals!.find((c) => c.key === `payment.amount.${plantedYear}`)!.value
     expect(control).toBe(sumOf(csv(second.files.get('shuno.csv')!), '収納額', plantedYear))
@@ -328,6 +333,7 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       expect.objectContaining({ key: `payment.amount.${plantedYear}`, expected: control, loaded: control + 100 }),
     ])
     expect(report.unexplained).toBe(1)
+    defectReportId = report.id
     const [audited] = await t.database.db.select().from(auditLog).where(gt(auditLog.seq, since))
     expect(audited).toMatchObject({ action: 'migration.reconcile', loginId: officer.loginId, outcome: 'ok' })
     expect(audited!.purpose).toBe(`データ移行 仮移行環境 #${store.id} 突合結果報告 #${report.id}（第1版）差異 1件`)
@@ -394,6 +400,8 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       bothToken,
     )
     expect(rerun).toMatchObject({ version: 2, sha256: report.sha256, createdBy: both.loginId })
+    rerunReportId = rerun.id
+    bothLogin = both.loginId
     await stepUp(t, both.loginId, bothToken)
     await expect(
       client().call(
@@ -412,6 +420,106 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
       [cleanStoreId, 'replaced'],
     ])
   }, 300_000)
+
+  it('lists the 突合結果報告 newest first with their store, differences, sign-off and 判定, a page at a time', async () => {
+    const since = await lastSeq()
+    const listed = await client().call('migration.reconciliationReports', {}, supervisor)
+    const common = { against: 'extract', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string }
+    // The second rehearsal's report run twice (the rerun by the one holding both roles), then the clean one.
+    expect(listed).toEqual({
+      total: 3,
+      reports: [
+        {
+          ...common,
+          id: rerunReportId,
+          version: 2,
+          trialStoreId: defectStoreId,
+          trialStoreLabel: '第2回仮移行（試験）',
+          extractId: defectExtractId,
+          createdBy: bothLogin,
+          createdAt: expect.any(String) as string,
+          differences: 1,
+          unexplained: 1,
+          records: 1,
+          latest: true,
+          signoff: null,
+          decision: null,
+        },
+        {
+          ...common,
+          id: defectReportId,
+          version: 1,
+          trialStoreId: defectStoreId,
+          trialStoreLabel: '第2回仮移行（試験）',
+          extractId: defectExtractId,
+          createdBy: officer.loginId,
+          createdAt: expect.any(String) as string,
+          differences: 1,
+          unexplained: 1,
+          records: 1,
+          latest: false,
+          signoff: { supervisorLogin: 'kantoku01', signedAt: expect.any(String) as string },
+          decision: 'noGo',
+        },
+        {
+          ...common,
+          id: cleanReport.id,
+          version: 1,
+          trialStoreId: cleanStoreId,
+          trialStoreLabel: '第1回仮移行（試験）',
+          extractId: cleanExtractId,
+          createdBy: officer.loginId,
+          createdAt: cleanReport.createdAt,
+          differences: 0,
+          unexplained: 0,
+          records: 0,
+          latest: false,
+          signoff: { supervisorLogin: 'kantoku01', signedAt: expect.any(String) as string },
+          decision: 'go',
+        },
+      ],
+    })
+    expect(listed.reports[2]!.sha256).toBe(cleanReport.sha256)
+    const page = await client().call('migration.reconciliationReports', { offset: 1, limit: 1 }, officer.token)
+    expect(page.total).toBe(3)
+    expect(page.reports.map((r) => r.id)).toEqual([defectReportId])
+    expect(await client().call('migration.reconciliationReports', { offset: 3 }, officer.token)).toEqual({
+      total: 3,
+      reports: [],
+    })
+
+    // The 監督者 explains the rerun's difference as he signs it off: nothing is left unexplained on it.
+    const rerun = await client().call('migration.reconciliation', { reportId: rerunReportId }, supervisor)
+    await stepUp(t, 'kantoku01', supervisor)
+    await client().call(
+      'migration.signOffReconciliation',
+      {
+        reportId: rerunReportId,
+        comment: '差異を確認（試験）',
+        explanations: [{ differenceId: rerun.differences[0]!.id, text: '旧システムの収納額の誤り（試験）' }],
+        idempotencyKey: key(),
+      },
+      supervisor,
+    )
+    const after = await client().call('migration.reconciliationReports', { limit: 1 }, supervisor)
+    expect(after.reports).toEqual([
+      expect.objectContaining({
+        id: rerunReportId,
+        differences: 1,
+        unexplained: 0,
+        signoff: { supervisorLogin: 'kantoku01', signedAt: expect.any(String) as string },
+      }),
+    ])
+
+    const rows = await t.database.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq))
+    const listings = rows.filter((r) => r.action === 'migration.reconciliationReports')
+    expect(listings.map((r) => [r.loginId, r.outcome, r.purpose])).toEqual([
+      ['kantoku01', 'ok', 'データ移行 突合結果報告一覧（1件目から 3件／全3件）'],
+      [officer.loginId, 'ok', 'データ移行 突合結果報告一覧（2件目から 1件／全3件）'],
+      [officer.loginId, 'ok', 'データ移行 突合結果報告一覧（4件目から 0件／全3件）'],
+      ['kantoku01', 'ok', 'データ移行 突合結果報告一覧（1件目から 1件／全3件）'],
+    ])
+  })
 
   it('erasure leaves nothing readable and the 消去報告書 names the store, the counts and who', async () => {
     const before = kind === 'postgres' ? await trialDatabases() : []
@@ -467,6 +575,7 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
     for (const [name, input] of [
       ['migration.trialStores', {}],
       ['migration.reconciliation', { reportId: cleanReport.id }],
+      ['migration.reconciliationReports', {}],
     ] as const)
       expect(await callRoute(t, name, input, clerk)).toMatchObject({ status: 403, code: 'forbidden' })
     // The 監督者 signs off and decides but does not run a rehearsal.
@@ -482,6 +591,7 @@ describe.each(databaseKinds)('データ移行: 仮移行, 突合, 移行判定 a
     expect(rows.map((r) => [r.action, r.loginId, r.outcome])).toEqual([
       ['migration.trialStores', 'shikaku01', 'denied'],
       ['migration.reconciliation', 'shikaku01', 'denied'],
+      ['migration.reconciliationReports', 'shikaku01', 'denied'],
       ['migration.startRehearsal', 'kantoku01', 'denied'],
     ])
   })

@@ -453,6 +453,12 @@ const samples: Partial<Record<ApiRouteName, Sample>> = {
     input: async () => ({}),
     row: async () => ({ targetIds: [], purpose: 'データ移行 抽出データ一覧' }),
   },
+  'migration.reconciliationReports': {
+    role: 'supervisor',
+    noTargets: true,
+    input: async () => ({}),
+    row: async () => ({ targetIds: [], purpose: 'データ移行 突合結果報告一覧（1件目から 0件／全0件）' }),
+  },
   'migration.gaijiList': {
     role: 'supervisor',
     noTargets: true,

@@ -203,6 +203,12 @@ describe('the 仮移行, 突合, 移行判定 and erasure channels pass to their
     ['migration.reconcile', { trialStoreId: 4, idempotencyKey: KEY }, '/api/v1/migration/reconciliations/run', report],
     ['migration.reconciliation', { reportId: 9 }, '/api/v1/migration/reconciliations/get', report],
     [
+      'migration.reconciliationReports',
+      { offset: 0, limit: 50 },
+      '/api/v1/migration/reconciliations/list',
+      { total: 0, reports: [] },
+    ],
+    [
       'migration.differenceRecords',
       { reportId: 9, differenceId: 21 },
       '/api/v1/migration/reconciliations/records',

@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
     trialStores: vi.fn(),
     reconcile: vi.fn(),
     reconciliation: vi.fn(),
+    reconciliationReports: vi.fn(),
     differenceRecords: vi.fn(),
     signOffReconciliation: vi.fn(),
     recordDecision: vi.fn(),
@@ -147,9 +148,30 @@ function lists(extracts: unknown[], stores: unknown[] = []) {
   api.migration.trialStores.mockResolvedValue(ok({ stores }))
 }
 
+/** One row of the 突合結果報告 list as the server answers it. */
+const listed = (id: number, overrides: Record<string, unknown> = {}) => ({
+  id,
+  version: 1,
+  trialStoreId: 4,
+  trialStoreLabel: '第1回仮移行',
+  extractId: 3,
+  against: 'extract',
+  createdBy: 'ikou01',
+  createdAt: '2026-12-01T03:00:00.000Z',
+  sha256: 'c'.repeat(64),
+  differences: 1,
+  unexplained: 1,
+  records: 1,
+  latest: false,
+  signoff: null,
+  decision: null,
+  ...overrides,
+})
+
 beforeEach(() => {
   vi.clearAllMocks()
   store().reset()
+  api.migration.reconciliationReports.mockResolvedValue(ok({ total: 0, reports: [] }))
 })
 
 describe('how the cockpit reads its figures', () => {
@@ -471,6 +493,56 @@ describe('突合, its drill-down, the sign-off and the 移行判定', () => {
     expect(await store().recordDecision('noGo', '差異あり')).toBeNull()
     expect(await store().signOff('確認', [])).toBe(false)
     expect(api.migration.recordDecision).not.toHaveBeenCalled()
+  })
+  it('lists the newest reports for the 監督者 to pick from, and opens the one picked', async () => {
+    const reports = [
+      listed(10, { version: 2, latest: true }),
+      listed(9, { signoff: { supervisorLogin: 'kantoku01', signedAt: '2026-12-01T04:00:00Z' } }),
+    ]
+    api.migration.reconciliationReports.mockResolvedValue(ok({ total: 2, reports }))
+    expect(await store().loadReports()).toBe(true)
+    expect(api.migration.reconciliationReports).toHaveBeenCalledWith({ offset: 0, limit: 50 })
+    expect(store().reports.data?.reports.map((r) => r.id)).toEqual([10, 9])
+    api.migration.reconciliation.mockResolvedValue(ok(reconciliation()))
+    expect(await store().openReconciliation(store().reports.data!.reports[1]!.id)).toBe(true)
+    expect(api.migration.reconciliation).toHaveBeenCalledWith({ reportId: 9 })
+  })
+  it('lists the reports again after a 突合, a sign-off and a 移行判定', async () => {
+    api.migration.reconcile.mockResolvedValue(ok(reconciliation()))
+    await store().reconcile(4)
+    expect(api.migration.reconciliationReports).toHaveBeenCalledTimes(1)
+    api.migration.signOffReconciliation.mockResolvedValue(ok(reconciliation({ signoff, unexplained: 0 })))
+    await store().signOff('確認', [{ differenceId: 21, text: '説明' }])
+    expect(api.migration.reconciliationReports).toHaveBeenCalledTimes(2)
+    api.migration.recordDecision.mockResolvedValue(
+      ok({
+        id: 1,
+        decision: 'noGo',
+        reportId: 9,
+        reportVersion: 1,
+        reportSha256: 'c'.repeat(64),
+        cutoverId: null,
+        approverLogin: 'kantoku01',
+        approverName: '検証 四季',
+        decidedAt: '2026-12-01T05:00:00Z',
+        reasons: '再確認',
+      }),
+    )
+    await store().recordDecision('noGo', '再確認')
+    expect(api.migration.reconciliationReports).toHaveBeenCalledTimes(3)
+  })
+  it('shows why the list was refused and keeps no list of an earlier session after a reset', async () => {
+    api.migration.reconciliationReports.mockResolvedValueOnce(ok({ total: 1, reports: [listed(9)] }))
+    await store().loadReports()
+    store().reset()
+    expect(store().reports.data).toBeNull()
+    api.migration.reconciliationReports.mockResolvedValueOnce({
+      ok: false,
+      code: 'forbidden',
+      message: 'この操作の権限がありません',
+    })
+    expect(await store().loadReports()).toBe(false)
+    expect(store().reports.error).toBe('この操作の権限がありません')
   })
   it('sends a write once for a double press', async () => {
     api.migration.reconcile.mockResolvedValue(ok(reconciliation()))
