@@ -230,6 +230,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   savings: '預貯金等の額',
   married: '配偶者の有無',
   spouseTaxable: '配偶者の住民税課税',
+  forNextYear: '翌年度分（8月1日から）の更新申請',
   notifiedOn: '届出日',
   providerNumber: '事業所番号',
   planKind: '計画の作成区分',

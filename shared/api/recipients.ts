@@ -232,6 +232,11 @@ export const ReliefApplyRequest$ = z
     savings: Yen$.refine((v) => v >= 0, '0円以上を入力してください'),
     married: z.boolean(),
     spouseTaxable: z.boolean(),
+    /**
+     * 更新申請 for the coming year: received in June or July, valid from the next 8/1 (the year's 7/31 ends the
+     * current certificate); absent = valid from the 1st of the application's month.
+     */
+    forNextYear: z.boolean().optional(),
     idempotencyKey: IdempotencyKey$,
   })
   .strict()

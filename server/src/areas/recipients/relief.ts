@@ -17,13 +17,31 @@ type Row = typeof reliefCertifications.$inferSelect
 
 export async function applyRelief(
   db: Db | Tx,
-  input: { personId: number; appliedOn: IsoDate; savings: number; married: boolean; spouseTaxable: boolean },
+  input: {
+    personId: number
+    appliedOn: IsoDate
+    savings: number
+    married: boolean
+    spouseTaxable: boolean
+    forNextYear?: boolean | undefined
+  },
   userId: number | null,
   now: Date,
 ): Promise<Row> {
   const [self] = await db.select().from(persons).where(eq(persons.id, input.personId))
   if (!self) throw new HttpProblem(404, 'notFound', '対象者が見つかりません')
-  const y = copayYearOf(input.appliedOn)
+  const { forNextYear, ...application } = input
+  const month = Number(input.appliedOn.slice(5, 7))
+  if (forNextYear && month !== 6 && month !== 7)
+    throw new HttpProblem(
+      422,
+      'reliefRefused',
+      '翌年度分の更新申請（forNextYear）: 6月・7月に受け付けます。申請日（appliedOn）を確認してください',
+    )
+  // The certificate runs 8/1〜7/31 (docs/sources/domain.md §5.5 ⚠️): a renewal starts the next 8/1, any other
+  // application the 1st of its month; the year (and so the income year and the figures) is the one it starts in.
+  const validFrom = forNextYear ? `${input.appliedOn.slice(0, 4)}-08-01` : `${input.appliedOn.slice(0, 8)}01`
+  const y = copayYearOf(validFrom)
   const members = await db.select().from(persons).where(eq(persons.householdId, self.householdId))
   const records = await db
     .select()
@@ -44,7 +62,6 @@ export async function applyRelief(
   const pensionAndOtherIncome = own
     ? own.publicPensionIncome + Math.max(0, own.totalIncome - own.pensionMiscIncome)
     : self.pensionAndOtherIncome
-  const validFrom = `${input.appliedOn.slice(0, 8)}01`
   const facts = {
     serviceDate: validFrom,
     category: (self.insuredCategory === 2 ? 2 : 1) as 1 | 2,
@@ -59,7 +76,7 @@ export async function applyRelief(
   const [row] = await db
     .insert(reliefCertifications)
     .values({
-      ...input,
+      ...application,
       validFrom,
       validTo: y.to,
       stage: stage === null ? null : String(stage),
@@ -81,6 +98,9 @@ export async function decideRelief(
   const [current] = await db.select().from(reliefCertifications).where(eq(reliefCertifications.id, input.recordId))
   if (!current) throw new HttpProblem(404, 'notFound', '負担限度額認定の申請が見つかりません')
   if (current.status !== 'applied') throw new HttpProblem(409, 'wrongState', 'この申請はすでに決定されています')
+  // Four eyes: the one who took the application does not decide it.
+  if (current.recordedBy !== null && current.recordedBy === userId)
+    throw new HttpProblem(403, 'forbidden', '申請を受け付けた職員は決定できません。別の職員が決定してください')
   if (input.approve && current.stage === null)
     throw new HttpProblem(
       422,

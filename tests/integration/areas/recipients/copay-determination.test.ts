@@ -22,6 +22,8 @@ import { addHousehold, addMember, addTaxRecord } from '../premiums/household'
 describe.each(databaseKinds)('負担割合の年次判定 on %s', (kind) => {
   let t: TestServer
   let clerk: string
+  /** A second 給付担当, who decides what the first took (four eyes). */
+  let secondClerk: string
   let supervisor: string
   let supervisorLogin: string
   let person: { id: number }
@@ -51,6 +53,7 @@ describe.each(databaseKinds)('負担割合の年次判定 on %s', (kind) => {
     const c = await provisionUser(t, { roles: ['benefitClerk'] })
     const s = await provisionUser(t, { roles: ['supervisor'] })
     clerk = await signIn(t, c.loginId)
+    secondClerk = await signIn(t, (await provisionUser(t, { roles: ['benefitClerk'] })).loginId)
     supervisorLogin = s.loginId
     supervisor = await signIn(t, s.loginId)
     const household = await addHousehold(t)
@@ -195,7 +198,7 @@ describe.each(databaseKinds)('負担割合の年次判定 on %s', (kind) => {
         reason: '要件確認済み',
         idempotencyKey: randomUUID(),
       },
-      clerk,
+      secondClerk,
     )
     expect(approved.status).toBe('approved')
     const periods = (await reliefCertificationsOf(t.database.db, [exempt.id])).get(exempt.id)

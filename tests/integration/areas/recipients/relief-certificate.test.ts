@@ -35,6 +35,8 @@ const pdfText = (base64: string) => {
 describe.each(databaseKinds)('負担限度額認定証 on %s', (kind) => {
   let t: TestServer
   let clerk: string
+  /** A second 給付担当: the one who took an application does not decide it. */
+  let decider: string
   let serial = 0
 
   const newPerson = async (pension: number, options: { address?: string; isProtected?: boolean } = {}) => {
@@ -59,12 +61,22 @@ describe.each(databaseKinds)('負担限度額認定証 on %s', (kind) => {
       })
     return { id, insuredNumber }
   }
-  const certify = async (personId: number, appliedOn: string, savings: number, approve = true) => {
-    const applied = await terminalClient(t).call(
+  const apply = (personId: number, appliedOn: string, savings: number, forNextYear?: boolean) =>
+    terminalClient(t).call(
       'recipients.reliefApply',
-      { personId, appliedOn, savings, married: false, spouseTaxable: false, idempotencyKey: randomUUID() },
+      {
+        personId,
+        appliedOn,
+        savings,
+        married: false,
+        spouseTaxable: false,
+        ...(forNextYear ? { forNextYear } : {}),
+        idempotencyKey: randomUUID(),
+      },
       clerk,
     )
+  const certify = async (personId: number, appliedOn: string, savings: number, approve = true, forNextYear = false) => {
+    const applied = await apply(personId, appliedOn, savings, forNextYear)
     if (!approve) return applied
     return terminalClient(t).call(
       'recipients.reliefDecide',
@@ -75,7 +87,7 @@ describe.each(databaseKinds)('負担限度額認定証 on %s', (kind) => {
         reason: '要件確認済み',
         idempotencyKey: randomUUID(),
       },
-      clerk,
+      decider,
     )
   }
   const certificate = (recordId: number) =>
@@ -90,11 +102,12 @@ describe.each(databaseKinds)('負担限度額認定証 on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestServer(kind, 200, { startAt: new Date('2026-07-01T09:00:00+09:00') })
     clerk = await signIn(t, (await provisionUser(t, { roles: ['benefitClerk'] })).loginId)
+    decider = await signIn(t, (await provisionUser(t, { roles: ['benefitClerk'] })).loginId)
     a = await newPerson(1_300_000)
     b = await newPerson(800_000)
     aNow = await certify(a.id, '2026-07-01', 5_000_000)
-    // The renewal, received for the following year (valid from the 1st of its month to 7/31).
-    aNext = await certify(a.id, '2026-08-03', 5_000_000)
+    // The renewal, received in July for the following year: valid from 2026-08-01 to 2027-07-31.
+    aNext = await certify(a.id, '2026-07-01', 5_000_000, true, true)
     bNow = await certify(b.id, '2026-07-01', 6_500_000)
   }, 240_000)
   afterAll(async () => t?.close())
@@ -166,6 +179,69 @@ describe.each(databaseKinds)('負担限度額認定証 on %s', (kind) => {
         .orderBy(desc(auditLog.seq))
         .limit(1)
       expect(row).toMatchObject({ outcome: 'ok', targetIds: [p.id] })
+    }, 240_000)
+  })
+
+  describe('four eyes: the one who took the application does not decide it', () => {
+    it("refuses the decision of the clerk who applied (403), and takes a second clerk's", async () => {
+      const c = await newPerson(800_000)
+      const applied = await apply(c.id, '2026-07-01', 1_000_000)
+      const decide = (token: string) =>
+        callRoute(
+          t,
+          'recipients.reliefDecide',
+          {
+            recordId: applied.id,
+            approve: true,
+            rowVersion: applied.rowVersion,
+            reason: '確認',
+            idempotencyKey: randomUUID(),
+          },
+          token,
+        )
+      const own = await decide(clerk)
+      expect([own.status, own.body.title]).toEqual([
+        403,
+        '申請を受け付けた職員は決定できません。別の職員が決定してください',
+      ])
+      const other = await decide(decider)
+      expect([other.status, other.body.status]).toEqual([200, 'approved'])
+    }, 240_000)
+  })
+
+  describe('a renewal for the coming year (8/1〜7/31, docs/sources/domain.md §5.5)', () => {
+    it('received on 6/1 or 7/31 is valid from the next 8/1 to the 7/31 after it', async () => {
+      const c = await newPerson(800_000)
+      for (const appliedOn of ['2026-06-01', '2026-07-31'])
+        expect(await apply(c.id, appliedOn, 1_000_000, true)).toMatchObject({
+          validFrom: '2026-08-01',
+          validTo: '2027-07-31',
+          stage: '2',
+        })
+    }, 240_000)
+
+    it('received on 5/31 or 8/1 is refused, naming the field', async () => {
+      const c = await newPerson(800_000)
+      for (const appliedOn of ['2026-05-31', '2026-08-01']) {
+        const res = await callRoute(
+          t,
+          'recipients.reliefApply',
+          {
+            personId: c.id,
+            appliedOn,
+            savings: 1_000_000,
+            married: false,
+            spouseTaxable: false,
+            forNextYear: true,
+            idempotencyKey: randomUUID(),
+          },
+          clerk,
+        )
+        expect([res.status, res.body.title]).toEqual([
+          422,
+          '翌年度分の更新申請（forNextYear）: 6月・7月に受け付けます。申請日（appliedOn）を確認してください',
+        ])
+      }
     }, 240_000)
   })
 
