@@ -183,9 +183,11 @@ test('withholding posting: a 特別徴収結果 file is posted to the ledger —
   await expect(row).toContainText('未計上')
   const pensionFileId = Number((await row.getAttribute('data-testid'))!.replace('withholding-results-row-', ''))
 
-  // 検証: counts what would be posted, writes nothing.
+  // 検証: tells what the posting will give (A applied, B to the work list), writes nothing.
   await row.getByRole('button', { name: '検証' }).click()
-  await expect(panel.getByTestId('withholding-results-summary')).toHaveText('検証: 徴収済み 2件を計上できます')
+  await expect(panel.getByTestId('withholding-results-summary')).toHaveText(
+    `検証: 徴収済み 2件を計上すると 消込 1件 ${yen(exact.charged)}、要確認 1件 ${yen(shortAmount)}です（まだ計上していません）`,
+  )
   await expect(row).toContainText('未計上')
   expect(installment(await ledgerOf(page, exact.personId), exact.seq).paid).toBe(0)
 

@@ -278,7 +278,7 @@ function WithholdingResultsPanel(props: {
       {props.lastPosting && !props.error && (
         <Alert severity="info" sx={{ mt: 1 }} data-testid="withholding-results-summary">
           {props.lastPosting.status === 'validated'
-            ? `検証: 徴収済み ${props.lastPosting.lines.toLocaleString('ja-JP')}件を計上できます`
+            ? `検証: 徴収済み ${props.lastPosting.lines.toLocaleString('ja-JP')}件を計上すると 消込 ${props.lastPosting.applied.toLocaleString('ja-JP')}件 ${props.lastPosting.appliedAmount.toLocaleString('ja-JP')}円、要確認 ${props.lastPosting.work.toLocaleString('ja-JP')}件 ${props.lastPosting.workAmount.toLocaleString('ja-JP')}円です（まだ計上していません）`
             : `収納計上${importSummary(props.lastPosting)}`}
         </Alert>
       )}

@@ -5,12 +5,14 @@
  * special-withholding.ts). They go through the 消込 of the payment files: exact amounts applied to the ledger, the
  * others (a person not matched, an amount that differs from the 残高, a month without a 特別徴収 調定) to the work
  * list with their reason, so that no withheld yen is lost. Records not withheld carry no money and post nothing.
- * A file posts once (its SHA-256 is the intake source's identity); a dry run writes nothing.
+ * A file posts once (its SHA-256 is the intake source's identity); a dry run posts in a savepoint rolled back, so its
+ * counts are the posting's and nothing remains.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { PaymentImportResult, WithholdingResultFiles } from '../../../../../shared/api/payment-intake'
 import { pensionPaymentSchedule } from '../../../../../shared/domain/special-withholding'
 import type { Db, Tx } from '../../../core/db/connect'
+import { previewInSavepoint } from '../../../core/db/preview'
 import { HttpProblem } from '../../../core/http/problem'
 import { persons } from '../../persons/schema'
 import { pensionExchangeFiles, pensionWithholdingResults } from '../../premiums'
@@ -76,22 +78,13 @@ export async function postWithholdingResults(
     reference: `${r.basicPensionNumber} ${r.pensionCode}`,
     detail: `特別徴収結果 ${r.reasonCode}${r.unmatchedReason ? `（${r.unmatchedReason}）` : ''}`,
   }))
-  if (input.dryRun)
-    return {
-      status: 'validated',
-      fileId: null,
-      lines: lines.length,
-      applied: 0,
-      appliedAmount: 0,
-      work: 0,
-      workAmount: 0,
-      notTransferred: 0,
-      alreadyCounted: 0,
-      problemCount: 0,
-      problems: [],
-      personIds: [],
-    }
-  return applyPaymentLines(db, ledger, { kind: 'withholdingResult', fileName: file.fileName, sha256 }, lines, ctx)
+  const source = { kind: 'withholdingResult', fileName: file.fileName, sha256 } as const
+  // The dry run posts in a savepoint and rolls it back: its counts are exactly what the posting will give.
+  if (input.dryRun) {
+    const preview = await previewInSavepoint(db, (tx) => applyPaymentLines(tx, ledger, source, lines, ctx))
+    return { ...preview, status: 'validated', fileId: null }
+  }
+  return applyPaymentLines(db, ledger, source, lines, ctx)
 }
 
 /** The received 特別徴収結果 files (newest first), with their withheld totals and what their posting gave. */

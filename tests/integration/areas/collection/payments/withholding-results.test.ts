@@ -164,12 +164,29 @@ describe.each(databaseKinds)('特別徴収結果: withheld amounts posted to the
     })
   })
 
-  describe('a dry run counts the withheld records and writes nothing', () => {
-    it('counts four withheld records (the 差止 one carries no money) and posts no payment', async () => {
+  describe('a dry run tells what the posting will give and writes nothing', () => {
+    it('four withheld records (the 差止 one carries no money): A’s 8,000 applied, 18,000 to the work list — and no payment, no work item, no file row', async () => {
       const before = await payments()
+      const aBefore = await balance(ids.A, 4)
+      const workBefore = (await call(t).call('collection.paymentWorkList', { status: 'open' }, clerk)).items.length
       const r = await post(true)
-      expect(r).toMatchObject({ status: 'validated', lines: 4, applied: 0, work: 0 })
+      // The same split as the posting below: 8,000 exact; 7,000 + 5,000 + 6,000 to the work list.
+      expect(r).toMatchObject({
+        status: 'validated',
+        fileId: null,
+        lines: 4,
+        applied: 1,
+        appliedAmount: 8_000,
+        work: 3,
+        workAmount: 18_000,
+      })
       expect(await payments()).toBe(before)
+      expect(await balance(ids.A, 4)).toBe(aBefore)
+      expect((await call(t).call('collection.paymentWorkList', { status: 'open' }, clerk)).items.length).toBe(
+        workBefore,
+      )
+      // Again: the same answer (the first dry run left nothing behind that would make it 'alreadyImported').
+      expect(await post(true)).toMatchObject({ status: 'validated', applied: 1, work: 3 })
     })
   })
 
