@@ -32,7 +32,9 @@ export class BenefitsService {
   /** The 負担限度額認定証 of an approved certification: issued and recorded by the server, then printed. */
   async printReliefCertificate(request: PrintReliefCertificateRequest): Promise<PrintedReliefCertificate> {
     const { printer, personId, ...issue } = request
-    const pdf = await this.auth.authenticated((token) => this.backend.call('recipients.reliefCertificate', issue, token))
+    const pdf = await this.auth.authenticated((token) =>
+      this.backend.call('recipients.reliefCertificate', issue, token),
+    )
     // The print row names the person the panel shows (C-28); the server's issue row names the certification's own.
     await this.printing.print({
       form: RELIEF_CERTIFICATE_FORM,

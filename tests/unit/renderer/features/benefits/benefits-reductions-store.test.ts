@@ -75,7 +75,10 @@ describe('the 減免 form', () => {
   })
 
   it('sends an empty rate as null, for the server to say whether the kind needs one', () => {
-    expect(reductionRequest(7, { ...draft, ratePercent: '' })).toMatchObject({ ok: true, request: { ratePercent: null } })
+    expect(reductionRequest(7, { ...draft, ratePercent: '' })).toMatchObject({
+      ok: true,
+      request: { ratePercent: null },
+    })
   })
 
   it('refuses a rate that is not an integer, a missing date and a missing reason, naming the field', () => {
@@ -193,7 +196,9 @@ describe('the 負担限度額認定証 of the 給付 panel', () => {
 
   it('chooses the first allowed printer and has main print the certificate there', async () => {
     api.print.printers.mockResolvedValue(ok({ printers }))
-    api.recipients.printReliefCertificate.mockResolvedValue(ok({ title: '介護保険負担限度額認定証', printer: '窓口プリンタ1' }))
+    api.recipients.printReliefCertificate.mockResolvedValue(
+      ok({ title: '介護保険負担限度額認定証', printer: '窓口プリンタ1' }),
+    )
     await store().loadPrinters()
     expect(store().printer).toBe('窓口プリンタ1')
     expect(await store().printReliefCertificate(7, 3)).toBe(true)
