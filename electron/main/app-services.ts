@@ -186,7 +186,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
               },
             ),
             migration,
-            benefits: new BenefitsService(backend, auth),
+            benefits: new BenefitsService(backend, auth, printing),
             kokuhoren: new KokuhorenService(
               backend,
               auth,

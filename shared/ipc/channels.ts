@@ -227,6 +227,12 @@ export const ipcChannelNames = [
   // 居宅サービス計画作成依頼届出 (the 受給者 term a 国保連 error is corrected with): the record and its end (passed)
   'recipients.carePlanNotify',
   'recipients.carePlanEnd',
+  // 減免 of the person (read, application, the 監督者's decision: passed); the 負担限度額認定証 fetched by main and
+  // sent to the print control (C-28)
+  'recipients.reductions',
+  'recipients.reductionApply',
+  'recipients.reductionDecide',
+  'recipients.printReliefCertificate',
   // 国保連連携: the 531 send (dry run, sign-off, commit) and the work list (passed); the file saved by main through
   // the export control; the 更新結果 read by main from its file dialog
   'kokuhoren.sendDryRun',

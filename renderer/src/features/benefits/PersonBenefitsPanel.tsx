@@ -2,6 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
 import Divider from '@mui/material/Divider'
 import LinearProgress from '@mui/material/LinearProgress'
 import MenuItem from '@mui/material/MenuItem'
@@ -18,7 +22,9 @@ import { levelLabels } from '../../../../shared/api/certification-decisions'
 import {
   decisionStatusLabels,
   reductionKindLabels,
+  reductionKinds,
   reliefStageLabels,
+  type CopayReduction,
   type RecipientOverview,
 } from '../../../../shared/api/recipients'
 import { reimbursementKindLabels, reimbursementKinds } from '../../../../shared/api/reimbursements'
@@ -27,12 +33,16 @@ import { todayInJapan, type IsoDate } from '../../../../shared/domain'
 import { BENEFIT_SERVICE_TYPES } from '../../../../shared/domain/parameters/statistics'
 import { WarekiDate } from '../../components/WarekiDate'
 import { useMay } from '../../stores/session-store'
+import { StepUpDialog } from '../login/StepUpDialog'
 import { IsoDateField } from '../premiums/accounts/IsoDateField'
 import {
+  emptyReductionDraft,
   emptyReimbursementDraft,
+  reductionTitle,
   serviceMonthLabel,
   useBenefitsStore,
   yen,
+  type ReductionDraft,
   type ReimbursementDraft,
 } from './benefits-store'
 
@@ -77,9 +87,13 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   const mayReadHighCost = useMay('highCost.read')
   const mayReimburse = useMay('reimbursement.operate')
   const mayReadReimbursement = useMay('reimbursement.read')
-  const { months, recipient, highCost, reimbursements, write } = useBenefitsStore()
-  const { loadMonths, loadRecipient, loadHighCost, loadReimbursements } = useBenefitsStore()
+  const mayApplyReduction = useMay('recipients.reductionApply')
+  const mayDecideReduction = useMay('recipients.reductionDecide')
+  const { months, recipient, highCost, reimbursements, reductions, write } = useBenefitsStore()
+  const { loadMonths, loadRecipient, loadHighCost, loadReimbursements, loadReductions } = useBenefitsStore()
   const { redetermineCopay, registerReimbursement, registerHighCostApplication, clearMessage } = useBenefitsStore()
+  const { applyReduction, decideReduction, printers, printer, loadPrinters, choosePrinter, printReliefCertificate } =
+    useBenefitsStore()
   const { personId } = props
   const [today] = useState(() => todayInJapan(new Date()))
   const [open, setOpen] = useState<string | null>(null)
@@ -88,6 +102,11 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   const [highCostOn, setHighCostOn] = useState<string>(today)
   const [redetermineFrom, setRedetermineFrom] = useState<string>(today)
   const [redetermineReason, setRedetermineReason] = useState('')
+  const [reductionDraft, setReductionDraft] = useState<ReductionDraft>(() => emptyReductionDraft(today))
+  const [reductionFormKey, setReductionFormKey] = useState(0)
+  /** The application being decided (the reason typed first, then the step-up: C-06). */
+  const [deciding, setDeciding] = useState<{ reduction: CopayReduction; approve: boolean; reason: string } | null>(null)
+  const [confirming, setConfirming] = useState(false)
 
   useEffect(() => {
     if (mayMonths) void loadMonths(personId)
@@ -101,6 +120,12 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   useEffect(() => {
     if (mayReadReimbursement) void loadReimbursements(personId)
   }, [loadReimbursements, personId, mayReadReimbursement])
+  useEffect(() => {
+    if (mayRecipient) void loadReductions(personId)
+  }, [loadReductions, personId, mayRecipient])
+  useEffect(() => {
+    if (mayDetermine && mayRecipient) void loadPrinters()
+  }, [loadPrinters, mayDetermine, mayRecipient])
 
   if (!mayMonths && !mayRecipient && !mayReadHighCost && !mayHighCost && !mayReimburse && !mayReadReimbursement)
     return null
@@ -111,6 +136,33 @@ export function PersonBenefitsPanel(props: { personId: number }) {
   const highCostData = highCost.data && highCost.data.personId === personId ? highCost.data : null
   const applications =
     reimbursements.data && reimbursements.data.personId === personId ? reimbursements.data.applications : null
+  const reductionList = reductions.data && reductions.data.personId === personId ? reductions.data.reductions : null
+
+  async function onApplyReduction(event: FormEvent) {
+    event.preventDefault()
+    if (await applyReduction(personId, reductionDraft)) {
+      setReductionDraft(emptyReductionDraft(today))
+      setReductionFormKey((k) => k + 1)
+    }
+  }
+
+  function openDecision(reduction: CopayReduction, approve: boolean) {
+    if (write.busy) return
+    clearMessage()
+    setDeciding({ reduction, approve, reason: '' })
+  }
+
+  function submitDecision(event: FormEvent) {
+    event.preventDefault()
+    if (!deciding || deciding.reason.trim() === '') return
+    setConfirming(true)
+  }
+
+  async function decisionConfirmed() {
+    setConfirming(false)
+    if (!deciding) return
+    if (await decideReduction(personId, deciding.reduction, deciding.approve, deciding.reason)) setDeciding(null)
+  }
 
   async function onReimburse(event: FormEvent) {
     event.preventDefault()
@@ -173,19 +225,40 @@ export function PersonBenefitsPanel(props: { personId: number }) {
                           <div key={r.id}>
                             {r.stage ? reliefStageLabels[r.stage] : '段階未決定'} {decisionStatusLabels[r.status]}（
                             <WarekiDate date={r.validFrom} />〜<WarekiDate date={r.validTo} />）
+                            {mayDetermine && r.status === 'approved' && (
+                              <Button
+                                size="small"
+                                variant="outlined"
+                                sx={{ ml: 1 }}
+                                disabled={write.busy || !printer}
+                                onClick={() => void printReliefCertificate(personId, r.id)}
+                                data-testid={`benefits-relief-certificate-${r.id}`}
+                              >
+                                認定証を印刷
+                              </Button>
+                            )}
                           </div>
                         ))}
-                  </Row>
-                  <Row label="減免" testId="benefits-reductions">
-                    {overview.reductions.length === 0
-                      ? 'なし'
-                      : overview.reductions.map((r) => (
-                          <div key={r.id}>
-                            {reductionKindLabels[r.kind]}
-                            {r.ratePercent !== null ? ` ${r.ratePercent}%` : ''} {decisionStatusLabels[r.status]}（
-                            <WarekiDate date={r.validFrom} />〜<WarekiDate date={r.validTo} />）
-                          </div>
+                    {mayDetermine && overview.reliefCertifications.some((r) => r.status === 'approved') && (
+                      <TextField
+                        select
+                        size="small"
+                        label="プリンタ"
+                        value={printer}
+                        onChange={(e) => choosePrinter(e.target.value)}
+                        sx={{ minWidth: 220, mt: 1 }}
+                        slotProps={{
+                          select: { SelectDisplayProps: { 'data-testid': 'benefits-relief-printer' } as object },
+                        }}
+                      >
+                        {(printers ?? []).map((p) => (
+                          <MenuItem key={p.name} value={p.name} disabled={!p.allowed}>
+                            {p.name}
+                            {p.reason ? `（${p.reason}）` : ''}
+                          </MenuItem>
                         ))}
+                      </TextField>
+                    )}
                   </Row>
                   <Row label="居宅サービス計画" testId="benefits-care-plan">
                     {overview.carePlanNotifications.length === 0
@@ -235,6 +308,163 @@ export function PersonBenefitsPanel(props: { personId: number }) {
                   data-testid="benefits-redetermine-submit"
                 >
                   負担割合を再判定
+                </Button>
+              </Stack>
+            </form>
+          )}
+        </Stack>
+      )}
+
+      {mayRecipient && (
+        <Stack sx={{ mb: 2 }} data-testid="benefits-reductions">
+          <Typography variant="body2" sx={{ fontWeight: 700 }}>
+            減免（利用者負担の減免・軽減）
+          </Typography>
+          {reductions.error && (
+            <Alert severity="error" role="alert">
+              {reductions.error}
+            </Alert>
+          )}
+          {reductionList && reductionList.length === 0 && (
+            <Typography variant="body2" color="text.secondary" data-testid="benefits-reductions-none">
+              減免の申請はありません
+            </Typography>
+          )}
+          {reductionList && reductionList.length > 0 && (
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>申請番号</TableCell>
+                  <TableCell>種類</TableCell>
+                  <TableCell align="right">割合</TableCell>
+                  <TableCell>有効期間</TableCell>
+                  <TableCell>申請日</TableCell>
+                  <TableCell>状態</TableCell>
+                  {mayDecideReduction && <TableCell>決定</TableCell>}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {reductionList.map((r) => (
+                  <TableRow key={r.id} data-testid={`benefits-reduction-${r.id}`} title={reductionTitle(r)}>
+                    <TableCell>{r.id}</TableCell>
+                    <TableCell>
+                      {reductionKindLabels[r.kind]}
+                      <Typography variant="caption" component="div" color="text.secondary">
+                        {r.reason}
+                      </Typography>
+                    </TableCell>
+                    <TableCell align="right">{r.ratePercent !== null ? `${r.ratePercent}%` : '—'}</TableCell>
+                    <TableCell>
+                      <WarekiDate date={r.validFrom} />〜<WarekiDate date={r.validTo} />
+                    </TableCell>
+                    <TableCell>
+                      <WarekiDate date={r.appliedOn} />
+                    </TableCell>
+                    <TableCell data-testid={`benefits-reduction-status-${r.id}`}>
+                      {decisionStatusLabels[r.status]}
+                      {r.decidedOn && (
+                        <Typography variant="caption" component="div" color="text.secondary">
+                          <WarekiDate date={r.decidedOn} /> 決定
+                        </Typography>
+                      )}
+                    </TableCell>
+                    {mayDecideReduction && (
+                      <TableCell>
+                        {r.status === 'applied' && (
+                          <Stack direction="row" spacing={1}>
+                            <Button
+                              size="small"
+                              variant="contained"
+                              disabled={write.busy}
+                              onClick={() => openDecision(r, true)}
+                              data-testid={`benefits-reduction-approve-${r.id}`}
+                            >
+                              承認
+                            </Button>
+                            <Button
+                              size="small"
+                              variant="outlined"
+                              color="warning"
+                              disabled={write.busy}
+                              onClick={() => openDecision(r, false)}
+                              data-testid={`benefits-reduction-reject-${r.id}`}
+                            >
+                              却下
+                            </Button>
+                          </Stack>
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {mayApplyReduction && (
+            <form
+              key={reductionFormKey}
+              onSubmit={(e) => void onApplyReduction(e)}
+              data-testid="benefits-reduction-form"
+            >
+              <Typography variant="body2" sx={{ fontWeight: 700, mt: 2 }}>
+                減免の申請受付（Enter で登録）
+              </Typography>
+              <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
+                <TextField
+                  select
+                  size="small"
+                  label="種類"
+                  value={reductionDraft.kind}
+                  onChange={(e) =>
+                    setReductionDraft({ ...reductionDraft, kind: e.target.value as ReductionDraft['kind'] })
+                  }
+                  sx={{ minWidth: 260 }}
+                  slotProps={{
+                    select: { SelectDisplayProps: { 'data-testid': 'benefits-reduction-kind' } as object },
+                  }}
+                >
+                  {reductionKinds.map((k) => (
+                    <MenuItem key={k} value={k}>
+                      {reductionKindLabels[k]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  size="small"
+                  label="減免の割合（％）"
+                  value={reductionDraft.ratePercent}
+                  onChange={(e) => setReductionDraft({ ...reductionDraft, ratePercent: e.target.value.slice(0, 3) })}
+                  slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'benefits-reduction-rate' } }}
+                  sx={{ width: 140 }}
+                />
+                <IsoDateField
+                  label="有効期間の開始日"
+                  value={reductionDraft.validFrom}
+                  onChange={(v) => setReductionDraft({ ...reductionDraft, validFrom: v })}
+                  testId="benefits-reduction-from"
+                />
+                <IsoDateField
+                  label="有効期間の終了日"
+                  value={reductionDraft.validTo}
+                  onChange={(v) => setReductionDraft({ ...reductionDraft, validTo: v })}
+                  testId="benefits-reduction-to"
+                />
+                <IsoDateField
+                  label="申請日"
+                  value={reductionDraft.appliedOn}
+                  onChange={(v) => setReductionDraft({ ...reductionDraft, appliedOn: v })}
+                  testId="benefits-reduction-applied-on"
+                />
+                <TextField
+                  size="small"
+                  label="申請の理由"
+                  value={reductionDraft.reason}
+                  onChange={(e) => setReductionDraft({ ...reductionDraft, reason: e.target.value.slice(0, 500) })}
+                  slotProps={{ htmlInput: { 'data-testid': 'benefits-reduction-reason' } }}
+                  sx={{ width: 260 }}
+                />
+                <Button type="submit" variant="contained" disabled={write.busy} data-testid="benefits-reduction-submit">
+                  申請を登録
                 </Button>
               </Stack>
             </form>
@@ -560,6 +790,63 @@ export function PersonBenefitsPanel(props: { personId: number }) {
           {write.data}
         </Alert>
       )}
+
+      <Dialog
+        open={deciding !== null && !confirming}
+        onClose={() => setDeciding(null)}
+        aria-labelledby="benefits-reduction-decide-title"
+        fullWidth
+      >
+        {deciding && (
+          <form onSubmit={submitDecision}>
+            <DialogTitle id="benefits-reduction-decide-title">
+              {deciding.approve ? '承認' : '却下'}: 減免の申請 第{deciding.reduction.id}号
+            </DialogTitle>
+            <DialogContent>
+              <Stack spacing={2} sx={{ pt: 1 }}>
+                <Typography variant="body2">
+                  {reductionTitle(deciding.reduction)}（
+                  <WarekiDate date={deciding.reduction.validFrom} />〜<WarekiDate date={deciding.reduction.validTo} />）
+                </Typography>
+                <TextField
+                  autoFocus
+                  label={deciding.approve ? '承認の理由' : '却下の理由'}
+                  value={deciding.reason}
+                  onChange={(e) => setDeciding({ ...deciding, reason: e.target.value.slice(0, 500) })}
+                  slotProps={{ htmlInput: { 'data-testid': 'benefits-reduction-decide-reason' } }}
+                />
+                {write.error && (
+                  <Alert severity="error" role="alert" data-testid="benefits-reduction-decide-error">
+                    {write.error}
+                  </Alert>
+                )}
+              </Stack>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setDeciding(null)}>取消（Esc）</Button>
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={write.busy || deciding.reason.trim() === ''}
+                data-testid="benefits-reduction-decide-submit"
+              >
+                本人確認へ（Enter）
+              </Button>
+            </DialogActions>
+          </form>
+        )}
+      </Dialog>
+
+      <StepUpDialog
+        open={confirming}
+        action={
+          deciding
+            ? `減免の申請 第${deciding.reduction.id}号（${reductionKindLabels[deciding.reduction.kind]}）を${deciding.approve ? '承認' : '却下'}します`
+            : ''
+        }
+        onConfirmed={decisionConfirmed}
+        onCancel={() => setConfirming(false)}
+      />
     </Paper>
   )
 }

@@ -2,7 +2,16 @@ import { create } from 'zustand'
 import type { PersonBenefitMonths } from '../../../../shared/api/benefits'
 import { fieldLabels } from '../../../../shared/api/field-labels'
 import type { PersonHighCost } from '../../../../shared/api/high-cost'
-import type { RecipientOverview } from '../../../../shared/api/recipients'
+import type { PrinterList } from '../../../../shared/api/print'
+import {
+  decisionStatusLabels,
+  reductionKindLabels,
+  type CopayReduction,
+  type RecipientOverview,
+  type RecipientReductions,
+  type ReductionApplyRequest,
+  type ReductionKind,
+} from '../../../../shared/api/recipients'
 import {
   reimbursementKindLabels,
   type PersonReimbursements,
@@ -93,6 +102,67 @@ export function reimbursementRequest(
   return { ok: true, request }
 }
 
+/** What the 減免 application form holds: the rate and dates as typed ('' = not given). */
+export interface ReductionDraft {
+  kind: ReductionKind
+  ratePercent: string
+  appliedOn: string
+  validFrom: string
+  validTo: string
+  reason: string
+}
+
+export const emptyReductionDraft = (today: IsoDate): ReductionDraft => ({
+  kind: 'socialWelfareCorp',
+  ratePercent: '',
+  appliedOn: today,
+  validFrom: '',
+  validTo: '',
+  reason: '',
+})
+
+/** The fields of the 減免 form whose contract name (fieldLabels) would read wrong here (appliedOn is 認定申請日). */
+const reductionFieldLabels: Record<string, string> = { appliedOn: '申請日' }
+const reductionMissing = (field: string, what = '入力してください') => ({
+  ok: false as const,
+  message: `${reductionFieldLabels[field] ?? fieldLabels[field] ?? field}（${field}）: ${what}`,
+})
+
+/**
+ * The 減免 form checked before it is sent: the dates given, the rate an integer when typed (full-width digits read;
+ * empty is sent as null), a reason; or the Japanese reason naming the field. Whether the rate suits the kind, the
+ * period suits the 申請日 and the 判定年度 and overlaps no other 減免 is the server's (its refusal names the field).
+ */
+export function reductionRequest(
+  personId: number,
+  draft: ReductionDraft,
+): { ok: true; request: Omit<ReductionApplyRequest, 'idempotencyKey'> } | { ok: false; message: string } {
+  const digits = draft.ratePercent.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+  if (digits !== '' && !/^[0-9]{1,3}$/.test(digits))
+    return reductionMissing('ratePercent', '1〜100の整数で入力してください')
+  for (const field of ['appliedOn', 'validFrom', 'validTo'] as const)
+    if (draft[field] === '') return reductionMissing(field, '日付を入力してください')
+  const reason = draft.reason.trim()
+  if (reason === '') return reductionMissing('reason', '申請の理由を入力してください')
+  return {
+    ok: true,
+    request: {
+      personId,
+      kind: draft.kind,
+      ratePercent: digits === '' ? null : Number(digits),
+      appliedOn: draft.appliedOn,
+      validFrom: draft.validFrom,
+      validTo: draft.validTo,
+      reason,
+    },
+  }
+}
+
+/** One 減免 as the panel lists it: 社会福祉法人等による利用者負担軽減 25% 申請中. */
+export function reductionTitle(r: Pick<CopayReduction, 'kind' | 'ratePercent' | 'status'>): string {
+  return `${reductionKindLabels[r.kind]}${r.ratePercent !== null ? ` ${r.ratePercent}%` : ''} ${decisionStatusLabels[r.status]}`
+}
+
 interface BenefitsState {
   personId: number | null
   /** 給付実績 by サービス提供年月 against the 区分支給限度基準額 (benefits.recordsRead). */
@@ -103,11 +173,25 @@ interface BenefitsState {
   highCost: RequestState<PersonHighCost>
   /** The person's 償還払 applications with their figures and decisions, newest first (reimbursement.read). */
   reimbursements: RequestState<PersonReimbursements>
+  /** The person's 減免 applications and decisions, by validFrom (recipients.read). */
+  reductions: RequestState<RecipientReductions>
+  /** The terminal's printers (for the 負担限度額認定証) and the one chosen: the first allowed unless changed. */
+  printers: PrinterList['printers'] | null
+  printer: string
   write: RequestState<string>
   loadMonths(personId: number): Promise<void>
   loadRecipient(personId: number): Promise<void>
   loadHighCost(personId: number): Promise<void>
   loadReimbursements(personId: number): Promise<void>
+  loadReductions(personId: number): Promise<void>
+  /** A 減免 application recorded (申請中); the 減免 and the 受給者 record read again. */
+  applyReduction(personId: number, draft: ReductionDraft): Promise<boolean>
+  /** The 監督者's approval or rejection of an application, with its reason (after the step-up); reloaded. */
+  decideReduction(personId: number, reduction: CopayReduction, approve: boolean, reason: string): Promise<boolean>
+  loadPrinters(): Promise<void>
+  choosePrinter(printer: string): void
+  /** The 負担限度額認定証 of an approved certification, printed by main on the chosen printer (C-28). */
+  printReliefCertificate(personId: number, certificationId: number): Promise<boolean>
   /** 負担割合 re-determined from `effectiveFrom` to the end of its 判定年度 (更正・世帯異動); the record reloaded. */
   redetermineCopay(personId: number, effectiveFrom: string, reason: string): Promise<boolean>
   registerReimbursement(personId: number, draft: ReimbursementDraft): Promise<boolean>
@@ -122,6 +206,7 @@ const empty = {
   recipient: idleRequest,
   highCost: idleRequest,
   reimbursements: idleRequest,
+  reductions: idleRequest,
   write: idleRequest,
 }
 
@@ -153,6 +238,11 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
     empty,
     call: (personId) => api.reimbursement.personApplications({ personId }),
   })
+  const reductions = personRecordsLoader(set, get, {
+    key: 'reductions',
+    empty,
+    call: (personId) => api.recipients.reductions({ personId }),
+  })
   /** Starts a write for the person shown (a write for another person starts from the empty state). */
   const begin = (personId: number): boolean => {
     if (get().write.busy) return false
@@ -169,6 +259,9 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
     loadRecipient: recipient.load,
     loadHighCost: highCost.load,
     loadReimbursements: reimbursements.load,
+    loadReductions: reductions.load,
+    printers: null,
+    printer: '',
     redetermineCopay: async (personId, effectiveFrom, reason) => {
       if (effectiveFrom === '') {
         set({ write: { busy: false, error: missing('effectiveFrom', '日付を入力してください').message, data: null } })
@@ -253,10 +346,89 @@ export const useBenefitsStore = create<BenefitsState>()((set, get) => {
       if (res.ok) await get().loadHighCost(personId)
       return res.ok
     },
+    applyReduction: async (personId, draft) => {
+      const checked = reductionRequest(personId, draft)
+      if (!checked.ok) {
+        set({ write: { busy: false, error: checked.message, data: null } })
+        return false
+      }
+      if (!begin(personId)) return false
+      const res = await api.recipients.reductionApply({ ...checked.request, idempotencyKey: crypto.randomUUID() })
+      if (get().personId !== personId) return false
+      set((s) => ({
+        write: settle(
+          s.write,
+          res.ok
+            ? {
+                ok: true,
+                value: `${reductionKindLabels[res.value.kind]}の申請を受け付けました（第${res.value.id}号・${formatWareki(res.value.validFrom)}〜${formatWareki(res.value.validTo)}）。監督者の決定を待ちます`,
+              }
+            : res,
+        ),
+      }))
+      if (res.ok) await Promise.all([get().loadReductions(personId), get().loadRecipient(personId)])
+      return res.ok
+    },
+    decideReduction: async (personId, reduction, approve, reason) => {
+      if (reason.trim() === '') {
+        set({ write: { busy: false, error: missing('reason', '決定の理由を入力してください').message, data: null } })
+        return false
+      }
+      if (!begin(personId)) return false
+      const res = await api.recipients.reductionDecide({
+        recordId: reduction.id,
+        approve,
+        rowVersion: reduction.rowVersion,
+        reason: reason.trim(),
+        idempotencyKey: crypto.randomUUID(),
+      })
+      if (get().personId !== personId) return false
+      set((s) => ({
+        write: settle(
+          s.write,
+          res.ok
+            ? {
+                ok: true,
+                value: `減免の申請 第${res.value.id}号を${approve ? '承認' : '却下'}しました（${reductionKindLabels[res.value.kind]}）`,
+              }
+            : res,
+        ),
+      }))
+      // A stale row version or a decision taken meanwhile: the list is read again either way.
+      if (res.ok || res.code === 'conflict')
+        await Promise.all([get().loadReductions(personId), get().loadRecipient(personId)])
+      return res.ok
+    },
+    loadPrinters: async () => {
+      const res = await api.print.printers({})
+      if (!res.ok) return
+      const first = res.value.printers.find((p) => p.allowed)?.name ?? ''
+      set((s) => ({ printers: res.value.printers, printer: s.printer || first }))
+    },
+    choosePrinter: (printer) => set({ printer }),
+    printReliefCertificate: async (personId, certificationId) => {
+      const printer = get().printer
+      if (!printer) {
+        set({ write: { busy: false, error: 'プリンタを選んでください', data: null } })
+        return false
+      }
+      if (!begin(personId)) return false
+      const res = await api.recipients.printReliefCertificate({
+        recordId: certificationId,
+        personId,
+        printer,
+        idempotencyKey: crypto.randomUUID(),
+      })
+      if (get().personId !== personId) return false
+      set((s) => ({
+        write: settle(s.write, res.ok ? { ok: true, value: `${res.value.title}を ${printer} に印刷しました` } : res),
+      }))
+      return res.ok
+    },
     clearMessage: () => set((s) => ({ write: { ...s.write, error: null, data: null } })),
     reset: () => {
-      for (const loader of [months, recipient, highCost, reimbursements]) loader.forget()
-      set(empty)
+      for (const loader of [months, recipient, highCost, reimbursements, reductions]) loader.forget()
+      set({ ...empty, printers: null, printer: '' })
     },
   }
 })

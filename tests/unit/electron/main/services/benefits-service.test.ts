@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { BackendClient } from '../../../../../electron/main/backend/backend-client'
 import { createIpcHandlers, type HandlerServices } from '../../../../../electron/main/ipc/handlers'
 import { createIpcRouter } from '../../../../../electron/main/ipc/router'
@@ -23,12 +23,17 @@ function setup(answers: Record<string, { status?: number; body: unknown }>) {
   }
   const backend = new BackendClient(transport, 'https://127.0.0.1:8443', { retries: 0, delayMs: 0 })
   const auth = { authenticated: <T>(fn: (token: string) => Promise<T>) => fn(TOKEN) }
-  const benefits = new BenefitsService(backend, auth)
+  const print = vi.fn().mockResolvedValue({ ok: true })
+  const benefits = new BenefitsService(backend, auth, { print })
   const router = createIpcRouter({
     handlers: createIpcHandlers({ benefits } as unknown as HandlerServices),
     isTrustedSender: (s) => s.kind === 'bridge',
   })
-  return { requests, dispatch: (c: string, p: unknown) => router.dispatch(c, p, { kind: 'bridge' } as never) }
+  return {
+    requests,
+    print,
+    dispatch: (c: string, p: unknown) => router.dispatch(c, p, { kind: 'bridge' } as never),
+  }
 }
 
 const figures = {
@@ -229,5 +234,131 @@ describe('the 受給者・給付 channels', () => {
     })
     const result = await dispatch('benefits.personMonths', { personId: 7, fromMonth: '2025-12', toMonth: '2026-12' })
     expect(result).toMatchObject({ ok: false, code: 'forbidden', message: 'この被保険者の情報は表示できません' })
+  })
+
+  const reduction = {
+    id: 12,
+    kind: 'socialWelfareCorp',
+    ratePercent: 25,
+    appliedOn: '2026-12-01',
+    validFrom: '2026-12-01',
+    validTo: '2027-07-31',
+    reason: '老齢福祉年金の受給なし・収入要件該当',
+    status: 'applied',
+    decidedOn: null,
+    decisionNote: null,
+    rowVersion: 1,
+  }
+
+  it('pass a person’s 減免 read, an application and the 監督者’s decision to their server routes', async () => {
+    const decided = { ...reduction, status: 'approved', decidedOn: '2026-12-02', rowVersion: 2 }
+    const { requests, dispatch } = setup({
+      '/api/v1/recipients/reductions': { body: { personId: 7, reductions: [reduction] } },
+      '/api/v1/recipients/reductions/apply': { body: reduction },
+      '/api/v1/recipients/reductions/decide': { body: decided },
+    })
+    expect(await dispatch('recipients.reductions', { personId: 7 })).toEqual({
+      ok: true,
+      value: { personId: 7, reductions: [reduction] },
+    })
+    const apply = {
+      personId: 7,
+      kind: 'socialWelfareCorp',
+      ratePercent: 25,
+      appliedOn: '2026-12-01',
+      validFrom: '2026-12-01',
+      validTo: '2027-07-31',
+      reason: '老齢福祉年金の受給なし・収入要件該当',
+      idempotencyKey: KEY,
+    }
+    expect(await dispatch('recipients.reductionApply', apply)).toEqual({ ok: true, value: reduction })
+    const decide = { recordId: 12, approve: true, rowVersion: 1, reason: '要件を確認', idempotencyKey: KEY }
+    expect(await dispatch('recipients.reductionDecide', decide)).toEqual({ ok: true, value: decided })
+    expect(requests).toEqual([
+      { path: '/api/v1/recipients/reductions', body: { personId: 7 }, authorization: `Bearer ${TOKEN}` },
+      { path: '/api/v1/recipients/reductions/apply', body: apply, authorization: `Bearer ${TOKEN}` },
+      { path: '/api/v1/recipients/reductions/decide', body: decide, authorization: `Bearer ${TOKEN}` },
+    ])
+  })
+
+  it('refuse a decision without its reason before anything is sent', async () => {
+    const { requests, dispatch } = setup({})
+    const res = await dispatch('recipients.reductionDecide', {
+      recordId: 12,
+      approve: false,
+      rowVersion: 1,
+      reason: ' ',
+      idempotencyKey: KEY,
+    })
+    expect(res).toMatchObject({ ok: false, code: 'invalidRequest' })
+    expect(requests).toHaveLength(0)
+  })
+
+  it('hand the server’s refusal of an application naming the field back as it is', async () => {
+    const message = '有効期間の終了日（validTo）は開始日の属する年度（8月1日〜7月31日）の末日（2027-07-31）までです'
+    const { dispatch } = setup({
+      '/api/v1/recipients/reductions/apply': {
+        status: 422,
+        body: { title: message, status: 422, code: 'reductionRefused' },
+      },
+    })
+    const res = await dispatch('recipients.reductionApply', {
+      personId: 7,
+      kind: 'userCopay',
+      ratePercent: 50,
+      appliedOn: '2026-12-01',
+      validFrom: '2026-12-01',
+      validTo: '2027-08-31',
+      reason: '災害',
+      idempotencyKey: KEY,
+    })
+    expect(res).toMatchObject({ ok: false, message })
+  })
+
+  it('print the 負担限度額認定証 as one job naming the person; the renderer gets no PDF', async () => {
+    const { requests, print, dispatch } = setup({
+      '/api/v1/recipients/relief/certificate': {
+        body: { fileName: '負担限度額認定証_0000000007_2026-08-01.pdf', pages: 1, pdfBase64: 'JVBERi0=' },
+      },
+    })
+    const res = await dispatch('recipients.printReliefCertificate', {
+      recordId: 3,
+      personId: 7,
+      printer: 'P1',
+      idempotencyKey: KEY,
+    })
+    expect(res).toEqual({ ok: true, value: { title: '介護保険負担限度額認定証', printer: 'P1' } })
+    expect(JSON.stringify(res)).not.toContain('JVBERi0')
+    // The server gets the certification and the key only: the printer and the person are main's.
+    expect(requests).toEqual([
+      {
+        path: '/api/v1/recipients/relief/certificate',
+        body: { recordId: 3, idempotencyKey: KEY },
+        authorization: `Bearer ${TOKEN}`,
+      },
+    ])
+    expect(print).toHaveBeenCalledWith({
+      form: '介護保険負担限度額認定証',
+      printer: 'P1',
+      personIds: [7],
+      document: { kind: 'pdf', base64: 'JVBERi0=' },
+    })
+  })
+
+  it('print nothing when the server refuses the certificate (not approved)', async () => {
+    const { print, dispatch } = setup({
+      '/api/v1/recipients/relief/certificate': {
+        status: 409,
+        body: { title: '承認された負担限度額認定にのみ認定証を交付できます', status: 409, code: 'wrongState' },
+      },
+    })
+    const res = await dispatch('recipients.printReliefCertificate', {
+      recordId: 3,
+      personId: 7,
+      printer: 'P1',
+      idempotencyKey: KEY,
+    })
+    expect(res).toMatchObject({ ok: false, message: '承認された負担限度額認定にのみ認定証を交付できます' })
+    expect(print).not.toHaveBeenCalled()
   })
 })
