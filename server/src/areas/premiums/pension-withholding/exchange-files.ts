@@ -39,12 +39,6 @@ export function municipalityProblems(records: readonly PensionWithholdingRecord[
   )
 }
 
-/** The fiscal year (4月〜翌3月) of a date. */
-export const fiscalYearOf = (isoDate: string) => {
-  const year = Number(isoDate.slice(0, 4))
-  return Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1
-}
-
 export async function insertFile(
   db: Db | Tx,
   row: {

@@ -6,6 +6,7 @@
  * ones listed and kept; the same file (SHA-256) applies once; a dry run writes nothing.
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { fiscalYearOf, todayInJapan } from '../../../../../shared/domain'
 import {
   UNMATCHED_LIST_LIMIT,
   type PensionResultsImportResult,
@@ -13,7 +14,7 @@ import {
 } from '../../../../../shared/api/pension-withholding'
 import { bulkInsertJson } from '../../../core/db/bulk-insert'
 import type { Db, Tx } from '../../../core/db/connect'
-import { fileByHash, fiscalYearOf, insertFile, municipalityProblems, sha256 } from './exchange-files'
+import { fileByHash, insertFile, municipalityProblems, sha256 } from './exchange-files'
 import { dataRecords, rejected, type PensionFileInput } from './import-targets'
 import { GROUP_LAYOUTS, fieldOf } from './layout'
 import { matchRecords } from './match'
@@ -121,7 +122,7 @@ export async function importWithholdingResults(
     {
       direction: 'received',
       fileKind: 'results',
-      fiscalYear: result.fiscalYear ?? fiscalYearOf(now.toISOString().slice(0, 10)),
+      fiscalYear: result.fiscalYear ?? fiscalYearOf(todayInJapan(now)),
       fileHash,
       fileName: file.fileName,
       records: data.length,
