@@ -6,47 +6,16 @@ import {
   type DataRecord,
   type PensionWithholdingRecord,
 } from '../../server/src/areas/premiums'
-import { generateDummyWard } from '../../server/src/demo/generator'
-import {
-  dummyBasicPensionNumber,
-  pensionTargetRecords,
-  WITHHOLDING_PENSION_THRESHOLD,
-} from '../../server/src/demo/pension-targets'
-import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
+import { dummyBasicPensionNumber, pensionTargetRecords } from '../../server/src/demo/pension-targets'
+import { demoPensioners } from './support/demo-pensioners'
 import { expect, test, type Page } from './support/test'
 import { bridgeIpc as ipc, taxedResidentCsv } from './support/bridge-ipc'
 import { screenshotDir } from './support/screenshots'
 import { signIn, signOut } from './support/login'
 import { completeStepUp } from './support/step-up'
 
-// The E2E stack is seeded with the demo seed at scale 1,000 (its 2026 特別徴収対象者情報 imported by the seeder);
-// regenerating it tells us who exists. Two 第1号 persons insured all year, outside any facility, not on public
-// assistance, with a taxable public pension of at least 180,000 yen (so the insurers name them), taken from the end
-// of the list, far from the other journeys' persons.
-const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
-const households = new Map(ward.households.map((h) => [h.householdId, h]))
-const people = ward.persons
-  .filter(
-    (p) =>
-      p.insuredCategory === 1 &&
-      p.insuredNumber &&
-      !p.isProtected &&
-      p.acquiredOn !== null &&
-      p.acquiredOn < '2026-04-01' &&
-      !p.residenceException &&
-      !p.excludedFacility &&
-      !p.onPublicAssistance &&
-      p.taxablePensionIncome >= WITHHOLDING_PENSION_THRESHOLD,
-  )
-  .slice(-2)
-  .map((p) => ({
-    ...p,
-    residentCode: p.personId,
-    postalCode: households.get(p.householdId)!.postalCode,
-    address: households.get(p.householdId)!.address,
-    pensionAmount: p.taxablePensionIncome,
-    continuing: true,
-  }))
+// Two of the demo pensioners, the last two of the list.
+const people = demoPensioners().slice(-2)
 
 /** The harness's stand-in for main's file dialog: the newest file of this folder is the one "chosen". */
 const pensionDir = () => {

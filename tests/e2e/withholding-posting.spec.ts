@@ -1,46 +1,15 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildPensionWithholdingFile, type DataRecord } from '../../server/src/areas/premiums'
-import { generateDummyWard } from '../../server/src/demo/generator'
-import {
-  dummyBasicPensionNumber,
-  pensionTargetRecords,
-  WITHHOLDING_PENSION_THRESHOLD,
-} from '../../server/src/demo/pension-targets'
-import { DEMO_SEED } from '../../server/src/demo/seed-if-empty'
+import { dummyBasicPensionNumber, pensionTargetRecords } from '../../server/src/demo/pension-targets'
+import { demoPensioners } from './support/demo-pensioners'
 import { expect, test, type Page } from './support/test'
 import { bridgeIpc as ipc, taxedResidentCsv } from './support/bridge-ipc'
 import { screenshotDir } from './support/screenshots'
 import { signIn } from './support/login'
 
-// The E2E stack is seeded with the demo seed at scale 1,000 (its 2026 特別徴収対象者情報 imported by the seeder);
-// regenerating it tells us who exists. Two 第1号 persons insured all year, outside any facility, not on public
-// assistance, with a taxable public pension of at least 180,000 yen (so the insurers name them) — the two before
-// the ones pension-exchange.spec.ts takes from the end of the list.
-const ward = generateDummyWard({ seed: DEMO_SEED, scale: 1_000 })
-const households = new Map(ward.households.map((h) => [h.householdId, h]))
-const people = ward.persons
-  .filter(
-    (p) =>
-      p.insuredCategory === 1 &&
-      p.insuredNumber &&
-      !p.isProtected &&
-      p.acquiredOn !== null &&
-      p.acquiredOn < '2026-04-01' &&
-      !p.residenceException &&
-      !p.excludedFacility &&
-      !p.onPublicAssistance &&
-      p.taxablePensionIncome >= WITHHOLDING_PENSION_THRESHOLD,
-  )
-  .slice(-4, -2)
-  .map((p) => ({
-    ...p,
-    residentCode: p.personId,
-    postalCode: households.get(p.householdId)!.postalCode,
-    address: households.get(p.householdId)!.address,
-    pensionAmount: p.taxablePensionIncome,
-    continuing: true,
-  }))
+// Two of the demo pensioners: the two before the ones pension-exchange.spec.ts takes from the end of the list.
+const people = demoPensioners().slice(-4, -2)
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
 
@@ -121,7 +90,7 @@ function offer(fileName: string, bytes: Uint8Array) {
 // 特別徴収結果の収納計上 in Chromium through the loopback bridge. 賦課収納担当 fuka01 gives the two persons their 2026
 // 賦課 (on 特別徴収: the seeder imported their 対象者情報) and reads from their ledger the first open 特別徴収 installment
 // (調定 and 納期限 = the pension payment day). On 年金特別徴収 the insurers' 結果 is taken in (F3): person A withheld
-// exactly that 調定, person B 1 yen short. On 消込: 検証 counts the two withheld records and writes nothing; 収納計上
+// exactly that 調定, person B 1 yen short. On 消込: 検証 tells the split and writes nothing; 収納計上
 // applies A (channel 年金, 残高 0円) and sends B to the 要確認一覧 as 一部納付; posting the file again changes nothing.
 test('withholding posting: a 特別徴収結果 file is posted to the ledger — the exact amount applied, the short one to the work list, once', async ({
   page,
